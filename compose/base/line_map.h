@@ -1,0 +1,26 @@
+#pragma once
+// Maps byte offsets in a loaded file to line:col once, so every later stage can report positions.
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "compose/base/source_pos.h"
+
+namespace compose::base {
+
+class LineMap {
+public:
+    LineMap(std::string file_name, std::string_view text);
+    // Column counts code points, not bytes, so "Álvaro" columns match what an editor shows.
+    SourcePos at(std::size_t byte_offset) const;
+    const std::shared_ptr<const std::string>& file() const { return file_; }
+
+private:
+    std::shared_ptr<const std::string> file_;
+    std::string_view text_;
+    std::vector<std::size_t> line_starts_;
+};
+
+}  // namespace compose::base

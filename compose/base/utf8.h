@@ -1,0 +1,19 @@
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace compose::base {
+
+// Byte offset of the first byte that does not start or continue a valid UTF-8 sequence
+// (overlongs, surrogates and code points past U+10FFFF are invalid), or nullopt if all is valid.
+std::optional<std::size_t> find_invalid_utf8(std::string_view s);
+
+// Decodes the code point at s[i] and advances i; the input must be valid UTF-8.
+char32_t next_code_point(std::string_view s, std::size_t& i);
+
+void append_utf8(std::string& out, char32_t cp);
+
+}  // namespace compose::base

@@ -1,0 +1,129 @@
+// The `compose` command: the only code that prints.
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "compose/cli/pipeline.h"
+#include "compose/display/display.h"
+#include "compose/render/render.h"
+#include "compose/source/source.h"
+
+namespace {
+
+using compose::base::Diagnostics;
+
+const char* const kUsage =
+    "usage:\n"
+    "  compose render FILE.xml [-o OUT.pdf] [--layout NAME] [--lang CODE] [--draft]\n"
+    "  compose check  FILE.xml [--draft]\n"
+    "  compose dump   --stage pages FILE.xml [--layout NAME] [--lang CODE] [--draft]\n"
+    "  compose --help | --version\n";
+
+int print_diagnostics(const Diagnostics& diags) {
+    for (const auto& d : diags.items()) std::cerr << compose::base::format(d) << "\n";
+    return diags.has_errors() ? 1 : 0;
+}
+
+struct Args {
+    std::string command;
+    std::vector<std::string> files;
+    std::string output, stage;
+    compose::cli::PipelineOptions pipeline;
+};
+
+bool parse_args(int argc, char** argv, Args& args, std::string& error) {
+    std::vector<std::string> a(argv + 1, argv + argc);
+    if (a.empty()) {
+        error = "no command given";
+        return false;
+    }
+    args.command = a[0];
+    for (std::size_t i = 1; i < a.size(); ++i) {
+        auto value = [&](const std::string& flag) -> std::string {
+            if (i + 1 >= a.size()) {
+                error = flag + " needs a value";
+                return {};
+            }
+            return a[++i];
+        };
+        const std::string& s = a[i];
+        if (s == "-o" || s == "--output") args.output = value(s);
+        else if (s == "--layout") args.pipeline.layout = value(s);
+        else if (s == "--lang") args.pipeline.lang = value(s);
+        else if (s == "--stage") args.stage = value(s);
+        else if (s == "--draft") args.pipeline.draft = true;
+        else if (s.size() > 1 && s[0] == '-') error = "unknown option " + s;
+        else args.files.push_back(s);
+        if (!error.empty()) return false;
+    }
+    if (args.files.size() != 1) {
+        error = args.files.empty() ? "no source file given" : "give one source file";
+        return false;
+    }
+    args.pipeline.source = args.files[0];
+    return true;
+}
+
+int render(const Args& args) {
+    Diagnostics diags;
+    auto display = compose::cli::build_display(args.pipeline, diags);
+    std::optional<std::string> pdf;
+    if (display) pdf = compose::render::render_pdf(*display, diags);
+    std::string out = args.output;
+    if (out.empty()) out = std::filesystem::path(args.pipeline.source).replace_extension(".pdf").string();
+    if (pdf && !diags.has_errors() && compose::cli::write_file_atomically(out, *pdf, diags)) {
+        print_diagnostics(diags);
+        std::cout << out << ": " << display->pages.size() << " page" << (display->pages.size() == 1 ? "" : "s")
+                  << "\n";
+        return 0;
+    }
+    print_diagnostics(diags);
+    return 1;
+}
+
+int check(const Args& args) {
+    Diagnostics diags;
+    compose::cli::build_display(args.pipeline, diags);
+    int status = print_diagnostics(diags);
+    if (status == 0) std::cout << args.pipeline.source << ": ok\n";
+    return status;
+}
+
+int dump(const Args& args) {
+    if (args.stage != "pages") {
+        std::cerr << "compose: error: dump needs --stage pages\n";
+        return 2;
+    }
+    Diagnostics diags;
+    auto display = compose::cli::build_display(args.pipeline, diags);
+    int status = print_diagnostics(diags);
+    if (!display) return 1;
+    std::cout << compose::display::dump(*display);
+    return status;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc >= 2 && (std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h")) {
+        std::cout << kUsage;
+        return 0;
+    }
+    if (argc >= 2 && std::string(argv[1]) == "--version") {
+        std::cout << "compose 0.1.0\n";
+        return 0;
+    }
+    Args args;
+    std::string error;
+    if (!parse_args(argc, argv, args, error)) {
+        std::cerr << "compose: error: " << error << "\n" << kUsage;
+        return 2;
+    }
+    if (args.command == "render") return render(args);
+    if (args.command == "check") return check(args);
+    if (args.command == "dump") return dump(args);
+    std::cerr << "compose: error: unknown command '" << args.command << "'\n" << kUsage;
+    return 2;
+}

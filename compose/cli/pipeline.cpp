@@ -1,0 +1,58 @@
+#include "compose/cli/pipeline.h"
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "compose/page/page.h"
+#include "compose/resolve/resolve.h"
+#include "compose/source/source.h"
+#include "compose/style/style.h"
+#include "compose/text/text.h"
+
+namespace compose::cli {
+
+namespace fs = std::filesystem;
+
+std::string data_dir(const PipelineOptions& options) {
+    if (!options.data_dir.empty()) return options.data_dir;
+    if (const char* env = std::getenv("COMPOSE_DATA_DIR"); env && *env) return env;
+    return COMPOSE_DEFAULT_DATA_DIR;
+}
+
+std::optional<display::Document> build_display(const PipelineOptions& options, base::Diagnostics& diags) {
+    try {
+        auto doc = source::load_document(options.source, source::LoadOptions{options.draft}, diags);
+        if (!doc) return std::nullopt;
+
+        std::string dir = data_dir(options);
+        std::string layout_name = !options.layout.empty() ? options.layout : (!doc->layout.empty() ? doc->layout : "a4");
+        fs::path layout_path = fs::path(dir) / "layouts" / (layout_name + ".xml");
+        if (!fs::exists(layout_path)) {
+            std::vector<std::string> known;
+            for (const auto& entry : fs::directory_iterator(fs::path(dir) / "layouts")) {
+                if (entry.path().extension() == ".xml") known.push_back(entry.path().stem().string());
+            }
+            std::string list;
+            for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
+            diags.error(doc->meta.pos.known() ? base::SourcePos{doc->meta.pos.file, 1, 1} : base::SourcePos{},
+                        "unknown layout '" + layout_name + "'", {"layouts available: " + list});
+            return std::nullopt;
+        }
+        auto layout = style::load_layout(layout_path.string(), diags);
+        if (!layout) return std::nullopt;
+
+        auto edition = resolve::resolve(*doc, resolve::Options{options.lang}, diags);
+        auto styled = style::apply_style(edition, *layout, diags);
+
+        text::FontSet fonts;
+        fonts.scan((fs::path(dir) / "fonts").string(), diags);
+        text::Measurer measurer(fonts, layout->fallback_families);
+        auto display = page::build_pages(styled, measurer, diags);
+        if (diags.has_errors()) return std::nullopt;
+        return display;
+    } catch (const base::Fatal&) {
+        return std::nullopt;
+    }
+}
+
+}  // namespace compose::cli

@@ -1,0 +1,29 @@
+#pragma once
+// The whole pipeline as the command runs it: source -> resolve -> style -> text/para/page -> display
+// (-> render). Kept apart from main() so tests and benchmarks run exactly what users run.
+#include <optional>
+#include <string>
+
+#include "compose/base/diagnostics.h"
+#include "compose/display/display.h"
+
+namespace compose::cli {
+
+struct PipelineOptions {
+    std::string source;     // the report's XML file
+    std::string layout;     // layout name; empty: the source's own, else "a4"
+    std::string lang;       // edition language; empty: the source's
+    bool draft = false;
+    std::string data_dir;   // holds fonts/ and layouts/; empty: COMPOSE_DATA_DIR or the build's default
+};
+
+std::string data_dir(const PipelineOptions& options);
+
+// Source to display list; nullopt when an error stops it (diagnostics say why).
+std::optional<display::Document> build_display(const PipelineOptions& options, base::Diagnostics& diags);
+
+// Writes bytes to `path` through a temporary file in the same folder and a rename, so an existing
+// file is replaced whole or not at all.
+bool write_file_atomically(const std::string& path, const std::string& bytes, base::Diagnostics& diags);
+
+}  // namespace compose::cli

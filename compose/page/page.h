@@ -1,0 +1,14 @@
+#pragma once
+// Stage "page": styled blocks -> the display list. Paragraphs are measured (text), broken into
+// lines (para) and stacked into pages with margins, keeps, widows and orphans, tables with
+// repeated headers, figures with captions, page numbers, destinations and the outline.
+#include "compose/base/diagnostics.h"
+#include "compose/display/display.h"
+#include "compose/style/style.h"
+#include "compose/text/text.h"
+
+namespace compose::page {
+
+display::Document build_pages(const style::StyledDocument& doc, text::Measurer& measurer, base::Diagnostics& diags);
+
+}  // namespace compose::page

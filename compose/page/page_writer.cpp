@@ -1,0 +1,83 @@
+#include "compose/page/page_writer.h"
+
+#include <algorithm>
+
+namespace compose::page {
+
+using text::Item;
+
+display::FontId PageWriter::font_id(text::FaceId face) {
+    auto it = ids_.find(face);
+    if (it != ids_.end()) return it->second;
+    const auto& info = fonts_.info(face);
+    display::FontId id = static_cast<display::FontId>(out_.fonts.size());
+    out_.fonts.push_back({info.path, info.postscript_name});
+    ids_.emplace(face, id);
+    return id;
+}
+
+std::pair<double, double> PageWriter::extent(const text::MeasuredParagraph& mp, const para::Line& line) {
+    double ascent = 0, descent = 0;
+    for (auto i = line.item_begin; i < line.item_end; ++i) {
+        const auto& run = mp.runs[mp.items[i].run];
+        ascent = std::max(ascent, run.ascent);
+        descent = std::min(descent, run.descent);
+    }
+    if (line.item_begin == line.item_end && !mp.runs.empty()) {
+        ascent = mp.runs.front().ascent;
+        descent = mp.runs.front().descent;
+    }
+    return {ascent, descent};
+}
+
+void PageWriter::emit_line(display::Page& page, const text::MeasuredParagraph& mp, const para::Line& line, double x,
+                           double baseline, style::Align align) {
+    double set = line.set_width();
+    if (align == style::Align::Center) x += (line.width - set) / 2;
+    else if (align == style::Align::Right) x += line.width - set;
+
+    std::uint32_t i = line.item_begin;
+    while (i < line.item_end) {
+        // one glyph run per stretch of items in one text run
+        std::uint32_t run_index = mp.items[i].run;
+        std::uint32_t j = i;
+        while (j < line.item_end && mp.items[j].run == run_index) ++j;
+        const auto& info = mp.runs[run_index];
+        std::uint32_t text_begin = mp.items[i].text_begin, text_end = mp.items[j - 1].text_end;
+        display::GlyphRun run;
+        run.font = font_id(info.face);
+        run.size = info.size;
+        run.x = x;
+        run.y = baseline;
+        run.lang = info.lang;
+        run.color = info.color;
+        run.pos = info.pos;
+        run.text = mp.text.substr(text_begin, text_end - text_begin);
+        double width = 0;
+        for (auto k = i; k < j; ++k) {
+            const Item& item = mp.items[k];
+            if (item.kind == Item::Kind::Penalty) continue;
+            double extra = 0;
+            if (item.kind == Item::Kind::Glue) extra = line.ratio >= 0 ? line.ratio * item.stretch : line.ratio * item.shrink;
+            for (auto g = item.glyph_begin; g < item.glyph_end; ++g) {
+                const auto& src = mp.glyphs[g];
+                display::Glyph glyph{src.id, src.advance, src.x_offset, src.y_offset, src.cluster - text_begin};
+                if (g + 1 == item.glyph_end) glyph.advance += extra;  // justification goes on the space glyph
+                width += glyph.advance;
+                run.glyphs.push_back(glyph);
+            }
+        }
+        if (!info.link.empty() && width > 0) {
+            display::Link link;
+            link.area = {x, baseline - info.ascent, width, info.ascent - info.descent};
+            if (info.link[0] == '#') link.dest = info.link.substr(1);
+            else link.uri = info.link;
+            page.links.push_back(std::move(link));
+        }
+        if (!run.glyphs.empty()) page.runs.push_back(std::move(run));
+        x += width;
+        i = j;
+    }
+}
+
+}  // namespace compose::page

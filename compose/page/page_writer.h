@@ -1,0 +1,29 @@
+#pragma once
+// Turns broken lines into positioned glyph runs on a display page.
+#include <map>
+
+#include "compose/display/display.h"
+#include "compose/para/para.h"
+#include "compose/text/text.h"
+
+namespace compose::page {
+
+class PageWriter {
+public:
+    PageWriter(display::Document& out, text::FontSet& fonts) : out_(out), fonts_(fonts) {}
+
+    // Places `line` of `mp` with its left edge at x (the measure's start) and baseline y.
+    void emit_line(display::Page& page, const text::MeasuredParagraph& mp, const para::Line& line, double x,
+                   double baseline, style::Align align);
+
+    // The tallest ascent and deepest descent on a line (points; descent negative).
+    static std::pair<double, double> extent(const text::MeasuredParagraph& mp, const para::Line& line);
+
+private:
+    display::FontId font_id(text::FaceId face);
+    display::Document& out_;
+    text::FontSet& fonts_;
+    std::map<text::FaceId, display::FontId> ids_;
+};
+
+}  // namespace compose::page

@@ -1,0 +1,18 @@
+#pragma once
+// hb-subset: a compact subset of a font (glyph ids renumbered) with the old -> new glyph map.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+
+namespace compose::render {
+
+struct FontSubset {
+    std::string bytes;                                  // the subset font file
+    std::map<std::uint32_t, std::uint32_t> new_glyph;   // original glyph id -> id in the subset
+};
+
+std::optional<FontSubset> subset_font(const std::string& font_bytes, const std::set<std::uint32_t>& glyphs);
+
+}  // namespace compose::render

@@ -1,0 +1,71 @@
+#include "compose/render/glyph_text.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace compose::render {
+
+std::string pdf_number(double v) {
+    if (std::fabs(v) < 0.0005) return "0";
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%.3f", v);
+    std::string s = buf;
+    while (!s.empty() && s.back() == '0') s.pop_back();
+    if (!s.empty() && s.back() == '.') s.pop_back();
+    return s;
+}
+
+namespace {
+
+// The characters glyph i stands for: from its cluster to the next larger cluster (or the run's end).
+// The later glyphs of a many-glyph cluster stand for nothing: the first one carries the text.
+std::string glyph_text(const display::GlyphRun& run, std::size_t i) {
+    const auto& glyphs = run.glyphs;
+    std::uint32_t begin = glyphs[i].cluster;
+    if (i > 0 && glyphs[i - 1].cluster == begin) return {};
+    std::uint32_t end = static_cast<std::uint32_t>(run.text.size());
+    for (std::size_t k = 0; k < glyphs.size(); ++k) {
+        if (glyphs[k].cluster > begin && glyphs[k].cluster < end) end = glyphs[k].cluster;
+    }
+    if (begin >= run.text.size()) return {};
+    return run.text.substr(begin, end - begin);
+}
+
+}  // namespace
+
+std::string glyph_run_operators(const display::GlyphRun& run, GlyphFont& font, const std::string& font_name,
+                                double page_height) {
+    std::string out;
+    out.reserve(run.glyphs.size() * 8 + 64);
+    if (run.color != 0) {
+        out += pdf_number(((run.color >> 16) & 0xFF) / 255.0) + " " + pdf_number(((run.color >> 8) & 0xFF) / 255.0) +
+               " " + pdf_number((run.color & 0xFF) / 255.0) + " rg\n";
+    }
+    out += "/" + font_name + " " + pdf_number(run.size) + " Tf\n";
+    out += "1 0 0 1 " + pdf_number(run.x) + " " + pdf_number(page_height - run.y) + " Tm\n";
+    const double to_text_space = 1000.0 / run.size;  // points -> thousandths of the font size
+    double rise = 0;
+    out += "[";
+    char hex[8];
+    for (std::size_t i = 0; i < run.glyphs.size(); ++i) {
+        const auto& g = run.glyphs[i];
+        std::uint16_t cid = font.cid(g.id, glyph_text(run, i));
+        if (g.y_offset != rise) {
+            out += "] TJ\n" + pdf_number(g.y_offset) + " Ts\n[";
+            rise = g.y_offset;
+        }
+        if (g.x_offset != 0) out += pdf_number(-g.x_offset * to_text_space);
+        std::snprintf(hex, sizeof hex, "<%04X>", cid);
+        out += hex;
+        // TJ numbers move the pen left by n/1000 of the size: give back the font's own advance,
+        // take the laid-out one
+        double adjust = font.width(cid) - g.advance * to_text_space + g.x_offset * to_text_space;
+        if (std::fabs(adjust) >= 0.0005) out += pdf_number(adjust);
+    }
+    out += "] TJ\n";
+    if (rise != 0) out += "0 Ts\n";
+    if (run.color != 0) out += "0 g\n";
+    return out;
+}
+
+}  // namespace compose::render

@@ -1,0 +1,85 @@
+// Generated text per language. Each language's words are kept together so a new edition
+// language is one more table.
+#include <map>
+
+#include "compose/resolve/resolve.h"
+
+namespace compose::resolve {
+namespace {
+
+const std::map<std::string, std::map<std::string, std::string>>& catalogues() {
+    static const std::map<std::string, std::map<std::string, std::string>> c = {
+        {"en", {{"annex", "Annex"}, {"figure", "Photo"}, {"page", "Page"}, {"section", "Section"}}},
+        {"es", {{"annex", "Anexo"}, {"figure", "Foto"}, {"page", "Página"}, {"section", "Sección"}}},
+    };
+    return c;
+}
+
+const char* const months_en[] = {"January", "February", "March", "April", "May", "June", "July",
+                                 "August", "September", "October", "November", "December"};
+const char* const months_es[] = {"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
+                                 "agosto", "septiembre", "octubre", "noviembre", "diciembre"};
+
+struct Date {
+    int year = 0, month = 0, day = 0;
+};
+
+Date parse(const std::string& iso) {
+    Date d;
+    if (iso.size() == 10) {
+        d.year = std::stoi(iso.substr(0, 4));
+        d.month = std::stoi(iso.substr(5, 2));
+        d.day = std::stoi(iso.substr(8, 2));
+    }
+    return d;
+}
+
+}  // namespace
+
+std::string localized(const std::string& lang, const std::string& key) {
+    const auto& c = catalogues();
+    auto it = c.find(lang.substr(0, 2));
+    if (it == c.end()) it = c.find("en");
+    auto word = it->second.find(key);
+    return word == it->second.end() ? key : word->second;
+}
+
+std::string roman(int n) {
+    static const std::pair<int, const char*> table[] = {{1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"},
+                                                        {100, "C"},  {90, "XC"},  {50, "L"},  {40, "XL"},
+                                                        {10, "X"},   {9, "IX"},   {5, "V"},   {4, "IV"}, {1, "I"}};
+    std::string out;
+    for (auto [value, digits] : table) {
+        while (n >= value) {
+            out += digits;
+            n -= value;
+        }
+    }
+    return out;
+}
+
+std::string date_range(const std::string& lang, const std::string& from_iso, const std::string& to_iso) {
+    Date from = parse(from_iso);
+    if (from.month < 1 || from.month > 12) return from_iso;
+    Date to = to_iso.empty() ? from : parse(to_iso);
+    if (to.month < 1 || to.month > 12) to = from;
+    bool spanish = lang.rfind("es", 0) == 0;
+    auto month = [&](int m) { return std::string(spanish ? months_es[m - 1] : months_en[m - 1]); };
+    auto day = [](int d) { return std::to_string(d); };
+    if (spanish) {
+        if (from.year == to.year && from.month == to.month) {
+            if (from.day == to.day) return day(from.day) + " de " + month(from.month) + " de " + std::to_string(from.year);
+            return day(from.day) + " y " + day(to.day) + " de " + month(from.month) + " de " + std::to_string(from.year);
+        }
+        return day(from.day) + " de " + month(from.month) + " al " + day(to.day) + " de " + month(to.month) + " de " +
+               std::to_string(to.year);
+    }
+    if (from.year == to.year && from.month == to.month) {
+        if (from.day == to.day) return month(from.month) + " " + day(from.day) + ", " + std::to_string(from.year);
+        return month(from.month) + " " + day(from.day) + "\u2013" + day(to.day) + ", " + std::to_string(from.year);
+    }
+    return month(from.month) + " " + day(from.day) + " \u2013 " + month(to.month) + " " + day(to.day) + ", " +
+           std::to_string(to.year);
+}
+
+}  // namespace compose::resolve

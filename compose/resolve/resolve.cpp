@@ -1,0 +1,216 @@
+#include "compose/resolve/resolve.h"
+
+#include <filesystem>
+#include <map>
+
+namespace compose::resolve {
+namespace {
+
+using model::Inline;
+
+std::string plain_text(const model::InlineList& list) {
+    std::string out;
+    for (const auto& item : list) {
+        out += item.text;
+        out += plain_text(item.children);
+    }
+    return out;
+}
+
+class Resolver {
+public:
+    Resolver(const model::Document& doc, const Options& options, base::Diagnostics& diags)
+        : doc_(doc), diags_(diags) {
+        edition_.lang = options.lang.empty() ? doc.lang : options.lang;
+    }
+
+    Edition run() {
+        number_targets();
+        title_blocks();
+        for (const auto& section : doc_.sections) section_blocks(section);
+        edition_.title = doc_.meta.title.empty() ? doc_.meta.series
+                                                 : (doc_.meta.series.empty() ? doc_.meta.title
+                                                                             : doc_.meta.series + " \u2014 " + doc_.meta.title);
+        edition_.author = doc_.meta.host;
+        edition_.subject = doc_.meta.place;
+        return std::move(edition_);
+    }
+
+private:
+    const model::Document& doc_;
+    base::Diagnostics& diags_;
+    Edition edition_;
+    std::map<std::string, std::string> labels_;  // id -> generated label
+
+    // Labels first, so a reference may point forward ("see Annex I" before the annex).
+    void number_targets() {
+        int annex = 0, figure = 0;
+        for (const auto& section : doc_.sections) {
+            if (section.annex) {
+                labels_[section.id] = localized(edition_.lang, "annex") + " " + roman(++annex);
+            } else if (!section.id.empty()) {
+                labels_[section.id] = plain_text(section.heading);
+            }
+            for (const auto& block : section.blocks) {
+                if (block.kind == model::Block::Kind::Figure && !block.figure.id.empty()) {
+                    labels_[block.figure.id] = localized(edition_.lang, "figure") + " " + std::to_string(++figure);
+                }
+                if (block.kind == model::Block::Kind::BlockQuote && !block.quote.id.empty()) {
+                    labels_[block.quote.id] = plain_text(section.heading);
+                }
+            }
+        }
+    }
+
+    model::InlineList resolve_inline(const model::InlineList& list) {
+        model::InlineList out;
+        for (const auto& item : list) {
+            if (item.kind == Inline::Kind::Ref) {
+                Inline link;
+                link.kind = Inline::Kind::Link;
+                link.attr = "#" + item.attr;
+                link.pos = item.pos;
+                Inline text;
+                text.kind = Inline::Kind::Text;
+                text.pos = item.pos;
+                auto it = labels_.find(item.attr);
+                text.text = it != labels_.end() ? it->second : item.attr;
+                link.children.push_back(std::move(text));
+                out.push_back(std::move(link));
+            } else if (item.kind == Inline::Kind::Person) {
+                Inline person = item;
+                person.kind = Inline::Kind::Span;
+                person.attr.clear();
+                person.children = resolve_inline(item.children);
+                if (!item.attr.empty()) {
+                    Inline org;
+                    org.kind = Inline::Kind::Text;
+                    org.pos = item.pos;
+                    org.text = " (" + item.attr + ")";
+                    person.children.push_back(std::move(org));
+                }
+                out.push_back(std::move(person));
+            } else {
+                Inline copy = item;
+                copy.children = resolve_inline(item.children);
+                out.push_back(std::move(copy));
+            }
+        }
+        return out;
+    }
+
+    static model::InlineList text_list(const std::string& text, const base::SourcePos& pos) {
+        Inline item;
+        item.kind = Inline::Kind::Text;
+        item.text = text;
+        item.pos = pos;
+        return {item};
+    }
+
+    void add(Block::Kind kind, model::InlineList content, base::SourcePos pos) {
+        Block b;
+        b.kind = kind;
+        b.content = std::move(content);
+        b.pos = std::move(pos);
+        edition_.blocks.push_back(std::move(b));
+    }
+
+    void title_blocks() {
+        const auto& meta = doc_.meta;
+        if (!meta.series.empty()) add(Block::Kind::Series, text_list(meta.series, meta.pos), meta.pos);
+        if (!meta.title.empty()) add(Block::Kind::Title, text_list(meta.title, meta.pos), meta.pos);
+        std::string sub = meta.subtitle;
+        std::string dates = meta.date_from.empty() ? "" : date_range(edition_.lang, meta.date_from, meta.date_to);
+        if (sub.empty()) sub = meta.place;
+        if (!dates.empty()) sub += (sub.empty() ? "" : ", ") + dates;
+        if (!sub.empty()) add(Block::Kind::Subtitle, text_list(sub, meta.pos), meta.pos);
+    }
+
+    void paragraph(Block::Kind kind, const model::Paragraph& p) { add(kind, resolve_inline(p.content), p.pos); }
+
+    void section_blocks(const model::Section& section) {
+        if (!section.heading.empty()) {
+            Block h;
+            h.kind = Block::Kind::Heading;
+            h.level = 1;
+            h.annex = section.annex;
+            h.anchor = section.id;
+            h.pos = section.heading_pos;
+            h.content = resolve_inline(section.heading);
+            if (section.annex) {
+                // "Annex I: Participants ..." as printed
+                auto label = text_list(labels_[section.id] + ": ", section.heading_pos);
+                h.content.insert(h.content.begin(), label.begin(), label.end());
+            }
+            edition_.blocks.push_back(std::move(h));
+        } else if (!section.id.empty()) {
+            // an untitled section can still be referred to: anchor its first block
+            pending_anchor_ = section.id;
+        }
+        for (const auto& block : section.blocks) {
+            std::size_t first = edition_.blocks.size();
+            switch (block.kind) {
+            case model::Block::Kind::Paragraph: paragraph(Block::Kind::Paragraph, block.paragraph); break;
+            case model::Block::Kind::Finding:
+                paragraph(Block::Kind::Lead, block.finding.lead);
+                for (const auto& p : block.finding.body) paragraph(Block::Kind::FindingBody, p);
+                break;
+            case model::Block::Kind::Figure: figure(block.figure); break;
+            case model::Block::Kind::BlockQuote:
+                for (const auto& p : block.quote.paragraphs) paragraph(Block::Kind::Quote, p);
+                if (!block.quote.attribution.empty()) {
+                    add(Block::Kind::Attribution, resolve_inline(block.quote.attribution), block.quote.pos);
+                }
+                if (!block.quote.id.empty() && edition_.blocks.size() > first) edition_.blocks[first].anchor = block.quote.id;
+                break;
+            case model::Block::Kind::Table: table(block.table); break;
+            case model::Block::Kind::Agenda: break;  // agenda tables come with the data issue
+            }
+            if (!pending_anchor_.empty() && edition_.blocks.size() > first && edition_.blocks[first].anchor.empty()) {
+                edition_.blocks[first].anchor = pending_anchor_;
+                pending_anchor_.clear();
+            }
+        }
+    }
+
+    void figure(const model::Figure& fig) {
+        Block b;
+        b.kind = Block::Kind::Figure;
+        b.pos = fig.pos;
+        b.anchor = fig.id;
+        b.placement = fig.placement;
+        b.label = fig.id.empty() ? std::string() : labels_[fig.id];
+        std::filesystem::path path = std::filesystem::path(doc_.base_dir) / fig.src;
+        if (std::filesystem::exists(path)) b.image_path = path.string();
+        b.content = resolve_inline(fig.caption.content);
+        if (!fig.credit.empty()) {
+            auto credit = text_list(" " + fig.credit, fig.pos);
+            b.content.insert(b.content.end(), credit.begin(), credit.end());
+        }
+        edition_.blocks.push_back(std::move(b));
+    }
+
+    void table(const model::Table& t) {
+        Block b;
+        b.kind = Block::Kind::Table;
+        b.pos = t.pos;
+        for (const auto& cell : t.header) b.column_titles.push_back(plain_text(cell));
+        for (const auto& row : t.rows) {
+            std::vector<std::string> cells;
+            for (const auto& cell : row) cells.push_back(plain_text(cell));
+            b.rows.push_back(std::move(cells));
+        }
+        for (const auto& c : t.columns) b.column_titles.push_back(c.title.empty() ? c.field : c.title);
+        edition_.blocks.push_back(std::move(b));
+    }
+
+    std::string pending_anchor_;
+};
+
+}  // namespace
+
+Edition resolve(const model::Document& doc, const Options& options, base::Diagnostics& diags) {
+    return Resolver(doc, options, diags).run();
+}
+
+}  // namespace compose::resolve

@@ -1,0 +1,64 @@
+#pragma once
+// Stage "resolve": model + options -> one edition. The language is chosen, annexes and figures
+// numbered, cross-references turned into labelled internal links, generated text localized.
+#include <string>
+#include <vector>
+
+#include "compose/base/diagnostics.h"
+#include "compose/model/document.h"
+
+namespace compose::resolve {
+
+struct Options {
+    std::string lang;  // empty: the source's own xml:lang
+};
+
+// After resolve, inline content holds no Ref: each became a Link whose attr is "#<id>"
+// (an internal destination) with the generated label as its text; each Person became text
+// "Name (Organization)".
+struct Block {
+    enum class Kind {
+        Series,       // the report series, above the title
+        Title,
+        Subtitle,     // place and dates
+        Heading,      // a section heading (level 1) or annex heading
+        Paragraph,
+        Lead,         // a finding's lead sentence
+        FindingBody,  // a paragraph of a finding's body
+        Figure,       // content is the caption
+        Quote,        // a paragraph of a block quote
+        Attribution,
+        Table,
+    };
+    Kind kind = Kind::Paragraph;
+    model::InlineList content;
+    std::string anchor;  // destination name, when something refers here or it is in the outline
+    int level = 0;       // headings: 1 for sections and annexes
+    bool annex = false;
+    base::SourcePos pos;
+    // figures
+    std::string image_path;  // resolved against the source's folder; empty if missing (draft)
+    std::string label;       // "Figure 3", "Annex I"
+    model::Placement placement = model::Placement::Here;
+    // tables
+    std::vector<std::string> column_titles;
+    std::vector<std::vector<std::string>> rows;
+};
+
+struct Edition {
+    std::string lang;
+    std::string title;     // for the PDF's metadata
+    std::string author;
+    std::string subject;
+    std::vector<Block> blocks;
+};
+
+Edition resolve(const model::Document& doc, const Options& options, base::Diagnostics& diags);
+
+// Localized generated text (per-language catalogues live in localize.cpp).
+std::string localized(const std::string& lang, const std::string& key);
+std::string roman(int n);
+// "November 6–7, 2014" / "6 y 7 de noviembre de 2014" from ISO dates.
+std::string date_range(const std::string& lang, const std::string& from, const std::string& to);
+
+}  // namespace compose::resolve

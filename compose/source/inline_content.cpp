@@ -1,0 +1,110 @@
+#include "compose/source/inline_content.h"
+
+#include <string>
+#include <vector>
+
+namespace compose::source {
+namespace {
+
+using model::Inline;
+
+void read_children(XmlWalker& w, const pugi::xml_node& parent, const InlineRules& rules, model::InlineList& out);
+
+bool allowed_scheme(std::string_view href) {
+    return href.starts_with("http://") || href.starts_with("https://") || href.starts_with("mailto:");
+}
+
+void read_element(XmlWalker& w, const pugi::xml_node& node, const InlineRules& rules, model::InlineList& out) {
+    std::string_view name = node.name();
+    Inline item;
+    item.pos = w.pos(node);
+    if (name == "em" || name == "strong") {
+        w.check_attributes(node, {});
+        item.kind = name == "em" ? Inline::Kind::Emph : Inline::Kind::Strong;
+        read_children(w, node, rules, item.children);
+    } else if (name == "link") {
+        w.check_attributes(node, {"href"}, {"href"});
+        item.kind = Inline::Kind::Link;
+        item.attr = node.attribute("href").value();
+        if (node.attribute("href") && !allowed_scheme(item.attr)) {
+            w.diags().error(item.pos, "link address '" + item.attr + "' is not allowed",
+                            {"links may use http:, https: or mailto: only"});
+        }
+        read_children(w, node, rules, item.children);
+    } else if (name == "ref") {
+        w.check_attributes(node, {"to"}, {"to"});
+        item.kind = Inline::Kind::Ref;
+        item.attr = node.attribute("to").value();
+        if (node.first_child()) w.diags().error(item.pos, "<ref> is empty: its label is generated");
+    } else if (name == "span") {
+        w.check_attributes(node, {"xml:lang"}, {"xml:lang"});
+        item.kind = Inline::Kind::Span;
+        item.attr = node.attribute("xml:lang").value();
+        read_children(w, node, rules, item.children);
+    } else if (name == "person" && rules.allow_person) {
+        w.check_attributes(node, {"org"});
+        item.kind = Inline::Kind::Person;
+        item.attr = node.attribute("org").value();
+        read_children(w, node, rules, item.children);
+    } else if (name == "br") {
+        w.check_attributes(node, {});
+        item.kind = Inline::Kind::Break;
+    } else {
+        std::vector<std::string> allowed = {"em", "strong", "link", "ref", "span", "br"};
+        if (rules.allow_person) allowed.push_back("person");
+        w.unknown_element(node, allowed, node.parent().name());
+        return;
+    }
+    out.push_back(std::move(item));
+}
+
+void read_children(XmlWalker& w, const pugi::xml_node& parent, const InlineRules& rules, model::InlineList& out) {
+    for (auto child : parent.children()) {
+        switch (child.type()) {
+        case pugi::node_pcdata:
+        case pugi::node_cdata: {
+            Inline text;
+            text.kind = Inline::Kind::Text;
+            text.text = collapse_space(child.value());
+            text.pos = w.pos(child);
+            if (!text.text.empty()) out.push_back(std::move(text));
+            break;
+        }
+        case pugi::node_element: read_element(w, child, rules, out); break;
+        default: break;  // comments and processing instructions carry no content
+        }
+    }
+}
+
+// Removes a space at the very start (front=true) or end of the list, descending into children.
+bool trim_edge(model::InlineList& list, bool front) {
+    while (!list.empty()) {
+        Inline& item = front ? list.front() : list.back();
+        if (item.kind == Inline::Kind::Text) {
+            if (front && !item.text.empty() && item.text.front() == ' ') item.text.erase(0, 1);
+            if (!front && !item.text.empty() && item.text.back() == ' ') item.text.pop_back();
+            if (item.text.empty()) {
+                if (front) list.erase(list.begin()); else list.pop_back();
+                continue;
+            }
+            return true;
+        }
+        if (item.kind == Inline::Kind::Ref || item.kind == Inline::Kind::Break) return true;
+        if (trim_edge(item.children, front)) return true;
+        if (item.kind == Inline::Kind::Link) return true;  // an empty link shows its address
+        if (front) list.erase(list.begin()); else list.pop_back();
+    }
+    return false;
+}
+
+}  // namespace
+
+model::InlineList read_inline(XmlWalker& w, const pugi::xml_node& parent, const InlineRules& rules) {
+    model::InlineList out;
+    read_children(w, parent, rules, out);
+    trim_edge(out, true);
+    trim_edge(out, false);
+    return out;
+}
+
+}  // namespace compose::source

@@ -1,0 +1,368 @@
+#include <filesystem>
+#include <map>
+#include <regex>
+
+#include <pugixml.hpp>
+
+#include "compose/base/suggest.h"
+#include "compose/source/inline_content.h"
+#include "compose/source/read_file.h"
+#include "compose/source/source.h"
+#include "compose/source/xml_walker.h"
+
+namespace compose::source {
+namespace {
+
+namespace fs = std::filesystem;
+using model::Block;
+
+bool is_iso_date(std::string_view s) {
+    static const std::regex iso(R"(\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))");
+    return std::regex_match(s.begin(), s.end(), iso);
+}
+
+bool is_blank(const pugi::xml_node& node) {
+    return std::string(collapse_space(node.value())) == " " || *node.value() == 0;
+}
+
+class DocumentReader {
+public:
+    DocumentReader(XmlWalker& w, model::Document& doc, const LoadOptions& options)
+        : w_(w), doc_(doc), options_(options) {}
+
+    void read_report(const pugi::xml_node& root) {
+        w_.check_attributes(root, {"xml:lang", "layout", "id"});
+        if (auto lang = root.attribute("xml:lang")) doc_.lang = lang.value();
+        doc_.layout = root.attribute("layout").value();
+        doc_.id = root.attribute("id").value();
+        if (!doc_.id.empty()) declare_id(doc_.id, w_.pos(root));
+        for (auto child : root.children()) {
+            if (skip_non_element(child, "report")) continue;
+            std::string_view name = child.name();
+            if (name == "meta") read_meta(child);
+            else if (name == "data") read_data(child);
+            else if (name == "section" || name == "annex") read_section(child, name == "annex");
+            else w_.unknown_element(child, {"meta", "data", "section", "annex"}, "report");
+        }
+        check_references();
+    }
+
+private:
+    XmlWalker& w_;
+    model::Document& doc_;
+    const LoadOptions& options_;
+    std::map<std::string, base::SourcePos> ids_;
+    std::vector<std::pair<std::string, base::SourcePos>> refs_;
+
+    bool skip_non_element(const pugi::xml_node& child, std::string_view parent) {
+        if (child.type() == pugi::node_element) return false;
+        if ((child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) && !is_blank(child)) {
+            w_.stray_text(child, parent);
+        }
+        return true;
+    }
+
+    void declare_id(const std::string& id, const base::SourcePos& pos) {
+        auto [it, inserted] = ids_.emplace(id, pos);
+        if (!inserted) {
+            w_.diags().error(pos, "duplicate id '" + id + "'",
+                             {"first defined at " + std::to_string(it->second.line) + ":" + std::to_string(it->second.col)});
+        }
+    }
+
+    void collect_refs(const model::InlineList& list) {
+        for (const auto& item : list) {
+            if (item.kind == model::Inline::Kind::Ref) refs_.emplace_back(item.attr, item.pos);
+            collect_refs(item.children);
+        }
+    }
+
+    model::InlineList inline_of(const pugi::xml_node& node, bool allow_person = false) {
+        auto list = read_inline(w_, node, InlineRules{allow_person});
+        collect_refs(list);
+        return list;
+    }
+
+    void read_meta(const pugi::xml_node& node) {
+        w_.check_attributes(node, {});
+        doc_.meta.pos = w_.pos(node);
+        for (auto child : node.children()) {
+            if (skip_non_element(child, "meta")) continue;
+            std::string_view name = child.name();
+            if (name == "series") { w_.check_attributes(child, {}); doc_.meta.series = w_.simple_text(child); }
+            else if (name == "title") { w_.check_attributes(child, {}); doc_.meta.title = w_.simple_text(child); }
+            else if (name == "subtitle") { w_.check_attributes(child, {}); doc_.meta.subtitle = w_.simple_text(child); }
+            else if (name == "place") { w_.check_attributes(child, {}); doc_.meta.place = w_.simple_text(child); }
+            else if (name == "host") { w_.check_attributes(child, {}); doc_.meta.host = w_.simple_text(child); }
+            else if (name == "partner") { w_.check_attributes(child, {}); doc_.meta.partners.push_back(w_.simple_text(child)); }
+            else if (name == "dates") read_dates(child);
+            else w_.unknown_element(child, {"series", "title", "subtitle", "place", "dates", "host", "partner"}, "meta");
+        }
+    }
+
+    void read_dates(const pugi::xml_node& node) {
+        w_.check_attributes(node, {"from", "to"}, {"from"});
+        doc_.meta.date_from = node.attribute("from").value();
+        doc_.meta.date_to = node.attribute("to").value();
+        for (const auto* value : {&doc_.meta.date_from, &doc_.meta.date_to}) {
+            if (!value->empty() && !is_iso_date(*value)) {
+                w_.diags().error(w_.pos(node), "'" + *value + "' is not a date", {"write dates as YYYY-MM-DD"});
+            }
+        }
+        if (!doc_.meta.date_to.empty() && doc_.meta.date_to < doc_.meta.date_from) {
+            w_.diags().error(w_.pos(node), "the dates end (" + doc_.meta.date_to + ") before they begin (" +
+                                               doc_.meta.date_from + ")");
+        }
+    }
+
+    void read_data(const pugi::xml_node& node) {
+        w_.check_attributes(node, {"id", "src", "key"}, {"id", "src"});
+        model::DataFile data{node.attribute("id").value(), node.attribute("src").value(), node.attribute("key").value(),
+                             w_.pos(node)};
+        if (!data.id.empty()) declare_id(data.id, data.pos);
+        if (!data.src.empty() && !fs::exists(fs::path(doc_.base_dir) / data.src)) {
+            w_.diags().error(data.pos, "data file '" + data.src + "' not found");
+        }
+        doc_.data.push_back(std::move(data));
+    }
+
+    void read_section(const pugi::xml_node& node, bool annex) {
+        w_.check_attributes(node, {"id"}, annex ? std::initializer_list<std::string_view>{"id"}
+                                                 : std::initializer_list<std::string_view>{});
+        model::Section section;
+        section.annex = annex;
+        section.id = node.attribute("id").value();
+        section.pos = w_.pos(node);
+        if (!section.id.empty()) declare_id(section.id, section.pos);
+        const char* parent = annex ? "annex" : "section";
+        for (auto child : node.children()) {
+            if (skip_non_element(child, parent)) continue;
+            std::string_view name = child.name();
+            if (name == "h") {
+                w_.check_attributes(child, {});
+                if (!section.heading.empty() || !section.blocks.empty()) {
+                    w_.diags().error(w_.pos(child), "<h> must come first in its <" + std::string(parent) + ">, once");
+                }
+                section.heading = inline_of(child);
+                section.heading_pos = w_.pos(child);
+            } else if (name == "p") {
+                section.blocks.push_back(paragraph_block(child));
+            } else if (name == "finding" && !annex) {
+                section.blocks.push_back(read_finding(child));
+            } else if (name == "figure") {
+                section.blocks.push_back(read_figure(child));
+            } else if (name == "blockquote") {
+                section.blocks.push_back(read_quote(child));
+            } else if (name == "table") {
+                section.blocks.push_back(read_table(child));
+            } else if (name == "agenda" && annex) {
+                Block block;
+                block.kind = Block::Kind::Agenda;
+                w_.check_attributes(child, {"data"}, {"data"});
+                block.agenda = {child.attribute("data").value(), w_.pos(child)};
+                refs_.emplace_back(block.agenda.data, block.agenda.pos);
+                section.blocks.push_back(std::move(block));
+            } else {
+                std::vector<std::string> allowed = {"h", "p", "figure", "blockquote", "table"};
+                allowed.push_back(annex ? "agenda" : "finding");
+                w_.unknown_element(child, allowed, parent);
+            }
+        }
+        if (annex && section.heading.empty()) {
+            w_.diags().error(section.pos, "<annex> needs a heading <h>");
+        }
+        doc_.sections.push_back(std::move(section));
+    }
+
+    model::Paragraph read_paragraph(const pugi::xml_node& node) {
+        w_.check_attributes(node, {});
+        return model::Paragraph{inline_of(node), w_.pos(node)};
+    }
+
+    Block paragraph_block(const pugi::xml_node& node) {
+        Block block;
+        block.kind = Block::Kind::Paragraph;
+        block.paragraph = read_paragraph(node);
+        return block;
+    }
+
+    Block read_finding(const pugi::xml_node& node) {
+        w_.check_attributes(node, {});
+        Block block;
+        block.kind = Block::Kind::Finding;
+        block.finding.pos = w_.pos(node);
+        bool has_lead = false;
+        for (auto child : node.children()) {
+            if (skip_non_element(child, "finding")) continue;
+            std::string_view name = child.name();
+            if (name == "lead" && !has_lead && block.finding.body.empty()) {
+                block.finding.lead = read_paragraph(child);
+                has_lead = true;
+            } else if (name == "p") {
+                block.finding.body.push_back(read_paragraph(child));
+            } else {
+                w_.unknown_element(child, {"lead", "p"}, "finding");
+            }
+        }
+        if (!has_lead) w_.diags().error(block.finding.pos, "<finding> needs a <lead> before its paragraphs");
+        return block;
+    }
+
+    Block read_figure(const pugi::xml_node& node) {
+        w_.check_attributes(node, {"id", "src", "placement", "credit"}, {"src"});
+        Block block;
+        block.kind = Block::Kind::Figure;
+        auto& fig = block.figure;
+        fig.pos = w_.pos(node);
+        fig.id = node.attribute("id").value();
+        if (!fig.id.empty()) declare_id(fig.id, fig.pos);
+        fig.src = node.attribute("src").value();
+        fig.credit = node.attribute("credit").value();
+        std::string placement = node.attribute("placement").as_string("here");
+        static const std::map<std::string, model::Placement> placements = {
+            {"top", model::Placement::Top}, {"bottom", model::Placement::Bottom},
+            {"here", model::Placement::Here}, {"full", model::Placement::Full}};
+        if (auto it = placements.find(placement); it != placements.end()) {
+            fig.placement = it->second;
+        } else {
+            w_.diags().error(fig.pos, "placement '" + placement + "' is not one of top, bottom, here, full");
+        }
+        if (!fig.src.empty() && !fs::exists(fs::path(doc_.base_dir) / fig.src)) {
+            if (options_.draft) w_.diags().warning(fig.pos, "image '" + fig.src + "' not found; drawn as a placeholder (--draft)");
+            else w_.diags().error(fig.pos, "image '" + fig.src + "' not found", {"use --draft to render without it"});
+        }
+        for (auto child : node.children()) {
+            if (skip_non_element(child, "figure")) continue;
+            if (std::string_view(child.name()) == "caption") {
+                w_.check_attributes(child, {});
+                fig.caption = model::Paragraph{inline_of(child, true), w_.pos(child)};
+            } else {
+                w_.unknown_element(child, {"caption"}, "figure");
+            }
+        }
+        return block;
+    }
+
+    Block read_quote(const pugi::xml_node& node) {
+        w_.check_attributes(node, {"id"});
+        Block block;
+        block.kind = Block::Kind::BlockQuote;
+        block.quote.pos = w_.pos(node);
+        block.quote.id = node.attribute("id").value();
+        if (!block.quote.id.empty()) declare_id(block.quote.id, block.quote.pos);
+        for (auto child : node.children()) {
+            if (skip_non_element(child, "blockquote")) continue;
+            std::string_view name = child.name();
+            if (name == "p") block.quote.paragraphs.push_back(read_paragraph(child));
+            else if (name == "attribution") { w_.check_attributes(child, {}); block.quote.attribution = inline_of(child); }
+            else w_.unknown_element(child, {"p", "attribution"}, "blockquote");
+        }
+        if (block.quote.paragraphs.empty()) w_.diags().error(block.quote.pos, "<blockquote> needs at least one <p>");
+        return block;
+    }
+
+    std::vector<model::InlineList> read_cells(const pugi::xml_node& node) {
+        w_.check_attributes(node, {});
+        std::vector<model::InlineList> cells;
+        for (auto child : node.children()) {
+            if (skip_non_element(child, node.name())) continue;
+            if (std::string_view(child.name()) == "cell") {
+                w_.check_attributes(child, {});
+                cells.push_back(inline_of(child));
+            } else {
+                w_.unknown_element(child, {"cell"}, node.name());
+            }
+        }
+        return cells;
+    }
+
+    Block read_table(const pugi::xml_node& node) {
+        w_.check_attributes(node, {"data", "sort"});
+        Block block;
+        block.kind = Block::Kind::Table;
+        auto& table = block.table;
+        table.pos = w_.pos(node);
+        table.data = node.attribute("data").value();
+        table.sort = node.attribute("sort").value();
+        if (!table.data.empty()) refs_.emplace_back(table.data, table.pos);
+        for (auto child : node.children()) {
+            if (skip_non_element(child, "table")) continue;
+            std::string_view name = child.name();
+            if (name == "column") {
+                w_.check_attributes(child, {"field", "title", "redact"}, {"field"});
+                table.columns.push_back({child.attribute("field").value(), child.attribute("title").value(),
+                                         child.attribute("redact").value(), w_.pos(child)});
+            } else if (name == "header") {
+                table.header = read_cells(child);
+            } else if (name == "row") {
+                table.rows.push_back(read_cells(child));
+            } else {
+                w_.unknown_element(child, {"column", "header", "row"}, "table");
+            }
+        }
+        if (table.data.empty() && !table.columns.empty()) {
+            w_.diags().error(table.pos, "<column> describes a column of data: the <table> needs data=\"...\"");
+        }
+        if (!table.data.empty() && table.columns.empty()) {
+            w_.diags().error(table.pos, "a table of data needs at least one <column>");
+        }
+        return block;
+    }
+
+    void check_references() {
+        std::vector<std::string> known;
+        for (const auto& [id, pos] : ids_) known.push_back(id);
+        for (const auto& [id, pos] : refs_) {
+            if (ids_.count(id)) continue;
+            std::vector<std::string> hints;
+            if (auto best = base::closest(id, known)) hints.push_back("did you mean '" + *best + "'?");
+            w_.diags().error(pos, "reference to '" + id + "', which no element has as its id", std::move(hints));
+        }
+    }
+};
+
+}  // namespace
+
+std::optional<model::Document> load_document_text(const std::string& path, std::string text,
+                                                  const LoadOptions& options, base::Diagnostics& diags) {
+    if (!check_utf8(path, text, diags)) return std::nullopt;
+    base::LineMap map(path, text);
+    pugi::xml_document xml;
+    // parse_ws_pcdata keeps the space in "<em>a</em> <strong>b</strong>"; no DTD is ever read.
+    unsigned flags = pugi::parse_default | pugi::parse_ws_pcdata | pugi::parse_doctype;
+    pugi::xml_parse_result result = xml.load_buffer(text.data(), text.size(), flags, pugi::encoding_utf8);
+    if (!result) {
+        diags.error(map.at(static_cast<std::size_t>(result.offset)),
+                    std::string("malformed XML: ") + result.description());
+        return std::nullopt;
+    }
+    XmlWalker walker(map, diags);
+    for (auto node : xml.children()) {
+        if (node.type() == pugi::node_doctype) {
+            diags.error(walker.pos(node), "a DOCTYPE is not allowed: sources never read external DTDs or entities");
+            return std::nullopt;
+        }
+    }
+    pugi::xml_node root = xml.document_element();
+    if (std::string_view(root.name()) != "report") {
+        walker.unknown_element(root, {"report"}, "document");
+        return std::nullopt;
+    }
+    model::Document doc;
+    doc.path = path;
+    doc.base_dir = std::filesystem::path(path).parent_path().string();
+    if (doc.base_dir.empty()) doc.base_dir = ".";
+    std::size_t errors_before = diags.count(base::Severity::Error);
+    DocumentReader(walker, doc, options).read_report(root);
+    if (diags.count(base::Severity::Error) > errors_before) return std::nullopt;
+    return doc;
+}
+
+std::optional<model::Document> load_document(const std::string& path, const LoadOptions& options,
+                                             base::Diagnostics& diags) {
+    auto text = read_file(path, {}, diags);
+    if (!text) return std::nullopt;
+    return load_document_text(path, std::move(*text), options, diags);
+}
+
+}  // namespace compose::source

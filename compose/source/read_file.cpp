@@ -1,0 +1,37 @@
+#include "compose/source/read_file.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "compose/base/line_map.h"
+#include "compose/base/utf8.h"
+
+namespace compose::source {
+
+std::optional<std::string> read_file(const std::string& path, const base::SourcePos& pos, base::Diagnostics& diags) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        base::SourcePos where = pos;
+        if (!where.file) where.file = std::make_shared<const std::string>(path);
+        diags.error(where, "cannot read '" + path + "': " + std::strerror(errno));
+        return std::nullopt;
+    }
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    return std::move(buffer).str();
+}
+
+bool check_utf8(const std::string& file_name, const std::string& text, base::Diagnostics& diags) {
+    auto bad = base::find_invalid_utf8(text);
+    if (!bad) return true;
+    base::LineMap map(file_name, text);
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(text[*bad]));
+    diags.error(map.at(*bad), std::string("invalid UTF-8: byte ") + hex + " does not start a valid sequence",
+                {"save the file as UTF-8"});
+    return false;
+}
+
+}  // namespace compose::source

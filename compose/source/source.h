@@ -1,0 +1,24 @@
+#pragma once
+// Stage "source": XML + data files -> model::Document, every node with its source position.
+#include <optional>
+#include <string>
+
+#include "compose/base/diagnostics.h"
+#include "compose/model/document.h"
+
+namespace compose::source {
+
+struct LoadOptions {
+    bool draft = false;  // missing images are warnings (drawn as labelled boxes) instead of errors
+};
+
+// Reads and validates a report source. Returns nullopt when an error makes the document unusable;
+// every problem found, fatal or not, is in `diags`.
+std::optional<model::Document> load_document(const std::string& path, const LoadOptions& options,
+                                             base::Diagnostics& diags);
+
+// Same, from text already in memory (tests and fuzzing); `path` names it in diagnostics.
+std::optional<model::Document> load_document_text(const std::string& path, std::string text,
+                                                  const LoadOptions& options, base::Diagnostics& diags);
+
+}  // namespace compose::source

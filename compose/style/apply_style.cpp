@@ -1,0 +1,124 @@
+#include "compose/style/style.h"
+
+namespace compose::style {
+namespace {
+
+using model::Inline;
+
+const char* style_name(resolve::Block::Kind kind) {
+    switch (kind) {
+    case resolve::Block::Kind::Series: return "series";
+    case resolve::Block::Kind::Title: return "title";
+    case resolve::Block::Kind::Subtitle: return "subtitle";
+    case resolve::Block::Kind::Heading: return "heading";
+    case resolve::Block::Kind::Paragraph: return "body";
+    case resolve::Block::Kind::Lead: return "lead";
+    case resolve::Block::Kind::FindingBody: return "finding";
+    case resolve::Block::Kind::Figure: return "caption";
+    case resolve::Block::Kind::Quote: return "quote";
+    case resolve::Block::Kind::Attribution: return "attribution";
+    case resolve::Block::Kind::Table: return "table-cell";
+    }
+    return "body";
+}
+
+struct RunState {
+    std::string family;
+    bool bold = false, italic = false;
+    double size = 10;
+    std::string lang;
+    std::uint32_t color = 0;
+    std::string link;
+};
+
+// Flattens nested inline content into runs; adjacent runs with equal style are merged.
+void flatten(const model::InlineList& list, const RunState& state, std::vector<Run>& out) {
+    for (const auto& item : list) {
+        RunState s = state;
+        switch (item.kind) {
+        case Inline::Kind::Text:
+        case Inline::Kind::Break: {
+            std::string text = item.kind == Inline::Kind::Break ? std::string("\u2028") : item.text;
+            if (!out.empty()) {
+                Run& last = out.back();
+                if (last.family == s.family && last.bold == s.bold && last.italic == s.italic && last.size == s.size &&
+                    last.lang == s.lang && last.color == s.color && last.link == s.link) {
+                    last.text += text;
+                    continue;
+                }
+            }
+            out.push_back(Run{text, s.family, s.bold, s.italic, s.size, s.lang, s.color, s.link, item.pos});
+            continue;
+        }
+        case Inline::Kind::Emph: s.italic = !state.italic; break;  // emphasis inside italics turns upright
+        case Inline::Kind::Strong: s.bold = true; break;
+        case Inline::Kind::Link:
+            s.link = item.attr;
+            if (item.children.empty()) {
+                out.push_back(Run{item.attr, s.family, s.bold, s.italic, s.size, s.lang, s.color, s.link, item.pos});
+                continue;
+            }
+            break;
+        case Inline::Kind::Span: if (!item.attr.empty()) s.lang = item.attr; break;
+        case Inline::Kind::Ref:
+        case Inline::Kind::Person: break;  // resolve has replaced these
+        }
+        flatten(item.children, s, out);
+    }
+}
+
+Paragraph make_paragraph(const ParaStyle& style, const model::InlineList& content, const std::string& lang,
+                         const base::SourcePos& pos) {
+    Paragraph p;
+    p.style = style;
+    p.pos = pos;
+    RunState state{style.family, style.bold, style.italic, style.size, lang, style.color, {}};
+    flatten(content, state, p.runs);
+    return p;
+}
+
+model::InlineList text_content(const std::string& text) {
+    model::Inline item;
+    item.kind = model::Inline::Kind::Text;
+    item.text = text;
+    return {item};
+}
+
+}  // namespace
+
+StyledDocument apply_style(const resolve::Edition& edition, const Layout& layout, base::Diagnostics&) {
+    StyledDocument doc;
+    doc.layout = layout;
+    doc.lang = edition.lang;
+    doc.title = edition.title;
+    doc.author = edition.author;
+    doc.subject = edition.subject;
+    for (const auto& b : edition.blocks) {
+        Block block;
+        block.anchor = b.anchor;
+        const ParaStyle& style = layout.style(style_name(b.kind));
+        block.para = make_paragraph(style, b.content, edition.lang, b.pos);
+        if (b.kind == resolve::Block::Kind::Heading) block.outline_level = b.level;
+        if (b.kind == resolve::Block::Kind::Figure) {
+            block.kind = Block::Kind::Figure;
+            block.image_path = b.image_path;
+            block.label = b.label;
+        } else if (b.kind == resolve::Block::Kind::Table) {
+            block.kind = Block::Kind::Table;
+            for (const auto& title : b.column_titles) {
+                block.header.push_back(make_paragraph(layout.style("table-header"), text_content(title), edition.lang, b.pos));
+            }
+            for (const auto& row : b.rows) {
+                std::vector<Paragraph> cells;
+                for (const auto& cell : row) {
+                    cells.push_back(make_paragraph(layout.style("table-cell"), text_content(cell), edition.lang, b.pos));
+                }
+                block.rows.push_back(std::move(cells));
+            }
+        }
+        doc.blocks.push_back(std::move(block));
+    }
+    return doc;
+}
+
+}  // namespace compose::style

@@ -1,0 +1,216 @@
+// Layout files (layouts/<name>.xml): page geometry and named paragraph styles.
+// Read with pugixml here, not in source/, because a layout is the style stage's own input.
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include <pugixml.hpp>
+
+#include "compose/base/line_map.h"
+#include "compose/base/suggest.h"
+#include "compose/base/units.h"
+#include "compose/style/style.h"
+
+namespace compose::style {
+namespace {
+
+class LayoutReader {
+public:
+    LayoutReader(const base::LineMap& map, base::Diagnostics& diags) : map_(map), diags_(diags) {}
+
+    std::optional<Layout> read(const pugi::xml_node& root) {
+        Layout layout;
+        if (std::string_view(root.name()) != "layout") {
+            diags_.error(pos(root), "a layout file's root element is <layout>, not <" + std::string(root.name()) + ">");
+            return std::nullopt;
+        }
+        check_attributes(root, {"name"});
+        layout.name = root.attribute("name").value();
+        std::vector<pugi::xml_node> style_nodes;
+        for (auto child : root.children()) {
+            if (child.type() != pugi::node_element) continue;
+            std::string_view name = child.name();
+            if (name == "page") read_page(child, layout.page);
+            else if (name == "fallback") {
+                check_attributes(child, {"family"});
+                layout.fallback_families.push_back(child.attribute("family").value());
+            } else if (name == "style") style_nodes.push_back(child);
+            else unknown(child, {"page", "style", "fallback"});
+        }
+        // body first: every other style starts from it, then from its "base" if it names one
+        for (auto& node : style_nodes) {
+            if (std::string_view(node.attribute("name").value()) == "body") read_style(node, layout);
+        }
+        for (auto& node : style_nodes) {
+            if (std::string_view(node.attribute("name").value()) != "body") read_style(node, layout);
+        }
+        for (const auto& required : required_styles()) {
+            if (!layout.styles.count(required)) {
+                diags_.error(pos(root), "layout has no style '" + required + "'");
+            }
+        }
+        check_geometry(root, layout.page);
+        return layout;
+    }
+
+private:
+    const base::LineMap& map_;
+    base::Diagnostics& diags_;
+
+    base::SourcePos pos(const pugi::xml_node& node) const {
+        auto offset = node.offset_debug();
+        return map_.at(offset > 0 ? static_cast<std::size_t>(offset - 1) : 0);
+    }
+
+    void unknown(const pugi::xml_node& node, const std::vector<std::string>& allowed) {
+        std::vector<std::string> hints;
+        if (auto best = base::closest(node.name(), allowed)) hints.push_back("did you mean <" + *best + ">?");
+        diags_.error(pos(node), "unknown element <" + std::string(node.name()) + ">", std::move(hints));
+    }
+
+    void check_attributes(const pugi::xml_node& node, const std::vector<std::string>& allowed) {
+        for (auto attr : node.attributes()) {
+            if (std::find(allowed.begin(), allowed.end(), attr.name()) != allowed.end()) continue;
+            std::vector<std::string> hints;
+            if (auto best = base::closest(attr.name(), allowed)) hints.push_back("did you mean '" + *best + "'?");
+            diags_.error(pos(node), "unknown attribute '" + std::string(attr.name()) + "' on <" + node.name() + ">",
+                         std::move(hints));
+        }
+    }
+
+    void length(const pugi::xml_node& node, const char* attr, double& out, bool allow_zero = true) {
+        auto a = node.attribute(attr);
+        if (!a) return;
+        auto value = base::parse_length(a.value());
+        if (!value || value->v < 0 || (!allow_zero && value->v == 0)) {
+            diags_.error(pos(node), std::string("'") + a.value() + "' is not a valid length for '" + attr + "'",
+                         {"write lengths like 12pt, 2.5cm, 20mm or 1in"});
+            return;
+        }
+        out = value->v;
+    }
+
+    void read_page(const pugi::xml_node& node, PageStyle& page) {
+        check_attributes(node, {"size", "width", "height", "margin-top", "margin-bottom", "margin-left",
+                                "margin-right", "folio-offset"});
+        std::string size = node.attribute("size").value();
+        if (size == "A4") { page.width = 595.28; page.height = 841.89; }
+        else if (size == "letter") { page.width = 612; page.height = 792; }
+        else if (!size.empty()) diags_.error(pos(node), "unknown page size '" + size + "'", {"use A4 or letter, or width and height"});
+        length(node, "width", page.width, false);
+        length(node, "height", page.height, false);
+        length(node, "margin-top", page.margin_top);
+        length(node, "margin-bottom", page.margin_bottom);
+        length(node, "margin-left", page.margin_left);
+        length(node, "margin-right", page.margin_right);
+        length(node, "folio-offset", page.folio_offset);
+    }
+
+    void check_geometry(const pugi::xml_node& root, const PageStyle& page) {
+        if (page.margin_left + page.margin_right + 36 > page.width) {
+            diags_.error(pos(root), "the left and right margins leave less than 36pt of the page's width for text");
+        }
+        if (page.margin_top + page.margin_bottom + 72 > page.height) {
+            diags_.error(pos(root), "the top and bottom margins leave less than 72pt of the page's height for text");
+        }
+    }
+
+    void read_style(const pugi::xml_node& node, Layout& layout) {
+        check_attributes(node, {"name", "base", "family", "weight", "style", "size", "leading", "space-before",
+                                "space-after", "indent", "margin-left", "margin-right", "align", "keep-with-next",
+                                "color"});
+        std::string name = node.attribute("name").value();
+        if (name.empty()) {
+            diags_.error(pos(node), "<style> needs the attribute 'name'");
+            return;
+        }
+        ParaStyle s;
+        if (auto it = layout.styles.find("body"); it != layout.styles.end()) s = it->second;
+        if (auto base_name = node.attribute("base")) {
+            auto it = layout.styles.find(base_name.value());
+            if (it == layout.styles.end()) diags_.error(pos(node), std::string("base style '") + base_name.value() + "' is not defined before this one");
+            else s = it->second;
+        }
+        s.name = name;
+        s.pos = pos(node);
+        if (auto a = node.attribute("family")) s.family = a.value();
+        if (auto a = node.attribute("weight")) {
+            std::string v = a.value();
+            if (v != "bold" && v != "normal") diags_.error(pos(node), "weight is bold or normal, not '" + v + "'");
+            s.bold = v == "bold";
+        }
+        if (auto a = node.attribute("style")) {
+            std::string v = a.value();
+            if (v != "italic" && v != "normal") diags_.error(pos(node), "style is italic or normal, not '" + v + "'");
+            s.italic = v == "italic";
+        }
+        length(node, "size", s.size, false);
+        if (node.attribute("size") && !node.attribute("leading")) s.leading = s.size * 1.25;
+        length(node, "leading", s.leading, false);
+        length(node, "space-before", s.space_before);
+        length(node, "space-after", s.space_after);
+        length(node, "indent", s.indent);
+        length(node, "margin-left", s.margin_left);
+        length(node, "margin-right", s.margin_right);
+        if (auto a = node.attribute("align")) {
+            std::string v = a.value();
+            if (v == "justify") s.align = Align::Justify;
+            else if (v == "left") s.align = Align::Left;
+            else if (v == "center") s.align = Align::Center;
+            else if (v == "right") s.align = Align::Right;
+            else diags_.error(pos(node), "align is justify, left, center or right, not '" + v + "'");
+        }
+        if (auto a = node.attribute("keep-with-next")) s.keep_with_next = a.as_bool();
+        if (auto a = node.attribute("color")) {
+            std::string v = a.value();
+            if (v.size() == 7 && v[0] == '#' && v.find_first_not_of("0123456789abcdefABCDEF", 1) == std::string::npos) {
+                s.color = static_cast<std::uint32_t>(std::stoul(v.substr(1), nullptr, 16));
+            } else {
+                diags_.error(pos(node), "color '" + v + "' is not #RRGGBB");
+            }
+        }
+        if (!layout.styles.emplace(name, s).second) diags_.error(pos(node), "style '" + name + "' is defined twice");
+    }
+};
+
+}  // namespace
+
+const std::vector<std::string>& required_styles() {
+    static const std::vector<std::string> names = {"body", "series", "title", "subtitle", "heading", "lead",
+                                                   "finding", "caption", "quote", "attribution", "table-header",
+                                                   "table-cell", "folio"};
+    return names;
+}
+
+const ParaStyle& Layout::style(const std::string& name) const {
+    auto it = styles.find(name);
+    if (it != styles.end()) return it->second;
+    static const ParaStyle fallback;
+    auto body = styles.find("body");
+    return body != styles.end() ? body->second : fallback;
+}
+
+std::optional<Layout> load_layout(const std::string& path, base::Diagnostics& diags) {
+    auto file = std::make_shared<const std::string>(path);
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        diags.error({file}, "cannot read layout file");
+        return std::nullopt;
+    }
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    std::string text = std::move(buffer).str();
+    base::LineMap map(path, text);
+    pugi::xml_document xml;
+    auto result = xml.load_buffer(text.data(), text.size(), pugi::parse_default, pugi::encoding_utf8);
+    if (!result) {
+        diags.error(map.at(static_cast<std::size_t>(result.offset)), std::string("malformed XML: ") + result.description());
+        return std::nullopt;
+    }
+    std::size_t errors = diags.count(base::Severity::Error);
+    auto layout = LayoutReader(map, diags).read(xml.document_element());
+    if (diags.count(base::Severity::Error) > errors) return std::nullopt;
+    return layout;
+}
+
+}  // namespace compose::style

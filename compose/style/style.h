@@ -1,0 +1,97 @@
+#pragma once
+// Stage "style": edition + layout -> blocks with computed styles, inline content as styled runs.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "compose/base/diagnostics.h"
+#include "compose/resolve/resolve.h"
+
+namespace compose::style {
+
+enum class Align { Justify, Left, Center, Right };
+
+struct ParaStyle {
+    std::string name;
+    std::string family = "Noto Serif";
+    bool bold = false;
+    bool italic = false;
+    double size = 10;        // points
+    double leading = 13;     // baseline to baseline, points
+    double space_before = 0;
+    double space_after = 0;
+    double indent = 0;       // first line
+    double margin_left = 0;
+    double margin_right = 0;
+    Align align = Align::Justify;
+    bool keep_with_next = false;
+    std::uint32_t color = 0x000000;
+    base::SourcePos pos;     // where the layout defines it
+};
+
+struct PageStyle {
+    double width = 595.28, height = 841.89;  // A4
+    double margin_top = 72, margin_bottom = 72, margin_left = 72, margin_right = 72;
+    double folio_offset = 36;  // baseline of the page number below the text area
+};
+
+struct Layout {
+    std::string name;
+    PageStyle page;
+    std::map<std::string, ParaStyle> styles;
+    std::vector<std::string> fallback_families;  // tried in order for characters the style's family lacks
+
+    // The named style; a layout that lacks one gets the body style (with a diagnostic at load).
+    const ParaStyle& style(const std::string& name) const;
+};
+
+// Every style name a layout must define: the page builder asks for these.
+const std::vector<std::string>& required_styles();
+
+// Loads layouts/<name>.xml from the data folder; reports errors at file:line:col.
+std::optional<Layout> load_layout(const std::string& path, base::Diagnostics& diags);
+
+struct Run {
+    std::string text;
+    std::string family;
+    bool bold = false;
+    bool italic = false;
+    double size = 10;
+    std::string lang;
+    std::uint32_t color = 0;
+    std::string link;  // "https://…", "mailto:…", or "#dest" for an internal destination
+    base::SourcePos pos;
+};
+
+struct Paragraph {
+    ParaStyle style;
+    std::vector<Run> runs;
+    base::SourcePos pos;
+};
+
+struct Block {
+    enum class Kind { Paragraph, Figure, Table };
+    Kind kind = Kind::Paragraph;
+    Paragraph para;      // paragraphs; figures: the caption
+    std::string anchor;  // named destination at the block's top
+    int outline_level = 0;  // > 0: the block's text goes into the PDF outline
+    // figures
+    std::string image_path;
+    std::string label;
+    // tables
+    std::vector<Paragraph> header;
+    std::vector<std::vector<Paragraph>> rows;
+};
+
+struct StyledDocument {
+    Layout layout;
+    std::string lang;
+    std::string title, author, subject;
+    std::vector<Block> blocks;
+};
+
+StyledDocument apply_style(const resolve::Edition& edition, const Layout& layout, base::Diagnostics& diags);
+
+}  // namespace compose::style

@@ -1,0 +1,128 @@
+#include "compose/text/font_set.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include FT_TRUETYPE_TABLES_H
+#include <hb-ot.h>
+#include <hb.h>
+
+namespace compose::text {
+
+namespace fs = std::filesystem;
+
+FontSet::FontSet() {
+    FT_Library lib = nullptr;
+    if (FT_Init_FreeType(&lib) == 0) library_ = lib;
+}
+
+FontSet::~FontSet() {
+    for (auto& f : faces_) {
+        if (f.font) hb_font_destroy(f.font);
+    }
+    if (library_) FT_Done_FreeType(static_cast<FT_Library>(library_));
+}
+
+void FontSet::scan(const std::string& dir, base::Diagnostics& diags) {
+    std::error_code ec;
+    std::vector<fs::path> files;
+    for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        auto ext = it->path().extension().string();
+        std::transform(ext.begin(), ext.end(), ext.begin(), ::tolower);
+        if (ext == ".ttf" || ext == ".otf") files.push_back(it->path());
+    }
+    if (ec) {
+        diags.error({std::make_shared<const std::string>(dir)}, "cannot read the fonts folder: " + ec.message());
+        return;
+    }
+    std::sort(files.begin(), files.end());  // stable face ids, whatever order the file system lists
+    for (const auto& path : files) {
+        FT_Face face = nullptr;
+        if (!library_ || FT_New_Face(static_cast<FT_Library>(library_), path.c_str(), 0, &face) != 0) {
+            diags.error({std::make_shared<const std::string>(path.string())}, "not a usable font file");
+            continue;
+        }
+        Face f;
+        f.info.path = path.string();
+        f.info.family = face->family_name ? face->family_name : path.stem().string();
+        const char* ps = FT_Get_Postscript_Name(face);
+        f.info.postscript_name = ps ? ps : path.stem().string();
+        f.info.bold = (face->style_flags & FT_STYLE_FLAG_BOLD) != 0;
+        f.info.italic = (face->style_flags & FT_STYLE_FLAG_ITALIC) != 0;
+        FT_Done_Face(face);
+        faces_.push_back(std::move(f));
+    }
+}
+
+std::optional<FaceId> FontSet::find(const std::string& family, bool bold, bool italic) const {
+    std::optional<FaceId> best;
+    int best_score = -1;
+    for (FaceId i = 0; i < faces_.size(); ++i) {
+        const auto& info = faces_[i].info;
+        if (info.family != family) continue;
+        int score = (info.bold == bold ? 2 : 0) + (info.italic == italic ? 1 : 0);
+        if (score > best_score) {
+            best = i;
+            best_score = score;
+        }
+    }
+    return best;
+}
+
+std::vector<std::string> FontSet::families() const {
+    std::set<std::string> names;
+    for (const auto& f : faces_) names.insert(f.info.family);
+    return {names.begin(), names.end()};
+}
+
+bool FontSet::open(Face& face, base::Diagnostics& diags) {
+    if (face.opened) return !face.failed;
+    face.opened = true;
+    auto file = std::make_shared<const std::string>(face.info.path);
+    // FreeType validates the file and gives the metrics; HarfBuzz shapes over the same bytes.
+    FT_Face ft = nullptr;
+    if (!library_ || FT_New_Face(static_cast<FT_Library>(library_), face.info.path.c_str(), 0, &ft) != 0) {
+        diags.error({file}, "cannot open font");
+        face.failed = true;
+        return false;
+    }
+    face.metrics.units_per_em = ft->units_per_EM ? ft->units_per_EM : 1000;
+    face.metrics.ascender = static_cast<double>(ft->ascender) / face.metrics.units_per_em;
+    face.metrics.descender = static_cast<double>(ft->descender) / face.metrics.units_per_em;
+    FT_Done_Face(ft);
+
+    hb_blob_t* blob = hb_blob_create_from_file_or_fail(face.info.path.c_str());
+    if (!blob) {
+        diags.error({file}, "cannot read font");
+        face.failed = true;
+        return false;
+    }
+    hb_face_t* hbface = hb_face_create(blob, 0);
+    hb_blob_destroy(blob);
+    face.font = hb_font_create(hbface);
+    hb_face_destroy(hbface);
+    hb_font_set_scale(face.font, face.metrics.units_per_em, face.metrics.units_per_em);
+    return true;
+}
+
+hb_font_t* FontSet::hb_font(FaceId id, base::Diagnostics& diags) {
+    Face& face = faces_.at(id);
+    return open(face, diags) ? face.font : nullptr;
+}
+
+FaceMetrics FontSet::metrics(FaceId id, base::Diagnostics& diags) {
+    Face& face = faces_.at(id);
+    open(face, diags);
+    return face.metrics;
+}
+
+bool FontSet::has_glyph(FaceId id, char32_t cp, base::Diagnostics& diags) {
+    hb_font_t* font = hb_font(id, diags);
+    hb_codepoint_t glyph = 0;
+    return font && hb_font_get_nominal_glyph(font, cp, &glyph);
+}
+
+}  // namespace compose::text

@@ -1,0 +1,45 @@
+#include <memory>
+
+#include <unicode/ubrk.h>
+#include <unicode/ustring.h>
+
+#include "compose/base/utf8.h"
+#include "compose/text/text.h"
+
+namespace compose::text {
+
+std::vector<BreakOpportunity> line_break_opportunities(const std::string& utf8, const std::string& lang) {
+    // ICU works in UTF-16: convert while remembering each UTF-16 unit's byte offset.
+    std::u16string u16;
+    std::vector<std::uint32_t> byte_at;  // byte offset of each UTF-16 index (plus the end)
+    u16.reserve(utf8.size());
+    for (std::size_t i = 0; i < utf8.size();) {
+        std::uint32_t start = static_cast<std::uint32_t>(i);
+        char32_t cp = base::next_code_point(utf8, i);
+        if (cp >= 0x10000) {
+            u16.push_back(static_cast<char16_t>(0xD800 + ((cp - 0x10000) >> 10)));
+            u16.push_back(static_cast<char16_t>(0xDC00 + ((cp - 0x10000) & 0x3FF)));
+            byte_at.push_back(start);
+            byte_at.push_back(start);
+        } else {
+            u16.push_back(static_cast<char16_t>(cp));
+            byte_at.push_back(start);
+        }
+    }
+    byte_at.push_back(static_cast<std::uint32_t>(utf8.size()));
+
+    std::vector<BreakOpportunity> out;
+    UErrorCode status = U_ZERO_ERROR;
+    UBreakIterator* it = ubrk_open(UBRK_LINE, lang.empty() ? "en" : lang.c_str(),
+                                   reinterpret_cast<const UChar*>(u16.data()), static_cast<int32_t>(u16.size()), &status);
+    if (U_FAILURE(status)) return out;
+    for (int32_t pos = ubrk_first(it); pos != UBRK_DONE; pos = ubrk_next(it)) {
+        if (pos == 0 || pos >= static_cast<int32_t>(u16.size())) continue;
+        int32_t rule = ubrk_getRuleStatus(it);
+        out.push_back({byte_at[static_cast<std::size_t>(pos)], rule >= UBRK_LINE_HARD && rule < UBRK_LINE_HARD_LIMIT});
+    }
+    ubrk_close(it);
+    return out;
+}
+
+}  // namespace compose::text

@@ -1,0 +1,40 @@
+#include "compose/text/shaper.h"
+
+#include <hb.h>
+
+namespace compose::text {
+
+std::size_t ShapeKeyHash::operator()(const ShapeKey& k) const noexcept {
+    std::size_t h = std::hash<std::string>()(k.text);
+    h ^= std::hash<std::string>()(k.lang) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+    h ^= std::hash<std::uint32_t>()(k.face) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+    return h;
+}
+
+const std::vector<ShapedGlyph>& Shaper::shape(FaceId face, const std::string& lang, const std::string& text,
+                                              base::Diagnostics& diags) {
+    ShapeKey key{face, lang, text};
+    if (auto it = cache_.find(key); it != cache_.end()) {
+        ++hits_;
+        return it->second;
+    }
+    std::vector<ShapedGlyph> glyphs;
+    if (hb_font_t* font = fonts_.hb_font(face, diags)) {
+        hb_buffer_t* buf = hb_buffer_create();
+        hb_buffer_add_utf8(buf, text.data(), static_cast<int>(text.size()), 0, static_cast<int>(text.size()));
+        hb_buffer_guess_segment_properties(buf);
+        if (!lang.empty()) hb_buffer_set_language(buf, hb_language_from_string(lang.c_str(), -1));
+        hb_shape(font, buf, nullptr, 0);
+        unsigned count = 0;
+        hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf, &count);
+        hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buf, &count);
+        glyphs.reserve(count);
+        for (unsigned i = 0; i < count; ++i) {
+            glyphs.push_back({info[i].codepoint, pos[i].x_advance, pos[i].x_offset, pos[i].y_offset, info[i].cluster});
+        }
+        hb_buffer_destroy(buf);
+    }
+    return cache_.emplace(std::move(key), std::move(glyphs)).first->second;
+}
+
+}  // namespace compose::text

@@ -1,0 +1,46 @@
+#pragma once
+// HarfBuzz shaping of one piece of text in one face, with a cache: a report repeats its words.
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "compose/text/font_set.h"
+
+namespace compose::text {
+
+struct ShapedGlyph {
+    std::uint32_t id = 0;
+    std::int32_t advance = 0;   // font units
+    std::int32_t x_offset = 0;  // font units
+    std::int32_t y_offset = 0;  // font units
+    std::uint32_t cluster = 0;  // byte offset into the shaped text
+};
+
+struct ShapeKey {
+    FaceId face;
+    std::string lang;
+    std::string text;
+    bool operator==(const ShapeKey&) const = default;
+};
+
+struct ShapeKeyHash {
+    std::size_t operator()(const ShapeKey& k) const noexcept;
+};
+
+class Shaper {
+public:
+    explicit Shaper(FontSet& fonts) : fonts_(fonts) {}
+    // Glyphs in font units (shaping is size-independent without hinting, so one entry serves every size).
+    const std::vector<ShapedGlyph>& shape(FaceId face, const std::string& lang, const std::string& text,
+                                          base::Diagnostics& diags);
+    std::size_t cache_size() const { return cache_.size(); }
+    std::size_t cache_hits() const { return hits_; }
+
+private:
+    FontSet& fonts_;
+    std::unordered_map<ShapeKey, std::vector<ShapedGlyph>, ShapeKeyHash> cache_;
+    std::size_t hits_ = 0;
+};
+
+}  // namespace compose::text
