@@ -1,0 +1,29 @@
+#include <catch2/catch.hpp>
+
+#include "compose/base/utf8.h"
+
+using compose::base::find_invalid_utf8;
+
+TEST_CASE("valid UTF-8 passes") {
+    CHECK_FALSE(find_invalid_utf8("plain ascii"));
+    CHECK_FALSE(find_invalid_utf8("S\xC3\xA3o Paulo \xE2\x80\x94 \xF0\x9F\x98\x80"));
+}
+
+TEST_CASE("invalid UTF-8 is found at its first bad byte") {
+    CHECK(find_invalid_utf8("ab\xFF") == 2u);
+    CHECK(find_invalid_utf8("a\xC3") == 1u);              // truncated sequence
+    CHECK(find_invalid_utf8("\xC0\xAF") == 0u);           // overlong '/'
+    CHECK(find_invalid_utf8("x\xED\xA0\x80") == 1u);      // surrogate
+    CHECK(find_invalid_utf8("\xF4\x90\x80\x80") == 0u);   // past U+10FFFF
+}
+
+TEST_CASE("code points round-trip") {
+    std::string s;
+    for (char32_t cp : {U'A', U'\u00C1', U'\u2013', U'\U0001F600'}) compose::base::append_utf8(s, cp);
+    std::size_t i = 0;
+    CHECK(compose::base::next_code_point(s, i) == U'A');
+    CHECK(compose::base::next_code_point(s, i) == U'\u00C1');
+    CHECK(compose::base::next_code_point(s, i) == U'\u2013');
+    CHECK(compose::base::next_code_point(s, i) == U'\U0001F600');
+    CHECK(i == s.size());
+}
