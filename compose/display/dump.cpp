@@ -46,7 +46,9 @@ std::string dump(const Document& doc) {
             out += "   ";
             for (const auto& g : run.glyphs) {
                 out += " " + std::to_string(g.id) + "@" + std::to_string(g.cluster) + "+" + num(g.advance);
-                if (g.x_offset != 0 || g.y_offset != 0) out += "(" + num(g.x_offset) + "," + num(g.y_offset) + ")";
+                // decided on the printed values, so an offset of 1e-12 dumps like 0
+                std::string dx = num(g.x_offset), dy = num(g.y_offset);
+                if (dx != "0.00" || dy != "0.00") out += "(" + dx + "," + dy + ")";
             }
             out += "\n";
         }

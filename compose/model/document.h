@@ -63,6 +63,7 @@ struct Column {
     std::string field;
     std::string title;
     std::string redact;  // the edition in which this column is withheld ("public"), or empty
+    std::string empty;   // shown for an empty field ("***" in the printed report)
     SourcePos pos;
 };
 
@@ -101,11 +102,52 @@ struct Section {
     SourcePos pos;
 };
 
+// A CSV data file: named columns, rows of fields, each row with its position in the file.
+struct DataTable {
+    std::vector<std::string> columns;
+    std::vector<std::vector<std::string>> rows;
+    std::vector<SourcePos> row_pos;
+};
+
+struct Talk {
+    std::string speaker, title, affiliation;
+    SourcePos pos;
+};
+
+struct Moderator {
+    std::string name, affiliation;
+    SourcePos pos;
+};
+
+struct Slot {
+    std::string start, end;  // "HH:MM"
+    std::string kind;        // registration, session, conference, panel, break
+    std::string title;
+    std::vector<std::string> items;
+    std::vector<Talk> talks;
+    std::vector<Moderator> moderators;
+    SourcePos pos;
+};
+
+struct Day {
+    std::string date;  // ISO
+    std::string title;
+    std::vector<Slot> slots;
+    SourcePos pos;
+};
+
+struct Agenda {
+    std::vector<Day> days;
+};
+
 struct DataFile {
     std::string id;
     std::string src;  // as written, relative to the source's folder
     std::string key;
     SourcePos pos;
+    enum class Kind { Table, Agenda } kind = Kind::Table;
+    DataTable table;  // kind Table: a .csv file
+    Agenda agenda;    // kind Agenda: an agenda .xml file
 };
 
 struct Meta {

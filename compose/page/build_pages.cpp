@@ -148,6 +148,7 @@ private:
         const auto& style = block.para.style;
         double measure = width_ - style.margin_left - style.margin_right;
         SetParagraph sp = set(block.para, measure);
+        if (style.page_break_before && !page_empty_) new_page();
         if (!page_empty_) y_ += style.space_before;
         double height = static_cast<double>(sp.lines.size()) * style.leading;
         if (style.keep_with_next && !page_empty_ && y_ + height + style.space_after + next_block_height(b) > bottom_) {
@@ -183,89 +184,119 @@ private:
         y_ += style.space_after;
     }
 
-    // Column widths from the cells' natural widths (widest unbroken content), shared out so that
-    // the table fills the measure; every column keeps at least a sixth of its fair share.
+    // Column widths as browsers and TeX's tabularx share them out: each column's minimum is its
+    // widest unbreakable piece, its maximum its widest cell set on one line. If the maxima fit
+    // they are used (stretched to the measure); otherwise every column gets its minimum plus a
+    // share of the remaining room in proportion to how much more it would like. Spanning cells
+    // do not count: they take what the columns they cover add up to.
     std::vector<double> column_widths(const style::Block& block) {
         std::size_t columns = block.header.size();
-        for (const auto& row : block.rows) columns = std::max(columns, row.size());
-        std::vector<double> natural(columns, 1.0);
+        for (const auto& row : block.rows) {
+            if (row.span_from < 0) columns = std::max(columns, row.cells.size());
+        }
+        std::vector<double> min_w(columns, 2 * kCellPadding), max_w(columns, 2 * kCellPadding);
         auto consider = [&](const style::Paragraph& para, std::size_t c) {
             auto mp = measurer_.measure(para, diags_);
-            double w = 0;
-            for (const auto& item : mp.items) w += item.kind == text::Item::Kind::Penalty ? 0 : item.width;
-            natural[c] = std::max(natural[c], w + 2 * kCellPadding);
+            double line = 0, piece = 0, widest_piece = 0;
+            for (const auto& item : mp.items) {
+                if (item.kind == text::Item::Kind::Box) {
+                    piece += item.width;
+                    widest_piece = std::max(widest_piece, piece);
+                } else {
+                    piece = 0;
+                }
+                if (item.kind != text::Item::Kind::Penalty) line += item.width;
+            }
+            min_w[c] = std::max(min_w[c], widest_piece + 2 * kCellPadding);
+            max_w[c] = std::max(max_w[c], line + 2 * kCellPadding);
         };
         for (std::size_t c = 0; c < block.header.size(); ++c) consider(block.header[c], c);
         for (const auto& row : block.rows) {
-            for (std::size_t c = 0; c < row.size(); ++c) consider(row[c], c);
+            std::size_t own = row.span_from >= 0 ? static_cast<std::size_t>(row.span_from) : row.cells.size();
+            for (std::size_t c = 0; c < own && c < columns; ++c) consider(row.cells[c], c);
         }
-        double total = 0;
-        for (double w : natural) total += w;
-        std::vector<double> widths(columns);
-        double fair = width_ / static_cast<double>(std::max<std::size_t>(1, columns));
-        double assigned = 0;
+        double sum_min = 0, sum_max = 0;
         for (std::size_t c = 0; c < columns; ++c) {
-            widths[c] = std::max(fair / 6, width_ * natural[c] / total);
-            assigned += widths[c];
+            sum_min += min_w[c];
+            sum_max += max_w[c];
         }
-        for (auto& w : widths) w *= width_ / assigned;
+        std::vector<double> widths(columns);
+        for (std::size_t c = 0; c < columns; ++c) {
+            if (sum_max <= width_) {
+                widths[c] = max_w[c] * width_ / sum_max;
+            } else if (sum_min <= width_) {
+                widths[c] = min_w[c] + (width_ - sum_min) * (max_w[c] - min_w[c]) / (sum_max - sum_min);
+            } else {
+                widths[c] = min_w[c] * width_ / sum_min;  // too wide whatever we do: lines will overflow
+            }
+        }
         return widths;
     }
 
-    double row_height(const std::vector<SetParagraph>& cells) {
-        double h = 0;
-        for (const auto& c : cells) h = std::max(h, static_cast<double>(c.lines.size()) * c.style->leading);
-        return h + 2 * kCellPadding;
-    }
-
-    std::vector<SetParagraph> set_row(const std::vector<style::Paragraph>& row, const std::vector<double>& widths) {
+    struct SetRow {
         std::vector<SetParagraph> cells;
-        for (std::size_t c = 0; c < row.size() && c < widths.size(); ++c) {
-            cells.push_back(set(row[c], widths[c] - 2 * kCellPadding));
+        std::vector<double> widths;  // of each cell, spans included
+        double height = 0;
+    };
+
+    SetRow set_row(const std::vector<style::Paragraph>& cells, int span_from, const std::vector<double>& widths) {
+        SetRow row;
+        for (std::size_t c = 0; c < cells.size() && c < widths.size(); ++c) {
+            double w = widths[c];
+            if (span_from >= 0 && c == static_cast<std::size_t>(span_from)) {
+                for (std::size_t k = c + 1; k < widths.size(); ++k) w += widths[k];
+            }
+            row.cells.push_back(set(cells[c], w - 2 * kCellPadding));
+            row.widths.push_back(w);
+            if (span_from >= 0 && c == static_cast<std::size_t>(span_from)) break;
         }
-        return cells;
+        for (const auto& c : row.cells) {
+            row.height = std::max(row.height, static_cast<double>(c.lines.size()) * c.style->leading);
+        }
+        row.height += 2 * kCellPadding;
+        return row;
     }
 
-    void place_row(const std::vector<SetParagraph>& cells, const std::vector<double>& widths, double height, bool header) {
+    void place_row(const SetRow& row, bool header) {
         double x = left_;
         double top = y_;
-        for (std::size_t c = 0; c < cells.size(); ++c) {
+        for (std::size_t c = 0; c < row.cells.size(); ++c) {
             y_ = top + kCellPadding;
-            for (std::size_t i = 0; i < cells[c].lines.size(); ++i) place_line(cells[c], i, x + kCellPadding);
-            x += widths[c];
+            for (std::size_t i = 0; i < row.cells[c].lines.size(); ++i) place_line(row.cells[c], i, x + kCellPadding);
+            x += row.widths[c];
         }
-        y_ = top + height;
+        y_ = top + row.height;
         page().rules.push_back({left_, y_, left_ + width_, y_, header ? 0.8 : 0.3, header ? 0x000000u : 0x999999u});
         page_empty_ = false;
     }
 
     void table_block(const style::Block& block) {
         auto widths = column_widths(block);
-        auto header = set_row(block.header, widths);
-        double header_height = header.empty() ? 0 : row_height(header);
-        if (!page_empty_) y_ += layout_.style("table-cell").space_before + 6;
+        SetRow header;
+        if (!block.header.empty()) header = set_row(block.header, -1, widths);
+        const double header_height = block.header.empty() ? 0 : header.height;
+        const auto& cell_style = layout_.style("table-cell");
+        if (!page_empty_) y_ += cell_style.space_before + 6;
         auto start_page_part = [&] {
-            if (!header.empty()) place_row(header, widths, header_height, true);
+            if (!block.header.empty()) place_row(header, true);
         };
-        mark_destination(block.anchor);
         // the header never stands alone at a page's foot
-        bool first_row_fits = true;
         if (!block.rows.empty()) {
-            auto first = set_row(block.rows.front(), widths);
-            first_row_fits = y_ + header_height + row_height(first) <= bottom_;
+            auto first = set_row(block.rows.front().cells, block.rows.front().span_from, widths);
+            if (!page_empty_ && y_ + header_height + first.height > bottom_) new_page();
         }
-        if (!first_row_fits && !page_empty_) new_page();
+        mark_destination(block.anchor);
         start_page_part();
         for (const auto& row : block.rows) {
-            auto cells = set_row(row, widths);
-            double h = row_height(cells);
-            if (y_ + h > bottom_ && h <= bottom_ - top_ - header_height) {
+            auto set_cells = set_row(row.cells, row.span_from, widths);
+            // a row is not split; one taller than a whole page is placed and runs over (reported)
+            if (y_ + set_cells.height > bottom_ && set_cells.height <= bottom_ - top_ - header_height) {
                 new_page();
                 start_page_part();  // the header row repeats on every page the table spans
             }
-            place_row(cells, widths, h, false);
+            place_row(set_cells, false);
         }
-        y_ += layout_.style("table-cell").space_after + 6;
+        y_ += cell_style.space_after + 6;
     }
 
     void finish_pages() {

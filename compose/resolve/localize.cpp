@@ -9,8 +9,12 @@ namespace {
 
 const std::map<std::string, std::map<std::string, std::string>>& catalogues() {
     static const std::map<std::string, std::map<std::string, std::string>> c = {
-        {"en", {{"annex", "Annex"}, {"figure", "Photo"}, {"page", "Page"}, {"section", "Section"}}},
-        {"es", {{"annex", "Anexo"}, {"figure", "Foto"}, {"page", "Página"}, {"section", "Sección"}}},
+        {"en", {{"annex", "Annex"}, {"figure", "Photo"}, {"page", "Page"}, {"section", "Section"},
+                {"time", "Time"}, {"speaker", "Speaker"}, {"talk", "Title"}, {"affiliation", "Affiliation"},
+                {"moderator", "Moderator"}, {"day", "Day"}}},
+        {"es", {{"annex", "Anexo"}, {"figure", "Foto"}, {"page", "Página"}, {"section", "Sección"},
+                {"time", "Hora"}, {"speaker", "Ponente"}, {"talk", "Título"}, {"affiliation", "Institución"},
+                {"moderator", "Moderador"}, {"day", "Día"}}},
     };
     return c;
 }
@@ -34,7 +38,29 @@ Date parse(const std::string& iso) {
     return d;
 }
 
+const char* const weekdays_en[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
+const char* const weekdays_es[] = {"domingo", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado"};
+
+// Day of the week, 0 = Sunday (Sakamoto's method).
+int weekday(Date d) {
+    static const int t[] = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
+    int y = d.year - (d.month < 3 ? 1 : 0);
+    return (y + y / 4 - y / 100 + y / 400 + t[d.month - 1] + d.day) % 7;
+}
+
 }  // namespace
+
+std::string long_date(const std::string& lang, const std::string& iso) {
+    Date d = parse(iso);
+    if (d.month < 1 || d.month > 12) return iso;
+    int w = weekday(d);
+    if (lang.rfind("es", 0) == 0) {
+        return std::string(weekdays_es[w]) + " " + std::to_string(d.day) + " de " + months_es[d.month - 1] + " de " +
+               std::to_string(d.year);
+    }
+    return std::string(weekdays_en[w]) + ", " + months_en[d.month - 1] + " " + std::to_string(d.day) + ", " +
+           std::to_string(d.year);
+}
 
 std::string localized(const std::string& lang, const std::string& key) {
     const auto& c = catalogues();

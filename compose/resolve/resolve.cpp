@@ -1,7 +1,10 @@
 #include "compose/resolve/resolve.h"
 
 #include <filesystem>
+#include <algorithm>
 #include <map>
+
+#include "compose/resolve/agenda_table.h"
 
 namespace compose::resolve {
 namespace {
@@ -164,7 +167,11 @@ private:
                 if (!block.quote.id.empty() && edition_.blocks.size() > first) edition_.blocks[first].anchor = block.quote.id;
                 break;
             case model::Block::Kind::Table: table(block.table); break;
-            case model::Block::Kind::Agenda: break;  // agenda tables come with the data issue
+            case model::Block::Kind::Agenda:
+                if (const auto* data = find_data(block.agenda.data); data && data->kind == model::DataFile::Kind::Agenda) {
+                    edition_.blocks.push_back(agenda_table(data->agenda, edition_.lang, block.agenda.pos));
+                }
+                break;
             }
             if (!pending_anchor_.empty() && edition_.blocks.size() > first && edition_.blocks[first].anchor.empty()) {
                 edition_.blocks[first].anchor = pending_anchor_;
@@ -190,18 +197,51 @@ private:
         edition_.blocks.push_back(std::move(b));
     }
 
+    const model::DataFile* find_data(const std::string& id) const {
+        for (const auto& d : doc_.data) {
+            if (d.id == id) return &d;
+        }
+        return nullptr;
+    }
+
     void table(const model::Table& t) {
         Block b;
         b.kind = Block::Kind::Table;
         b.pos = t.pos;
         for (const auto& cell : t.header) b.column_titles.push_back(plain_text(cell));
         for (const auto& row : t.rows) {
-            std::vector<std::string> cells;
-            for (const auto& cell : row) cells.push_back(plain_text(cell));
-            b.rows.push_back(std::move(cells));
+            TableRow r;
+            r.pos = t.pos;
+            for (const auto& cell : row) r.cells.push_back(plain_text(cell));
+            b.rows.push_back(std::move(r));
         }
-        for (const auto& c : t.columns) b.column_titles.push_back(c.title.empty() ? c.field : c.title);
+        if (!t.data.empty()) data_rows(t, b);
         edition_.blocks.push_back(std::move(b));
+    }
+
+    // A table generated from data: the chosen columns, sorted by the language's collation.
+    void data_rows(const model::Table& t, Block& b) {
+        const model::DataFile* data = find_data(t.data);
+        if (!data || data->kind != model::DataFile::Kind::Table) return;
+        const auto& columns = data->table.columns;
+        auto rows = data->table.rows;
+        auto positions = data->table.row_pos;
+        if (!t.sort.empty()) sort_rows(rows, positions, columns, t.sort, edition_.lang);
+        std::vector<std::size_t> index;
+        for (const auto& c : t.columns) {
+            b.column_titles.push_back(c.title.empty() ? c.field : c.title);
+            index.push_back(static_cast<std::size_t>(std::find(columns.begin(), columns.end(), c.field) - columns.begin()));
+        }
+        for (std::size_t r = 0; r < rows.size(); ++r) {
+            TableRow row;
+            row.pos = r < positions.size() ? positions[r] : t.pos;
+            for (std::size_t c = 0; c < t.columns.size(); ++c) {
+                std::string value = index[c] < rows[r].size() ? rows[r][index[c]] : std::string();
+                if (value.empty()) value = t.columns[c].empty;
+                row.cells.push_back(std::move(value));
+            }
+            b.rows.push_back(std::move(row));
+        }
     }
 
     std::string pending_anchor_;

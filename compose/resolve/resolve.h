@@ -13,6 +13,13 @@ struct Options {
     std::string lang;  // empty: the source's own xml:lang
 };
 
+struct TableRow {
+    std::vector<std::string> cells;
+    int span_from = -1;   // >= 0: the last cell starts in this column and spans to the table's edge
+    bool strong = false;  // a group heading (an agenda's day, a slot's title)
+    base::SourcePos pos;
+};
+
 // After resolve, inline content holds no Ref: each became a Link whose attr is "#<id>"
 // (an internal destination) with the generated label as its text; each Person became text
 // "Name (Organization)".
@@ -40,9 +47,9 @@ struct Block {
     std::string image_path;  // resolved against the source's folder; empty if missing (draft)
     std::string label;       // "Figure 3", "Annex I"
     model::Placement placement = model::Placement::Here;
-    // tables
+    // tables (hand-written, from data, or an agenda)
     std::vector<std::string> column_titles;
-    std::vector<std::vector<std::string>> rows;
+    std::vector<TableRow> rows;
 };
 
 struct Edition {
@@ -60,5 +67,11 @@ std::string localized(const std::string& lang, const std::string& key);
 std::string roman(int n);
 // "November 6–7, 2014" / "6 y 7 de noviembre de 2014" from ISO dates.
 std::string date_range(const std::string& lang, const std::string& from, const std::string& to);
+// "Thursday, November 6, 2014" / "jueves 6 de noviembre de 2014"
+std::string long_date(const std::string& lang, const std::string& iso);
+
+// Sorts rows by the given fields ("name", "organization,-name") with the language's collation.
+void sort_rows(std::vector<std::vector<std::string>>& rows, std::vector<base::SourcePos>& positions,
+               const std::vector<std::string>& columns, const std::string& fields, const std::string& lang);
 
 }  // namespace compose::resolve

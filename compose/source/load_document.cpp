@@ -6,6 +6,8 @@
 
 #include "compose/base/suggest.h"
 #include "compose/source/inline_content.h"
+#include "compose/source/load_agenda.h"
+#include "compose/source/load_csv.h"
 #include "compose/source/read_file.h"
 #include "compose/source/source.h"
 #include "compose/source/xml_walker.h"
@@ -120,10 +122,39 @@ private:
         model::DataFile data{node.attribute("id").value(), node.attribute("src").value(), node.attribute("key").value(),
                              w_.pos(node)};
         if (!data.id.empty()) declare_id(data.id, data.pos);
-        if (!data.src.empty() && !fs::exists(fs::path(doc_.base_dir) / data.src)) {
-            w_.diags().error(data.pos, "data file '" + data.src + "' not found");
-        }
+        if (!data.src.empty()) load_data(data);
         doc_.data.push_back(std::move(data));
+    }
+
+    // Data files are read from the source's own folder (or below it): a source cannot make
+    // compose read /etc/passwd.
+    bool inside_source_folder(const fs::path& path) {
+        std::error_code ec;
+        auto folder = fs::weakly_canonical(fs::absolute(doc_.base_dir), ec);
+        auto target = fs::weakly_canonical(fs::absolute(path), ec);
+        auto rel = target.lexically_relative(folder);
+        return !rel.empty() && *rel.begin() != "..";
+    }
+
+    void load_data(model::DataFile& data) {
+        fs::path path = fs::path(doc_.base_dir) / data.src;
+        if (!inside_source_folder(path)) {
+            w_.diags().error(data.pos, "data file '" + data.src + "' is outside the source's folder",
+                             {"keep data files beside the report or in a folder below it"});
+            return;
+        }
+        auto text = read_file(path.string(), data.pos, w_.diags());
+        if (!text) return;
+        std::string ext = path.extension().string();
+        if (ext == ".csv") {
+            data.kind = model::DataFile::Kind::Table;
+            if (auto table = parse_csv(path.string(), *text, w_.diags())) data.table = std::move(*table);
+        } else if (ext == ".xml") {
+            data.kind = model::DataFile::Kind::Agenda;
+            if (auto agenda = parse_agenda(path.string(), *text, w_.diags())) data.agenda = std::move(*agenda);
+        } else {
+            w_.diags().error(data.pos, "data file '" + data.src + "' is neither .csv nor an agenda .xml");
+        }
     }
 
     void read_section(const pugi::xml_node& node, bool annex) {
@@ -289,9 +320,10 @@ private:
             if (skip_non_element(child, "table")) continue;
             std::string_view name = child.name();
             if (name == "column") {
-                w_.check_attributes(child, {"field", "title", "redact"}, {"field"});
+                w_.check_attributes(child, {"field", "title", "redact", "empty"}, {"field"});
                 table.columns.push_back({child.attribute("field").value(), child.attribute("title").value(),
-                                         child.attribute("redact").value(), w_.pos(child)});
+                                         child.attribute("redact").value(), child.attribute("empty").value(),
+                                         w_.pos(child)});
             } else if (name == "header") {
                 table.header = read_cells(child);
             } else if (name == "row") {
@@ -306,10 +338,64 @@ private:
         if (!table.data.empty() && table.columns.empty()) {
             w_.diags().error(table.pos, "a table of data needs at least one <column>");
         }
+        if (!table.sort.empty() && !table.data.empty()) sorted_tables_.push_back(table);
+        for (const auto& column : table.columns) {
+            if (!table.data.empty()) fields_used_.push_back({table.data, column.field, column.pos});
+        }
         return block;
     }
 
+    struct FieldUse {
+        std::string data, field;
+        base::SourcePos pos;
+    };
+    std::vector<FieldUse> fields_used_;
+    std::vector<model::Table> sorted_tables_;
+
+    // Every field a table names must be a column of its data file.
+    void check_fields() {
+        auto columns_of = [this](const std::string& id) -> const model::DataFile* {
+            for (const auto& d : doc_.data) {
+                if (d.id == id) return &d;
+            }
+            return nullptr;
+        };
+        auto check = [&](const std::string& data_id, const std::string& field, const base::SourcePos& pos) {
+            const model::DataFile* data = columns_of(data_id);
+            if (!data) return;  // reported as a dangling reference
+            if (data->kind != model::DataFile::Kind::Table) {
+                w_.diags().error(pos, "'" + data_id + "' is an agenda, not a table of data");
+                return;
+            }
+            if (data->table.columns.empty()) return;  // the file itself had errors
+            const auto& cols = data->table.columns;
+            if (std::find(cols.begin(), cols.end(), field) != cols.end()) return;
+            std::vector<std::string> hints;
+            if (auto best = base::closest(field, cols)) hints.push_back("did you mean '" + *best + "'?");
+            std::string list;
+            for (const auto& c : cols) list += (list.empty() ? "" : ", ") + c;
+            hints.push_back("the columns of '" + data->src + "' are " + list);
+            w_.diags().error(pos, "'" + data_id + "' has no column '" + field + "'", std::move(hints));
+        };
+        for (const auto& use : fields_used_) check(use.data, use.field, use.pos);
+        for (const auto& table : sorted_tables_) {
+            std::string fields = table.sort;
+            std::size_t start = 0;
+            while (start <= fields.size()) {
+                std::size_t comma = fields.find(',', start);
+                std::string field = fields.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+                while (!field.empty() && field.front() == ' ') field.erase(0, 1);
+                while (!field.empty() && field.back() == ' ') field.pop_back();
+                if (!field.empty() && field[0] == '-') field.erase(0, 1);  // "-date": descending
+                if (!field.empty()) check(table.data, field, table.pos);
+                if (comma == std::string::npos) break;
+                start = comma + 1;
+            }
+        }
+    }
+
     void check_references() {
+        check_fields();
         std::vector<std::string> known;
         for (const auto& [id, pos] : ids_) known.push_back(id);
         for (const auto& [id, pos] : refs_) {

@@ -77,10 +77,11 @@ Paragraph make_paragraph(const ParaStyle& style, const model::InlineList& conten
     return p;
 }
 
-model::InlineList text_content(const std::string& text) {
+model::InlineList text_content(const std::string& text, const base::SourcePos& pos) {
     model::Inline item;
     item.kind = model::Inline::Kind::Text;
     item.text = text;
+    item.pos = pos;
     return {item};
 }
 
@@ -96,7 +97,8 @@ StyledDocument apply_style(const resolve::Edition& edition, const Layout& layout
     for (const auto& b : edition.blocks) {
         Block block;
         block.anchor = b.anchor;
-        const ParaStyle& style = layout.style(style_name(b.kind));
+        const ParaStyle& style =
+            layout.style(b.kind == resolve::Block::Kind::Heading && b.annex ? "annex-heading" : style_name(b.kind));
         block.para = make_paragraph(style, b.content, edition.lang, b.pos);
         if (b.kind == resolve::Block::Kind::Heading) block.outline_level = b.level;
         if (b.kind == resolve::Block::Kind::Figure) {
@@ -106,14 +108,16 @@ StyledDocument apply_style(const resolve::Edition& edition, const Layout& layout
         } else if (b.kind == resolve::Block::Kind::Table) {
             block.kind = Block::Kind::Table;
             for (const auto& title : b.column_titles) {
-                block.header.push_back(make_paragraph(layout.style("table-header"), text_content(title), edition.lang, b.pos));
+                block.header.push_back(make_paragraph(layout.style("table-header"), text_content(title, b.pos), edition.lang, b.pos));
             }
             for (const auto& row : b.rows) {
-                std::vector<Paragraph> cells;
-                for (const auto& cell : row) {
-                    cells.push_back(make_paragraph(layout.style("table-cell"), text_content(cell), edition.lang, b.pos));
+                TableRow styled;
+                styled.span_from = row.span_from;
+                const ParaStyle& cell_style = layout.style(row.strong ? "table-group" : "table-cell");
+                for (const auto& cell : row.cells) {
+                    styled.cells.push_back(make_paragraph(cell_style, text_content(cell, row.pos), edition.lang, row.pos));
                 }
-                block.rows.push_back(std::move(cells));
+                block.rows.push_back(std::move(styled));
             }
         }
         doc.blocks.push_back(std::move(block));

@@ -118,7 +118,7 @@ private:
     void read_style(const pugi::xml_node& node, Layout& layout) {
         check_attributes(node, {"name", "base", "family", "weight", "style", "size", "leading", "space-before",
                                 "space-after", "indent", "margin-left", "margin-right", "align", "keep-with-next",
-                                "color"});
+                                "break-before", "color"});
         std::string name = node.attribute("name").value();
         if (name.empty()) {
             diags_.error(pos(node), "<style> needs the attribute 'name'");
@@ -161,6 +161,11 @@ private:
             else diags_.error(pos(node), "align is justify, left, center or right, not '" + v + "'");
         }
         if (auto a = node.attribute("keep-with-next")) s.keep_with_next = a.as_bool();
+        if (auto a = node.attribute("break-before")) {
+            std::string v = a.value();
+            if (v != "page" && v != "auto") diags_.error(pos(node), "break-before is page or auto, not '" + v + "'");
+            s.page_break_before = v == "page";
+        }
         if (auto a = node.attribute("color")) {
             std::string v = a.value();
             if (v.size() == 7 && v[0] == '#' && v.find_first_not_of("0123456789abcdefABCDEF", 1) == std::string::npos) {
@@ -176,9 +181,9 @@ private:
 }  // namespace
 
 const std::vector<std::string>& required_styles() {
-    static const std::vector<std::string> names = {"body", "series", "title", "subtitle", "heading", "lead",
+    static const std::vector<std::string> names = {"body", "series", "title", "subtitle", "heading", "annex-heading", "lead",
                                                    "finding", "caption", "quote", "attribution", "table-header",
-                                                   "table-cell", "folio"};
+                                                   "table-cell", "table-group", "folio"};
     return names;
 }
 

@@ -27,6 +27,7 @@ struct ParaStyle {
     double margin_right = 0;
     Align align = Align::Justify;
     bool keep_with_next = false;
+    bool page_break_before = false;  // annexes start on a new page
     std::uint32_t color = 0x000000;
     base::SourcePos pos;     // where the layout defines it
 };
@@ -71,6 +72,11 @@ struct Paragraph {
     base::SourcePos pos;
 };
 
+struct TableRow {
+    std::vector<Paragraph> cells;
+    int span_from = -1;  // >= 0: the last cell starts in this column and spans to the table's edge
+};
+
 struct Block {
     enum class Kind { Paragraph, Figure, Table };
     Kind kind = Kind::Paragraph;
@@ -82,7 +88,7 @@ struct Block {
     std::string label;
     // tables
     std::vector<Paragraph> header;
-    std::vector<std::vector<Paragraph>> rows;
+    std::vector<TableRow> rows;
 };
 
 struct StyledDocument {

@@ -1,0 +1,152 @@
+#include "compose/source/load_agenda.h"
+
+#include <regex>
+
+#include <pugixml.hpp>
+
+#include "compose/base/line_map.h"
+#include "compose/source/read_file.h"
+#include "compose/source/xml_walker.h"
+
+namespace compose::source {
+namespace {
+
+bool is_time(const std::string& s) {
+    static const std::regex hhmm(R"(([01]\d|2[0-3]):[0-5]\d)");
+    return std::regex_match(s, hhmm);
+}
+
+bool is_date(const std::string& s) {
+    static const std::regex iso(R"(\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))");
+    return std::regex_match(s, iso);
+}
+
+class AgendaReader {
+public:
+    explicit AgendaReader(XmlWalker& w) : w_(w) {}
+
+    model::Agenda read(const pugi::xml_node& root) {
+        model::Agenda agenda;
+        w_.check_attributes(root, {});
+        for (auto child : elements(root)) {
+            if (std::string_view(child.name()) == "day") agenda.days.push_back(day(child));
+            else w_.unknown_element(child, {"day"}, "agenda");
+        }
+        return agenda;
+    }
+
+private:
+    XmlWalker& w_;
+
+    std::vector<pugi::xml_node> elements(const pugi::xml_node& node) {
+        std::vector<pugi::xml_node> out;
+        for (auto child : node.children()) {
+            if (child.type() == pugi::node_element) out.push_back(child);
+            else if ((child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) &&
+                     collapse_space(child.value()) != " " && *child.value()) {
+                w_.stray_text(child, node.name());
+            }
+        }
+        return out;
+    }
+
+    model::Day day(const pugi::xml_node& node) {
+        w_.check_attributes(node, {"date", "title"}, {"date"});
+        model::Day d{node.attribute("date").value(), node.attribute("title").value(), {}, w_.pos(node)};
+        if (node.attribute("date") && !is_date(d.date)) {
+            w_.diags().error(d.pos, "'" + d.date + "' is not a date", {"write dates as YYYY-MM-DD"});
+        }
+        for (auto child : elements(node)) {
+            if (std::string_view(child.name()) == "slot") d.slots.push_back(slot(child));
+            else w_.unknown_element(child, {"slot"}, "day");
+        }
+        return d;
+    }
+
+    model::Slot slot(const pugi::xml_node& node) {
+        w_.check_attributes(node, {"start", "end", "kind"}, {"start", "kind"});
+        model::Slot s;
+        s.pos = w_.pos(node);
+        s.start = node.attribute("start").value();
+        s.end = node.attribute("end").value();
+        s.kind = node.attribute("kind").value();
+        for (const auto* t : {&s.start, &s.end}) {
+            if (!t->empty() && !is_time(*t)) w_.diags().error(s.pos, "'" + *t + "' is not a time", {"write times as HH:MM"});
+        }
+        static const std::vector<std::string> kinds = {"registration", "session", "conference", "panel", "break"};
+        if (node.attribute("kind") && std::find(kinds.begin(), kinds.end(), s.kind) == kinds.end()) {
+            w_.diags().error(s.pos, "slot kind '" + s.kind + "' is not one of registration, session, conference, panel, break");
+        }
+        for (auto child : elements(node)) {
+            std::string_view name = child.name();
+            if (name == "title") s.title = w_.simple_text(child);
+            else if (name == "item") s.items.push_back(w_.simple_text(child));
+            else if (name == "talk") s.talks.push_back(talk(child));
+            else if (name == "moderator") s.moderators.push_back(moderator(child));
+            else w_.unknown_element(child, {"title", "item", "talk", "moderator"}, "slot");
+        }
+        return s;
+    }
+
+    model::Talk talk(const pugi::xml_node& node) {
+        w_.check_attributes(node, {});
+        model::Talk t;
+        t.pos = w_.pos(node);
+        for (auto child : elements(node)) {
+            std::string_view name = child.name();
+            if (name == "speaker") t.speaker = w_.simple_text(child);
+            else if (name == "title") t.title = w_.simple_text(child);
+            else if (name == "affiliation") t.affiliation = w_.simple_text(child);
+            else w_.unknown_element(child, {"speaker", "title", "affiliation"}, "talk");
+        }
+        if (t.speaker.empty()) w_.diags().error(t.pos, "<talk> needs a <speaker>");
+        return t;
+    }
+
+    model::Moderator moderator(const pugi::xml_node& node) {
+        w_.check_attributes(node, {});
+        model::Moderator m;
+        m.pos = w_.pos(node);
+        for (auto child : elements(node)) {
+            std::string_view name = child.name();
+            if (name == "name") m.name = w_.simple_text(child);
+            else if (name == "affiliation") m.affiliation = w_.simple_text(child);
+            else w_.unknown_element(child, {"name", "affiliation"}, "moderator");
+        }
+        if (m.name.empty()) w_.diags().error(m.pos, "<moderator> needs a <name>");
+        return m;
+    }
+};
+
+}  // namespace
+
+std::optional<model::Agenda> parse_agenda(const std::string& file_name, const std::string& text,
+                                          base::Diagnostics& diags) {
+    if (!check_utf8(file_name, text, diags)) return std::nullopt;
+    base::LineMap map(file_name, text);
+    pugi::xml_document xml;
+    unsigned flags = pugi::parse_default | pugi::parse_ws_pcdata | pugi::parse_doctype;
+    auto result = xml.load_buffer(text.data(), text.size(), flags, pugi::encoding_utf8);
+    if (!result) {
+        diags.error(map.at(static_cast<std::size_t>(result.offset)), std::string("malformed XML: ") + result.description());
+        return std::nullopt;
+    }
+    XmlWalker walker(map, diags);
+    for (auto node : xml.children()) {
+        if (node.type() == pugi::node_doctype) {
+            diags.error(walker.pos(node), "a DOCTYPE is not allowed: data files never read external DTDs or entities");
+            return std::nullopt;
+        }
+    }
+    auto root = xml.document_element();
+    if (std::string_view(root.name()) != "agenda") {
+        walker.unknown_element(root, {"agenda"}, "document");
+        return std::nullopt;
+    }
+    std::size_t errors = diags.count(base::Severity::Error);
+    auto agenda = AgendaReader(walker).read(root);
+    if (diags.count(base::Severity::Error) > errors) return std::nullopt;
+    return agenda;
+}
+
+}  // namespace compose::source

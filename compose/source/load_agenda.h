@@ -1,0 +1,14 @@
+#pragma once
+// Agenda data files: <agenda> of <day>s of <slot>s with talks, moderators and items.
+#include <optional>
+#include <string>
+
+#include "compose/base/diagnostics.h"
+#include "compose/model/document.h"
+
+namespace compose::source {
+
+std::optional<model::Agenda> parse_agenda(const std::string& file_name, const std::string& text,
+                                          base::Diagnostics& diags);
+
+}  // namespace compose::source
