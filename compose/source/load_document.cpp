@@ -20,7 +20,13 @@ using model::Block;
 
 bool is_iso_date(std::string_view s) {
     static const std::regex iso(R"(\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))");
-    return std::regex_match(s.begin(), s.end(), iso);
+    if (!std::regex_match(s.begin(), s.end(), iso)) return false;
+    int year = std::stoi(std::string(s.substr(0, 4)));
+    int month = std::stoi(std::string(s.substr(5, 2)));
+    int day = std::stoi(std::string(s.substr(8, 2)));
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return day <= days[month - 1] + (month == 2 && leap ? 1 : 0);
 }
 
 bool is_blank(const pugi::xml_node& node) {
@@ -111,7 +117,8 @@ private:
                 w_.diags().error(w_.pos(node), "'" + *value + "' is not a date", {"write dates as YYYY-MM-DD"});
             }
         }
-        if (!doc_.meta.date_to.empty() && doc_.meta.date_to < doc_.meta.date_from) {
+        if (!doc_.meta.date_to.empty() && is_iso_date(doc_.meta.date_from) && is_iso_date(doc_.meta.date_to) &&
+            doc_.meta.date_to < doc_.meta.date_from) {
             w_.diags().error(w_.pos(node), "the dates end (" + doc_.meta.date_to + ") before they begin (" +
                                                doc_.meta.date_from + ")");
         }
@@ -137,10 +144,14 @@ private:
     }
 
     void load_data(model::DataFile& data) {
-        fs::path path = fs::path(doc_.base_dir) / data.src;
+        fs::path path = (fs::path(doc_.base_dir) / data.src).lexically_normal();
         if (!inside_source_folder(path)) {
             w_.diags().error(data.pos, "data file '" + data.src + "' is outside the source's folder",
                              {"keep data files beside the report or in a folder below it"});
+            return;
+        }
+        if (!fs::exists(path)) {
+            w_.diags().error(data.pos, "data file '" + data.src + "' not found");
             return;
         }
         auto text = read_file(path.string(), data.pos, w_.diags());
@@ -258,7 +269,17 @@ private:
         } else {
             w_.diags().error(fig.pos, "placement '" + placement + "' is not one of top, bottom, here, full");
         }
-        if (!fig.src.empty() && !fs::exists(fs::path(doc_.base_dir) / fig.src)) {
+        fs::path image = (fs::path(doc_.base_dir) / fig.src).lexically_normal();
+        std::string ext = image.extension().string();
+        for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (fig.src.empty()) {
+            // reported as a missing attribute
+        } else if (!inside_source_folder(image)) {
+            w_.diags().error(fig.pos, "image '" + fig.src + "' is outside the source's folder",
+                             {"keep images beside the report or in a folder below it"});
+        } else if (ext != ".png" && ext != ".jpg" && ext != ".jpeg") {
+            w_.diags().error(fig.pos, "image '" + fig.src + "' is not a PNG or JPEG file (by its name)");
+        } else if (!fs::exists(image)) {
             if (options_.draft) w_.diags().warning(fig.pos, "image '" + fig.src + "' not found; drawn as a placeholder (--draft)");
             else w_.diags().error(fig.pos, "image '" + fig.src + "' not found", {"use --draft to render without it"});
         }
@@ -418,8 +439,12 @@ std::optional<model::Document> load_document_text(const std::string& path, std::
     unsigned flags = pugi::parse_default | pugi::parse_ws_pcdata | pugi::parse_doctype;
     pugi::xml_parse_result result = xml.load_buffer(text.data(), text.size(), flags, pugi::encoding_utf8);
     if (!result) {
-        diags.error(map.at(static_cast<std::size_t>(result.offset)),
-                    std::string("malformed XML: ") + result.description());
+        std::string message = std::string("malformed XML: ") + result.description();
+        auto rest = std::string_view(text).substr(std::min(text.size(), static_cast<std::size_t>(result.offset)));
+        if (!text.empty() && rest.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+            message = "malformed XML: the file ends before its elements are closed (is it truncated?)";
+        }
+        diags.error(map.at(static_cast<std::size_t>(result.offset)), message);
         return std::nullopt;
     }
     XmlWalker walker(map, diags);

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# One broken input: `compose check` must fail with exactly the diagnostics in expected.txt
+# (file:line:col and message), and `compose render` must fail without touching an existing PDF.
+set -u
+compose=$1
+case_dir=$2
+cd "$case_dir" || exit 1
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+compose_check_status=0
+"$compose" check report.xml > "$work/check.out" 2> "$work/check.err" || compose_check_status=$?
+if [ "$compose_check_status" -eq 0 ]; then
+  echo "FAIL: compose check exited 0 on a broken input"; cat "$work/check.err"; exit 1
+fi
+if [ "$compose_check_status" -ge 128 ]; then
+  echo "FAIL: compose check crashed (status $compose_check_status)"; exit 1
+fi
+if ! diff -u expected.txt "$work/check.err"; then
+  echo "FAIL: diagnostics differ from expected.txt (above: - expected, + actual)"; exit 1
+fi
+
+printf 'an existing PDF that a failed run must leave alone\n' > "$work/existing.pdf"
+cp "$work/existing.pdf" "$work/before.pdf"
+render_status=0
+"$compose" render report.xml -o "$work/existing.pdf" > /dev/null 2>&1 || render_status=$?
+if [ "$render_status" -eq 0 ] || [ "$render_status" -ge 128 ]; then
+  echo "FAIL: compose render exited $render_status on a broken input"; exit 1
+fi
+if ! cmp -s "$work/before.pdf" "$work/existing.pdf"; then
+  echo "FAIL: a failed render changed the existing output"; exit 1
+fi
+if ls -A "$work" | grep -q '^\.existing'; then
+  echo "FAIL: a failed render left a temporary file behind"; exit 1
+fi
+echo "ok: $(basename "$case_dir")"

@@ -1,0 +1,110 @@
+#include <catch2/catch.hpp>
+
+#include "compose/resolve/resolve.h"
+#include "compose/source/source.h"
+
+using namespace compose;
+
+namespace {
+
+resolve::Edition edition_of(const std::string& xml, const std::string& lang = "") {
+    base::Diagnostics diags;
+    source::LoadOptions options;
+    options.draft = true;  // figures in these tests have no image file
+    auto doc = source::load_document_text("t.xml", xml, options, diags);
+    REQUIRE(doc);
+    return resolve::resolve(*doc, {lang}, diags);
+}
+
+std::string text_of(const model::InlineList& list) {
+    std::string out;
+    for (const auto& i : list) out += i.text + text_of(i.children);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("a reference becomes an internal link labelled with the annex's number") {
+    auto ed = edition_of(R"(<report xml:lang="en"><meta><title>T</title></meta>
+      <section id="s"><p>See <ref to="b"/>.</p></section>
+      <annex id="a"><h>First</h><p>x</p></annex>
+      <annex id="b"><h>Second</h><p>y</p></annex></report>)");
+    const resolve::Block* para = nullptr;
+    for (const auto& b : ed.blocks) {
+        if (b.kind == resolve::Block::Kind::Paragraph) { para = &b; break; }
+    }
+    REQUIRE(para);
+    CHECK(text_of(para->content) == "See Annex II.");
+    REQUIRE(para->content.size() >= 2);
+    CHECK(para->content[1].kind == model::Inline::Kind::Link);
+    CHECK(para->content[1].attr == "#b");
+}
+
+TEST_CASE("generated text follows the edition's language") {
+    auto ed = edition_of(R"(<report xml:lang="en"><meta><title>T</title><dates from="2014-11-06" to="2014-11-07"/></meta>
+      <annex id="a"><h>Participantes</h><p>x</p></annex></report>)", "es");
+    bool saw_date = false, saw_annex = false;
+    for (const auto& b : ed.blocks) {
+        if (text_of(b.content) == "6 y 7 de noviembre de 2014") saw_date = true;
+        if (text_of(b.content) == "Anexo I: Participantes") saw_annex = true;
+    }
+    CHECK(saw_date);
+    CHECK(saw_annex);
+}
+
+TEST_CASE("people in captions read Name (Organization)") {
+    auto ed = edition_of(R"(<report><meta><title>T</title></meta><section id="s">
+      <figure src="x.png"><caption><person org="Insyde">Ernesto López Portillo</person>, <person>Cam Do</person></caption></figure>
+      </section></report>)");
+    const resolve::Block* figure = nullptr;
+    for (const auto& b : ed.blocks) {
+        if (b.kind == resolve::Block::Kind::Figure) figure = &b;
+    }
+    REQUIRE(figure);
+    CHECK(text_of(figure->content) == "Ernesto López Portillo (Insyde), Cam Do");
+    CHECK(figure->image_path.empty());  // missing in draft: drawn as a placeholder
+}
+
+TEST_CASE("the agenda becomes a table: a row per day, slot, talk and moderator") {
+    base::Diagnostics diags;
+    model::Agenda agenda;
+    model::Day day{"2014-11-06", "Dialogues", {}, {}};
+    model::Slot slot;
+    slot.start = "09:15";
+    slot.end = "11:15";
+    slot.kind = "panel";
+    slot.title = "First panel";
+    slot.talks.push_back({"Patricia Bulla", "Focalised police planning", "FIP, Colombia", {}});
+    slot.moderators.push_back({"Ernesto López Portillo", "Insyde", {}});
+    day.slots.push_back(slot);
+    agenda.days.push_back(day);
+    agenda.days.push_back(day);  // a second block of the same date is the same day
+    model::Document doc;
+    doc.lang = "en";
+    model::DataFile data;
+    data.id = "agenda";
+    data.kind = model::DataFile::Kind::Agenda;
+    data.agenda = agenda;
+    doc.data.push_back(data);
+    model::Section annex;
+    annex.id = "x";
+    annex.annex = true;
+    model::Block block;
+    block.kind = model::Block::Kind::Agenda;
+    block.agenda.data = "agenda";
+    annex.blocks.push_back(block);
+    doc.sections.push_back(annex);
+    auto ed = resolve::resolve(doc, {}, diags);
+    const resolve::Block* table = nullptr;
+    for (const auto& b : ed.blocks) {
+        if (b.kind == resolve::Block::Kind::Table) table = &b;
+    }
+    REQUIRE(table);
+    REQUIRE(table->rows.size() == 8);
+    CHECK(table->rows[0].cells[0] == "Day 1 \u2014 Thursday, November 6, 2014 (Dialogues)");
+    CHECK(table->rows[0].span_from == 0);
+    CHECK(table->rows[1].cells == std::vector<std::string>{"9:15\u00A0\u2013\u00A011:15", "First panel"});
+    CHECK(table->rows[2].cells == std::vector<std::string>{"", "Patricia Bulla", "Focalised police planning", "FIP, Colombia"});
+    CHECK(table->rows[3].cells[1] == "Moderator: Ernesto López Portillo, Insyde");
+    CHECK(table->rows[4].cells[0].rfind("Day 1 ", 0) == 0);
+}
