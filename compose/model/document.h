@@ -49,6 +49,7 @@ struct Figure {
     Placement placement = Placement::Here;
     std::string credit;
     Paragraph caption;
+    int pixel_width = 0, pixel_height = 0;  // 0 when the image is missing (--draft)
     SourcePos pos;
 };
 

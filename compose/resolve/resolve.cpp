@@ -132,6 +132,12 @@ private:
     void paragraph(Block::Kind kind, const model::Paragraph& p) { add(kind, resolve_inline(p.content), p.pos); }
 
     void section_blocks(const model::Section& section) {
+        std::size_t section_start = edition_.blocks.size();
+        section_content(section);
+        for (std::size_t i = section_start; i < edition_.blocks.size(); ++i) edition_.blocks[i].annex = section.annex;
+    }
+
+    void section_content(const model::Section& section) {
         if (!section.heading.empty()) {
             Block h;
             h.kind = Block::Kind::Heading;
@@ -186,6 +192,8 @@ private:
         b.pos = fig.pos;
         b.anchor = fig.id;
         b.placement = fig.placement;
+        b.image_width = fig.pixel_width;
+        b.image_height = fig.pixel_height;
         b.label = fig.id.empty() ? std::string() : labels_[fig.id];
         std::filesystem::path path = std::filesystem::path(doc_.base_dir) / fig.src;
         if (std::filesystem::exists(path)) b.image_path = path.string();

@@ -41,12 +41,13 @@ struct Block {
     model::InlineList content;
     std::string anchor;  // destination name, when something refers here or it is in the outline
     int level = 0;       // headings: 1 for sections and annexes
-    bool annex = false;
+    bool annex = false;  // the block belongs to an annex (set on pages of the annex master)
     base::SourcePos pos;
     // figures
     std::string image_path;  // resolved against the source's folder; empty if missing (draft)
     std::string label;       // "Figure 3", "Annex I"
     model::Placement placement = model::Placement::Here;
+    int image_width = 0, image_height = 0;  // pixels; 0 for a missing image
     // tables (hand-written, from data, or an agenda)
     std::vector<std::string> column_titles;
     std::vector<TableRow> rows;

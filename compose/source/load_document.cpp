@@ -5,6 +5,7 @@
 #include <pugixml.hpp>
 
 #include "compose/base/suggest.h"
+#include "compose/source/image_info.h"
 #include "compose/source/inline_content.h"
 #include "compose/source/load_agenda.h"
 #include "compose/source/load_csv.h"
@@ -282,6 +283,9 @@ private:
         } else if (!fs::exists(image)) {
             if (options_.draft) w_.diags().warning(fig.pos, "image '" + fig.src + "' not found; drawn as a placeholder (--draft)");
             else w_.diags().error(fig.pos, "image '" + fig.src + "' not found", {"use --draft to render without it"});
+        } else if (auto info = read_image_info(image.string(), fig.pos, w_.diags())) {
+            fig.pixel_width = info->width;
+            fig.pixel_height = info->height;
         }
         for (auto child : node.children()) {
             if (skip_non_element(child, "figure")) continue;

@@ -97,6 +97,9 @@ StyledDocument apply_style(const resolve::Edition& edition, const Layout& layout
     for (const auto& b : edition.blocks) {
         Block block;
         block.anchor = b.anchor;
+        block.annex = b.annex;
+        block.span = b.kind == resolve::Block::Kind::Series || b.kind == resolve::Block::Kind::Title ||
+                     b.kind == resolve::Block::Kind::Subtitle;
         const ParaStyle& style =
             layout.style(b.kind == resolve::Block::Kind::Heading && b.annex ? "annex-heading" : style_name(b.kind));
         block.para = make_paragraph(style, b.content, edition.lang, b.pos);
@@ -105,6 +108,13 @@ StyledDocument apply_style(const resolve::Edition& edition, const Layout& layout
             block.kind = Block::Kind::Figure;
             block.image_path = b.image_path;
             block.label = b.label;
+            if (b.image_width > 0 && b.image_height > 0) block.aspect = double(b.image_height) / b.image_width;
+            switch (b.placement) {
+            case model::Placement::Top: block.float_to = Block::Float::Top; break;
+            case model::Placement::Bottom: block.float_to = Block::Float::Bottom; break;
+            case model::Placement::Full: block.float_to = Block::Float::Top; block.span = true; break;
+            case model::Placement::Here: break;
+            }
         } else if (b.kind == resolve::Block::Kind::Table) {
             block.kind = Block::Kind::Table;
             for (const auto& title : b.column_titles) {

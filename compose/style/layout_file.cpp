@@ -92,7 +92,7 @@ private:
 
     void read_page(const pugi::xml_node& node, PageStyle& page) {
         check_attributes(node, {"size", "width", "height", "margin-top", "margin-bottom", "margin-left",
-                                "margin-right", "folio-offset"});
+                                "margin-right", "folio-offset", "header-offset", "columns", "annex-columns", "gutter"});
         std::string size = node.attribute("size").value();
         if (size == "A4") { page.width = 595.28; page.height = 841.89; }
         else if (size == "letter") { page.width = 612; page.height = 792; }
@@ -104,11 +104,27 @@ private:
         length(node, "margin-left", page.margin_left);
         length(node, "margin-right", page.margin_right);
         length(node, "folio-offset", page.folio_offset);
+        length(node, "header-offset", page.header_offset);
+        length(node, "gutter", page.gutter);
+        for (auto [attr, out] : {std::pair{"columns", &page.columns}, std::pair{"annex-columns", &page.annex_columns}}) {
+            if (auto a = node.attribute(attr)) {
+                int n = a.as_int(0);
+                if (n < 1 || n > 4) diags_.error(pos(node), std::string(attr) + " is a number from 1 to 4, not '" + a.value() + "'");
+                else *out = n;
+            }
+        }
     }
 
     void check_geometry(const pugi::xml_node& root, const PageStyle& page) {
         if (page.margin_left + page.margin_right + 36 > page.width) {
             diags_.error(pos(root), "the left and right margins leave less than 36pt of the page's width for text");
+        }
+        for (int columns : {page.columns, page.annex_columns}) {
+            double text_width = page.width - page.margin_left - page.margin_right;
+            if ((text_width - (columns - 1) * page.gutter) / columns < 36) {
+                diags_.error(pos(root), std::to_string(columns) + " columns leave less than 36pt for each column");
+                break;
+            }
         }
         if (page.margin_top + page.margin_bottom + 72 > page.height) {
             diags_.error(pos(root), "the top and bottom margins leave less than 72pt of the page's height for text");

@@ -36,6 +36,10 @@ struct PageStyle {
     double width = 595.28, height = 841.89;  // A4
     double margin_top = 72, margin_bottom = 72, margin_left = 72, margin_right = 72;
     double folio_offset = 36;  // baseline of the page number below the text area
+    double header_offset = 0;  // baseline of the running head above the text area; 0: no running head
+    int columns = 1;
+    int annex_columns = 1;     // annexes (participant lists, agendas) read best in one column
+    double gutter = 18;        // between columns
 };
 
 struct Layout {
@@ -79,13 +83,18 @@ struct TableRow {
 
 struct Block {
     enum class Kind { Paragraph, Figure, Table };
+    enum class Float { None, Top, Bottom };
     Kind kind = Kind::Paragraph;
+    bool annex = false;  // set on the annex pages (their own column count)
+    bool span = false;   // across all columns (the title block, full-width photos)
+    Float float_to = Float::None;  // figures: float to the top or bottom of a page
     Paragraph para;      // paragraphs; figures: the caption
     std::string anchor;  // named destination at the block's top
     int outline_level = 0;  // > 0: the block's text goes into the PDF outline
     // figures
     std::string image_path;
     std::string label;
+    double aspect = 0;  // height / width of the image; 0 when unknown (a placeholder is drawn)
     // tables
     std::vector<Paragraph> header;
     std::vector<TableRow> rows;

@@ -1,0 +1,268 @@
+// Blocks -> flow items. Every paragraph is measured once and broken at the width it will be set
+// at: a column, the full text width (title block, floating figures), or a table cell.
+#include <algorithm>
+
+#include "compose/page/flow.h"
+
+namespace compose::page {
+namespace {
+
+constexpr double kCellPadding = 3;
+constexpr double kFigureGap = 4;          // between a figure's image and its caption
+constexpr double kMaxFloatShare = 0.45;   // a floating figure's image takes at most this much of the text height
+constexpr double kPlaceholderAspect = 9.0 / 16.0;
+
+class Collector {
+public:
+    Collector(const style::StyledDocument& doc, const Frame& frame, text::Measurer& measurer, base::Diagnostics& diags)
+        : doc_(doc), layout_(doc.layout), frame_(frame), measurer_(measurer), diags_(diags) {}
+
+    Flow run() {
+        for (const auto& block : doc_.blocks) {
+            switch (block.kind) {
+            case style::Block::Kind::Paragraph: paragraph(block); break;
+            case style::Block::Kind::Figure: figure(block); break;
+            case style::Block::Kind::Table: table(block); break;
+            }
+        }
+        return std::move(flow_);
+    }
+
+private:
+    const style::StyledDocument& doc_;
+    const style::Layout& layout_;
+    const Frame& frame_;
+    text::Measurer& measurer_;
+    base::Diagnostics& diags_;
+    Flow flow_;
+    double pending_space_ = 0;  // the previous block's space after
+
+    double space_for(const style::ParaStyle& style) {
+        double s = pending_space_ + style.space_before;
+        pending_space_ = 0;
+        return s;
+    }
+
+    std::size_t add_paragraph(const style::Paragraph& para, double measure) {
+        flow_.paragraphs.push_back(set_paragraph(para, measure, measurer_, diags_));
+        return flow_.paragraphs.size() - 1;
+    }
+
+    // Lines of a set paragraph as items; orphans and widows are kept away by keep flags:
+    // no break after the first line, nor before the last.
+    std::vector<FlowItem> line_items(std::size_t p, double x, bool span, bool annex, bool keep_all, double space_before) {
+        const auto& sp = flow_.paragraphs[p];
+        std::vector<FlowItem> items;
+        std::size_t n = sp.lines.size();
+        for (std::size_t i = 0; i < n; ++i) {
+            FlowItem item;
+            item.kind = FlowItem::Kind::Line;
+            item.height = sp.style->leading;
+            item.space_before = i == 0 ? space_before : 0;
+            item.keep_with_next = keep_all || (n >= 2 && (i == 0 || i + 2 == n));
+            item.span = span;
+            item.annex = annex;
+            item.x = x;
+            item.para = p;
+            item.line = i;
+            items.push_back(std::move(item));
+        }
+        return items;
+    }
+
+    void push(std::vector<FlowItem> items) {
+        for (auto& i : items) flow_.items.push_back(std::move(i));
+    }
+
+    void marker(const style::Block& block, const std::string& anchor) {
+        if (anchor.empty() && block.outline_level == 0) return;
+        FlowItem m;
+        m.kind = FlowItem::Kind::Marker;
+        m.keep_with_next = true;
+        m.span = block.span;
+        m.annex = block.annex;
+        m.anchor = anchor;
+        m.outline_level = block.outline_level;
+        for (const auto& run : block.para.runs) m.outline_title += run.text;
+        flow_.items.push_back(std::move(m));
+    }
+
+    void paragraph(const style::Block& block) {
+        const auto& style = block.para.style;
+        if (style.page_break_before && !flow_.items.empty()) {
+            FlowItem br;
+            br.kind = FlowItem::Kind::PageBreak;
+            br.annex = block.annex;
+            flow_.items.push_back(br);
+            pending_space_ = 0;
+        }
+        double width = block.span ? frame_.width : frame_.column_width(block.annex);
+        double measure = width - style.margin_left - style.margin_right;
+        std::size_t p = add_paragraph(block.para, measure);
+        std::string anchor = block.anchor;
+        if (anchor.empty() && block.outline_level > 0) anchor = "outline-" + std::to_string(flow_.items.size());
+        marker(block, anchor);
+        push(line_items(p, style.margin_left, block.span, block.annex, style.keep_with_next, space_for(style)));
+        pending_space_ = style.space_after;
+    }
+
+    void figure(const style::Block& block) {
+        const auto& style = block.para.style;
+        bool floating = block.float_to != style::Block::Float::None;
+        // floating figures go across the full text width, like the printed report's photos
+        double width = floating || block.span ? frame_.width : frame_.column_width(block.annex);
+        double aspect = block.aspect > 0 ? block.aspect : kPlaceholderAspect;
+        double height = std::min(width * aspect, (frame_.bottom - frame_.top) * kMaxFloatShare);
+        double image_width = std::min(width, height / aspect);
+
+        std::vector<FlowItem> items;
+        if (!block.anchor.empty()) {
+            FlowItem m;
+            m.kind = FlowItem::Kind::Marker;
+            m.keep_with_next = true;
+            m.anchor = block.anchor;
+            m.annex = block.annex;
+            items.push_back(m);
+        }
+        FlowItem image;
+        image.kind = FlowItem::Kind::Image;
+        image.height = height + kFigureGap;
+        image.space_before = floating ? 0 : space_for(style);
+        image.keep_with_next = true;  // a photo never parts from its caption
+        image.annex = block.annex;
+        image.image.frame = {(width - image_width) / 2, 0, image_width, height};
+        image.image.path = block.image_path;
+        image.image.label = block.label;
+        items.push_back(image);
+        std::size_t p = add_paragraph(block.para, width - style.margin_left - style.margin_right);
+        auto caption = line_items(p, style.margin_left, false, block.annex, true, 0);
+        if (!caption.empty()) caption.back().keep_with_next = false;
+        for (auto& c : caption) items.push_back(std::move(c));
+
+        if (!floating) {
+            for (auto& i : items) i.span = block.span;
+            push(std::move(items));
+            pending_space_ = style.space_after;
+            return;
+        }
+        FloatGroup group;
+        group.bottom = block.float_to == style::Block::Float::Bottom;
+        for (auto& i : items) {
+            i.span = true;
+            group.height += i.height;
+        }
+        group.height += style.space_after;  // between the figure and the text below (or above) it
+        group.items = std::move(items);
+        flow_.floats.push_back(std::move(group));
+        FlowItem ref;
+        ref.kind = FlowItem::Kind::Float;
+        ref.annex = block.annex;
+        ref.float_group = flow_.floats.size() - 1;
+        flow_.items.push_back(ref);
+    }
+
+    // Column widths as browsers and TeX's tabularx share them out: each column's minimum is its
+    // widest unbreakable piece, its maximum its widest cell set on one line. If the maxima fit
+    // they are used (stretched to the measure); otherwise every column gets its minimum plus a
+    // share of the remaining room in proportion to how much more it would like. Spanning cells
+    // do not count: they take what the columns they cover add up to.
+    std::vector<double> column_widths(const style::Block& block, double width) {
+        std::size_t columns = block.header.size();
+        for (const auto& row : block.rows) {
+            if (row.span_from < 0) columns = std::max(columns, row.cells.size());
+        }
+        std::vector<double> min_w(columns, 2 * kCellPadding), max_w(columns, 2 * kCellPadding);
+        auto consider = [&](const style::Paragraph& para, std::size_t c) {
+            auto mp = measurer_.measure(para, diags_);
+            double line = 0, piece = 0, widest_piece = 0;
+            for (const auto& item : mp.items) {
+                if (item.kind == text::Item::Kind::Box) {
+                    piece += item.width;
+                    widest_piece = std::max(widest_piece, piece);
+                } else {
+                    piece = 0;
+                }
+                if (item.kind != text::Item::Kind::Penalty) line += item.width;
+            }
+            min_w[c] = std::max(min_w[c], widest_piece + 2 * kCellPadding);
+            max_w[c] = std::max(max_w[c], line + 2 * kCellPadding);
+        };
+        for (std::size_t c = 0; c < block.header.size(); ++c) consider(block.header[c], c);
+        for (const auto& row : block.rows) {
+            std::size_t own = row.span_from >= 0 ? static_cast<std::size_t>(row.span_from) : row.cells.size();
+            for (std::size_t c = 0; c < own && c < columns; ++c) consider(row.cells[c], c);
+        }
+        double sum_min = 0, sum_max = 0;
+        for (std::size_t c = 0; c < columns; ++c) {
+            sum_min += min_w[c];
+            sum_max += max_w[c];
+        }
+        std::vector<double> widths(columns);
+        for (std::size_t c = 0; c < columns; ++c) {
+            if (sum_max <= width) {
+                widths[c] = max_w[c] * width / sum_max;
+            } else if (sum_min <= width) {
+                widths[c] = min_w[c] + (width - sum_min) * (max_w[c] - min_w[c]) / (sum_max - sum_min);
+            } else {
+                widths[c] = min_w[c] * width / sum_min;  // too wide whatever we do: lines will overflow
+            }
+        }
+        return widths;
+    }
+
+    SetRow set_row(const std::vector<style::Paragraph>& cells, int span_from, const std::vector<double>& widths) {
+        SetRow row;
+        for (std::size_t c = 0; c < cells.size() && c < widths.size(); ++c) {
+            double w = widths[c];
+            bool spans = span_from >= 0 && c == static_cast<std::size_t>(span_from);
+            if (spans) {
+                for (std::size_t k = c + 1; k < widths.size(); ++k) w += widths[k];
+            }
+            row.cells.push_back(set_paragraph(cells[c], w - 2 * kCellPadding, measurer_, diags_));
+            row.widths.push_back(w);
+            if (spans) break;
+        }
+        for (const auto& c : row.cells) {
+            row.height = std::max(row.height, static_cast<double>(c.lines.size()) * c.style->leading);
+        }
+        row.height += 2 * kCellPadding;
+        return row;
+    }
+
+    void table(const style::Block& block) {
+        double width = block.span ? frame_.width : frame_.column_width(block.annex);
+        auto widths = column_widths(block, width);
+        const auto& cell_style = layout_.style("table-cell");
+        std::size_t table_id = flow_.table_header.size();
+        flow_.table_header.push_back(kNone);
+        if (!block.anchor.empty()) marker(block, block.anchor);
+        double space = space_for(cell_style) + 6;
+        auto add_row = [&](SetRow row, bool header) {
+            row.header = header;
+            FlowItem item;
+            item.kind = FlowItem::Kind::Row;
+            item.height = row.height;
+            item.space_before = space;
+            space = 0;
+            item.keep_with_next = header;  // a header never stands alone at a column's foot
+            item.span = block.span;
+            item.annex = block.annex;
+            item.table = table_id;
+            flow_.rows.push_back(std::move(row));
+            item.row = flow_.rows.size() - 1;
+            if (header) flow_.table_header[table_id] = flow_.items.size();
+            flow_.items.push_back(std::move(item));
+        };
+        if (!block.header.empty()) add_row(set_row(block.header, -1, widths), true);
+        for (const auto& row : block.rows) add_row(set_row(row.cells, row.span_from, widths), false);
+        pending_space_ = cell_style.space_after + 6;
+    }
+};
+
+}  // namespace
+
+Flow collect(const style::StyledDocument& doc, const Frame& frame, text::Measurer& measurer, base::Diagnostics& diags) {
+    return Collector(doc, frame, measurer, diags).run();
+}
+
+}  // namespace compose::page

@@ -1,0 +1,348 @@
+// Flow items -> columns and pages. A page holds, top to bottom: floating figures, then
+// segments that are either one item across the full width (the title block) or a set of
+// columns. A column set that ends before a spanning item, a page break or the document's end
+// is balanced (its columns made as even as the keeps allow); one that ends at the foot of a
+// page is not.
+#include <algorithm>
+#include <deque>
+#include <memory>
+
+#include "compose/page/flow.h"
+
+namespace compose::page {
+namespace {
+
+constexpr double kEpsilon = 1e-6;
+constexpr double kMaxTopFloatShare = 0.7;  // floats at a page's top leave room for some text
+constexpr int kBalanceSteps = 24;          // bisection steps when balancing columns (< 0.01 pt)
+
+struct Entry {
+    std::size_t item;
+    bool header_copy;  // a table's header repeated at the top of a column
+};
+
+// Items stacked into up to `count` columns of height `capacity`.
+class ColumnSet {
+public:
+    ColumnSet(const Flow& flow, int count, double capacity)
+        : flow_(flow), columns_(static_cast<std::size_t>(count)), capacity_(capacity) {}
+
+    // Places item i, moving a kept tail (heading, orphan line, table header) along to the next
+    // column when it does not fit. When no column is left, returns false with the items that
+    // must go on (the tail and i) in `carry`.
+    bool add(std::size_t i, std::vector<std::size_t>& carry) {
+        const FlowItem& item = flow_.items[i];
+        auto& column = columns_[col_];
+        if (real_used_ == 0 && item.kind == FlowItem::Kind::Row && !flow_.rows[item.row].header &&
+            flow_.table_header[item.table] != kNone && !has_header_copy()) {
+            push({flow_.table_header[item.table], true});
+        }
+        double h = (used_ > 0 ? item.space_before : 0) + item.height;
+        if (real_used_ == 0 || used_ + h <= capacity_ + kEpsilon) {
+            push({i, false});
+            return true;
+        }
+        std::size_t k = column.size();
+        while (k > 0 && flow_.items[column[k - 1].item].keep_with_next) --k;
+        std::vector<std::size_t> tail;
+        if (k > 0 && !column[k - 1].header_copy) {
+            for (std::size_t t = k; t < column.size(); ++t) tail.push_back(column[t].item);
+            column.resize(k);
+        }
+        tail.push_back(i);
+        if (col_ + 1 >= columns_.size()) {
+            carry = std::move(tail);
+            return false;
+        }
+        ++col_;
+        used_ = real_used_ = 0;
+        for (std::size_t t : tail) {
+            if (!add(t, carry)) {
+                // the rest of the tail goes along with what could not be placed
+                auto at = std::find(tail.begin(), tail.end(), t);
+                carry.insert(carry.end(), at + 1, tail.end());
+                return false;
+            }
+        }
+        return true;
+    }
+
+    bool empty() const {
+        for (const auto& c : columns_) {
+            if (!c.empty()) return false;
+        }
+        return true;
+    }
+    int column() const { return static_cast<int>(col_); }
+    double used() const { return used_; }
+    double capacity() const { return capacity_; }
+    void set_capacity(double c) { capacity_ = c; }
+    const std::vector<std::vector<Entry>>& columns() const { return columns_; }
+
+    // The items in flow order, without repeated headers.
+    std::vector<std::size_t> items() const {
+        std::vector<std::size_t> out;
+        for (const auto& c : columns_) {
+            for (const auto& e : c) {
+                if (!e.header_copy) out.push_back(e.item);
+            }
+        }
+        return out;
+    }
+
+    // Height of each column as stacked.
+    double height() const {
+        double h = 0;
+        for (const auto& c : columns_) h = std::max(h, column_height(c));
+        return h;
+    }
+
+private:
+    const Flow& flow_;
+    std::vector<std::vector<Entry>> columns_;
+    std::size_t col_ = 0;
+    double capacity_;
+    double used_ = 0;       // height used in the current column
+    double real_used_ = 0;  // the same, without repeated headers and zero-height markers
+
+    bool has_header_copy() const {
+        for (const auto& e : columns_[col_]) {
+            if (e.header_copy) return true;
+        }
+        return false;
+    }
+
+    void push(Entry e) {
+        const FlowItem& item = flow_.items[e.item];
+        double h = (used_ > 0 ? item.space_before : 0) + item.height;
+        used_ += h;
+        if (!e.header_copy) real_used_ += h;
+        columns_[col_].push_back(e);
+    }
+
+    double column_height(const std::vector<Entry>& column) const {
+        double h = 0;
+        for (std::size_t k = 0; k < column.size(); ++k) {
+            const FlowItem& item = flow_.items[column[k].item];
+            h += (h > 0 ? item.space_before : 0) + item.height;
+        }
+        return h;
+    }
+};
+
+class Distributor {
+public:
+    Distributor(const Flow& flow, const Frame& frame) : flow_(flow), frame_(frame) {}
+
+    std::vector<PagePlan> run() {
+        start_page(false);
+        for (std::size_t i = 0; i < flow_.items.size(); ++i) {
+            const FlowItem& item = flow_.items[i];
+            switch (item.kind) {
+            case FlowItem::Kind::PageBreak:
+                close_segment(true);
+                flush_floats();
+                if (pages_.back().placements.empty()) {
+                    annex_ = item.annex;  // nothing here yet: this page becomes the new master's
+                    pages_.back().annex = item.annex;
+                    set_ = std::make_unique<ColumnSet>(flow_, columns(), area_bottom_ - seg_top_);
+                } else {
+                    start_page(item.annex);
+                }
+                break;
+            case FlowItem::Kind::Float: add_float(item.float_group); break;
+            default:
+                if (item.span) add_span(i);
+                else add(i);
+            }
+        }
+        close_segment(true);
+        flush_floats();
+        return std::move(pages_);
+    }
+
+private:
+    const Flow& flow_;
+    const Frame& frame_;
+    std::vector<PagePlan> pages_;
+    bool annex_ = false;
+    double seg_top_ = 0;      // where the current column set begins
+    double area_bottom_ = 0;  // the text area's foot, above any bottom floats
+    std::unique_ptr<ColumnSet> set_;
+    std::deque<std::size_t> top_queue_, bottom_queue_;
+    bool page_has_text_ = false;
+    bool after_span_ = false;  // the last thing placed went across the columns
+
+    int columns() const { return annex_ ? frame_.annex_columns : frame_.columns; }
+
+    void start_page(bool annex) {
+        annex_ = annex;
+        pages_.push_back(PagePlan{annex, {}});
+        seg_top_ = frame_.top;
+        area_bottom_ = frame_.bottom;
+        page_has_text_ = false;
+        after_span_ = false;
+        // waiting floats first: tops stack from the top, bottoms from the foot
+        double top_room = (frame_.bottom - frame_.top) * kMaxTopFloatShare;
+        double used = 0;
+        while (!top_queue_.empty()) {
+            const auto& g = flow_.floats[top_queue_.front()];
+            if (used > 0 && used + g.height > top_room) break;
+            place_float_at(top_queue_.front(), seg_top_);
+            seg_top_ += g.height;
+            used += g.height;
+            top_queue_.pop_front();
+        }
+        while (!bottom_queue_.empty()) {
+            const auto& g = flow_.floats[bottom_queue_.front()];
+            if (area_bottom_ - g.height < seg_top_ + (frame_.bottom - frame_.top) * 0.2 && used > 0) break;
+            area_bottom_ -= g.height;
+            place_float_at(bottom_queue_.front(), area_bottom_ + (g.height - group_items_height(g)));
+            used += g.height;
+            bottom_queue_.pop_front();
+        }
+        set_ = std::make_unique<ColumnSet>(flow_, columns(), area_bottom_ - seg_top_);
+    }
+
+    static double group_items_height(const FloatGroup& g) {
+        double h = 0;
+        for (const auto& i : g.items) h += i.height;
+        return h;
+    }
+
+    void place_float_at(std::size_t group, double y) {
+        const auto& g = flow_.floats[group];
+        for (std::size_t k = 0; k < g.items.size(); ++k) {
+            pages_.back().placements.push_back({k, group, frame_.left + g.items[k].x, y});
+            y += g.items[k].height;
+        }
+    }
+
+    void add_float(std::size_t group) {
+        const auto& g = flow_.floats[group];
+        if (g.bottom) {
+            // on this page if the text so far leaves room for it, else at the next page's foot
+            if (set_->column() == 0 && seg_top_ + set_->used() + g.height <= area_bottom_) {
+                area_bottom_ -= g.height;
+                place_float_at(group, area_bottom_ + (g.height - group_items_height(g)));
+                set_->set_capacity(area_bottom_ - seg_top_);
+            } else {
+                bottom_queue_.push_back(group);
+            }
+            return;
+        }
+        // at the top of this page if nothing is on it yet, else of the next page: never before
+        // the point where the text first refers to it
+        if (!page_has_text_ && set_->empty() && top_queue_.empty() && seg_top_ + g.height <= area_bottom_) {
+            place_float_at(group, seg_top_);
+            seg_top_ += g.height;
+            set_->set_capacity(area_bottom_ - seg_top_);
+        } else {
+            top_queue_.push_back(group);
+        }
+    }
+
+    void add(std::size_t i) {
+        if (after_span_ && set_->empty()) {
+            // the space between a spanning block (the title) and the columns below it is kept
+            seg_top_ += flow_.items[i].space_before;
+            set_->set_capacity(area_bottom_ - seg_top_);
+        }
+        after_span_ = false;
+        std::vector<std::size_t> carry;
+        if (set_->add(i, carry)) return;
+        // no column left on this page
+        close_segment(false);
+        start_page(annex_);
+        for (std::size_t c : carry) {
+            std::vector<std::size_t> again;
+            if (!set_->add(c, again)) {
+                // a kept run longer than a page: place what is left on further pages
+                close_segment(false);
+                start_page(annex_);
+                for (std::size_t a : again) add(a);
+            }
+        }
+    }
+
+    void add_span(std::size_t i) {
+        close_segment(true);
+        const FlowItem& item = flow_.items[i];
+        double space = seg_top_ > frame_.top ? item.space_before : 0;
+        if (seg_top_ + space + item.height > area_bottom_ + kEpsilon && (page_has_text_ || seg_top_ > frame_.top)) {
+            start_page(annex_);
+            space = 0;
+        }
+        pages_.back().placements.push_back({i, kNone, frame_.left + item.x, seg_top_ + space});
+        seg_top_ += space + item.height;
+        page_has_text_ = true;
+        after_span_ = true;
+        set_ = std::make_unique<ColumnSet>(flow_, columns(), area_bottom_ - seg_top_);
+    }
+
+    // Finds the lowest column height that still holds the segment's items.
+    void balance() {
+        if (columns() < 2) return;
+        auto items = set_->items();
+        if (items.empty()) return;
+        auto fits = [&](double h, std::unique_ptr<ColumnSet>& out) {
+            out = std::make_unique<ColumnSet>(flow_, columns(), h);
+            std::vector<std::size_t> carry;
+            for (auto i : items) {
+                if (!out->add(i, carry)) return false;
+            }
+            return true;
+        };
+        double lo = 0, hi = set_->capacity();
+        std::unique_ptr<ColumnSet> best;
+        if (!fits(hi, best)) return;
+        for (int step = 0; step < kBalanceSteps; ++step) {
+            double mid = (lo + hi) / 2;
+            std::unique_ptr<ColumnSet> trial;
+            if (fits(mid, trial)) {
+                hi = mid;
+                best = std::move(trial);
+            } else {
+                lo = mid;
+            }
+        }
+        set_ = std::move(best);
+    }
+
+    void close_segment(bool balance_columns) {
+        if (!set_ || set_->empty()) return;
+        if (balance_columns) balance();
+        double column_width = frame_.column_width(annex_);
+        double bottom = seg_top_;
+        const auto& cols = set_->columns();
+        for (std::size_t c = 0; c < cols.size(); ++c) {
+            double x = frame_.left + static_cast<double>(c) * (column_width + frame_.gutter);
+            double y = seg_top_;
+            for (std::size_t k = 0; k < cols[c].size(); ++k) {
+                const FlowItem& item = flow_.items[cols[c][k].item];
+                if (y > seg_top_) y += item.space_before;
+                pages_.back().placements.push_back({cols[c][k].item, kNone, x + item.x, y});
+                y += item.height;
+            }
+            bottom = std::max(bottom, y);
+        }
+        seg_top_ = bottom;
+        page_has_text_ = true;
+        set_ = std::make_unique<ColumnSet>(flow_, columns(), area_bottom_ - seg_top_);
+    }
+
+    void flush_floats() {
+        while (!top_queue_.empty() || !bottom_queue_.empty()) start_page(annex_);
+    }
+};
+
+}  // namespace
+
+std::vector<PagePlan> distribute(const Flow& flow, const Frame& frame) {
+    auto pages = Distributor(flow, frame).run();
+    // a document whose last page holds nothing (a float flush or break at the very end) loses it
+    while (pages.size() > 1 && pages.back().placements.empty()) pages.pop_back();
+    return pages;
+}
+
+}  // namespace compose::page

@@ -1,0 +1,108 @@
+#pragma once
+// The page builder's inner types: blocks become a flow of items (lines, table rows, images,
+// markers) that the distributor stacks into columns and pages. Internal to the page stage.
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "compose/base/diagnostics.h"
+#include "compose/display/display.h"
+#include "compose/para/para.h"
+#include "compose/style/style.h"
+#include "compose/text/text.h"
+
+namespace compose::page {
+
+struct SetParagraph {
+    text::MeasuredParagraph mp;
+    std::vector<para::Line> lines;
+    const style::ParaStyle* style = nullptr;
+    double measure = 0;
+};
+
+// Measures a paragraph and breaks it into lines of the given measure.
+SetParagraph set_paragraph(const style::Paragraph& para, double measure, text::Measurer& measurer,
+                           base::Diagnostics& diags);
+
+struct SetRow {
+    std::vector<SetParagraph> cells;
+    std::vector<double> widths;  // of each cell, spans included
+    double height = 0;
+    bool header = false;
+};
+
+constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+
+struct FlowItem {
+    enum class Kind {
+        Line,       // a line of a paragraph
+        Row,        // a table row (never split)
+        Image,      // a figure's image (or its placeholder box)
+        Marker,     // zero height: a named destination and/or an outline entry
+        Float,      // zero height: the point where a floating figure is first referred to
+        PageBreak,  // the next item starts a page (annexes)
+    };
+    Kind kind = Kind::Line;
+    double height = 0;        // what it takes in the column
+    double space_before = 0;  // dropped at the top of a column
+    bool keep_with_next = false;  // no column break right after it (headings, orphans, widows)
+    bool span = false;            // across all columns (the title block)
+    bool annex = false;           // on annex pages (their own column count)
+    double x = 0;                 // offset from the column's (or span's) left edge
+    std::size_t para = kNone;     // Line: index into Flow::paragraphs
+    std::size_t line = 0;         // Line: the line's index in its paragraph
+    std::size_t row = kNone;      // Row: index into Flow::rows
+    std::size_t table = kNone;    // Row: which table (for repeating its header)
+    display::Image image;         // Image: frame relative to (x, top of the item)
+    std::string anchor;           // Marker
+    int outline_level = 0;        // Marker
+    std::string outline_title;    // Marker
+    std::size_t float_group = kNone;  // Float: index into Flow::floats
+};
+
+// A figure that floats: its items (image, caption lines) go together to a page's top or bottom.
+struct FloatGroup {
+    std::vector<FlowItem> items;  // laid out across the full text width
+    double height = 0;
+    bool bottom = false;
+};
+
+struct Flow {
+    std::vector<SetParagraph> paragraphs;
+    std::vector<SetRow> rows;
+    std::vector<FlowItem> items;
+    std::vector<FloatGroup> floats;
+    std::vector<std::size_t> table_header;  // per table: the item index of its header row, or kNone
+};
+
+// Geometry of the text area: full width and per-master column widths.
+struct Frame {
+    double left = 0, top = 0, width = 0, bottom = 0;
+    int columns = 1, annex_columns = 1;
+    double gutter = 18;
+    double column_width(bool annex) const {
+        int n = annex ? annex_columns : columns;
+        return (width - (n - 1) * gutter) / n;
+    }
+};
+
+// Blocks -> flow items (measures and breaks every paragraph at the width it will have).
+Flow collect(const style::StyledDocument& doc, const Frame& frame, text::Measurer& measurer, base::Diagnostics& diags);
+
+// Where an item (or a repeated table header) lands: its box's top-left corner on a page.
+struct Placement {
+    std::size_t item = 0;        // index into Flow::items, or into the float group's items
+    std::size_t float_group = kNone;
+    double x = 0, y = 0;
+};
+
+struct PagePlan {
+    bool annex = false;
+    std::vector<Placement> placements;
+};
+
+// Stacks the flow into columns and pages: keeps, widows and orphans, repeated table headers,
+// floats at page tops and bottoms, balanced columns where a section ends.
+std::vector<PagePlan> distribute(const Flow& flow, const Frame& frame);
+
+}  // namespace compose::page
