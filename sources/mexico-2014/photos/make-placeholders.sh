@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# The printed report's photos are not available: these labelled placeholders stand in for them.
-# Run from this folder to remake them (needs ghostscript); the PNGs are committed.
+# The printed report's photos are not available: these labelled placeholders stand in for them (JPEG: embedded without re-encoding).
+# Run from this folder to remake them (needs ghostscript); the JPEGs are committed.
 set -euo pipefail
 for n in 1 2 3 4 5 6 7; do
-  gs -q -dSAFER -dNOPAUSE -dBATCH -sDEVICE=png16m -r72 -g960x540 -sOutputFile="photo-$n.png" - <<PS
+  gs -q -dSAFER -dNOPAUSE -dBATCH -sDEVICE=jpeg -dJPEGQ=85 -r72 -g960x540 -sOutputFile="photo-$n.jpg" - <<PS
 << /PageSize [960 540] >> setpagedevice
 0.86 0.87 0.88 setrgbcolor 0 0 960 540 rectfill
 0.55 0.56 0.58 setrgbcolor 6 setlinewidth 3 3 954 534 rectstroke
