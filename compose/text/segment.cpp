@@ -1,4 +1,6 @@
+#include <map>
 #include <memory>
+#include <string>
 
 #include <unicode/ubrk.h>
 #include <unicode/ustring.h>
@@ -30,15 +32,29 @@ std::vector<BreakOpportunity> line_break_opportunities(const std::string& utf8, 
 
     std::vector<BreakOpportunity> out;
     UErrorCode status = U_ZERO_ERROR;
-    UBreakIterator* it = ubrk_open(UBRK_LINE, lang.empty() ? "en" : lang.c_str(),
-                                   reinterpret_cast<const UChar*>(u16.data()), static_cast<int32_t>(u16.size()), &status);
+    // Opening an ICU break iterator loads and parses its rules (tens of microseconds): keep one
+    // per language and only hand it new text. A table of 50,000 rows would otherwise spend most
+    // of its time here.
+    struct Closer {
+        void operator()(UBreakIterator* it) const { ubrk_close(it); }
+    };
+    thread_local std::map<std::string, std::unique_ptr<UBreakIterator, Closer>> iterators;
+    auto& cached = iterators[lang];
+    if (!cached) {
+        cached.reset(ubrk_open(UBRK_LINE, lang.empty() ? "en" : lang.c_str(), nullptr, 0, &status));
+        if (U_FAILURE(status)) {
+            cached.reset();
+            return out;
+        }
+    }
+    UBreakIterator* it = cached.get();
+    ubrk_setText(it, reinterpret_cast<const UChar*>(u16.data()), static_cast<int32_t>(u16.size()), &status);
     if (U_FAILURE(status)) return out;
     for (int32_t pos = ubrk_first(it); pos != UBRK_DONE; pos = ubrk_next(it)) {
         if (pos == 0 || pos >= static_cast<int32_t>(u16.size())) continue;
         int32_t rule = ubrk_getRuleStatus(it);
         out.push_back({byte_at[static_cast<std::size_t>(pos)], rule >= UBRK_LINE_HARD && rule < UBRK_LINE_HARD_LIMIT});
     }
-    ubrk_close(it);
     return out;
 }
 
