@@ -16,8 +16,8 @@ using compose::base::Diagnostics;
 
 const char* const kUsage =
     "usage:\n"
-    "  compose render FILE.xml [-o OUT.pdf] [--layout NAME] [--lang CODE] [--draft]\n"
-    "  compose check  FILE.xml [--draft]\n"
+    "  compose render FILE.xml [-o OUT.pdf] [--layout NAME] [--lang CODE] [--fallback CODE] [--draft]\n"
+    "  compose check  FILE.xml [--lang CODE] [--draft]\n"
     "  compose dump   --stage pages FILE.xml [--layout NAME] [--lang CODE] [--draft]\n"
     "  compose --help | --version\n";
 
@@ -52,6 +52,7 @@ bool parse_args(int argc, char** argv, Args& args, std::string& error) {
         if (s == "-o" || s == "--output") args.output = value(s);
         else if (s == "--layout") args.pipeline.layout = value(s);
         else if (s == "--lang") args.pipeline.lang = value(s);
+        else if (s == "--fallback") args.pipeline.fallback = value(s);
         else if (s == "--stage") args.stage = value(s);
         else if (s == "--draft") args.pipeline.draft = true;
         else if (s.size() > 1 && s[0] == '-') error = "unknown option " + s;

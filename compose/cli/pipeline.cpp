@@ -21,7 +21,7 @@ std::string data_dir(const PipelineOptions& options) {
 
 std::optional<display::Document> build_display(const PipelineOptions& options, base::Diagnostics& diags) {
     try {
-        auto doc = source::load_document(options.source, source::LoadOptions{options.draft}, diags);
+        auto doc = source::load_document(options.source, source::LoadOptions{options.draft, options.lang, options.fallback}, diags);
         if (!doc) return std::nullopt;
 
         std::string dir = data_dir(options);

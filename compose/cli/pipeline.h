@@ -13,6 +13,7 @@ struct PipelineOptions {
     std::string source;     // the report's XML file
     std::string layout;     // layout name; empty: the source's own, else "a4"
     std::string lang;       // edition language; empty: the source's
+    std::string fallback;   // language standing in (marked) for missing translations; empty: none
     bool draft = false;
     std::string data_dir;   // holds fonts/ and layouts/; empty: COMPOSE_DATA_DIR or the build's default
 };

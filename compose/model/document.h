@@ -161,7 +161,8 @@ struct Meta {
 struct Document {
     std::string path;      // the source file as given on the command line
     std::string base_dir;  // its folder: data and images are found relative to it
-    std::string lang = "en";
+    std::string lang = "en";  // the language the text was read in (one edition of a multilingual source)
+    std::string source_lang = "en";  // the source's own xml:lang: untagged text is in it
     std::string layout;    // requested layout name, may be empty
     std::string id;
     Meta meta;

@@ -99,11 +99,28 @@ bool trim_edge(model::InlineList& list, bool front) {
 
 }  // namespace
 
-model::InlineList read_inline(XmlWalker& w, const pugi::xml_node& parent, const InlineRules& rules) {
+model::InlineList read_inline(XmlWalker& w, const pugi::xml_node& element, const InlineRules& rules) {
+    bool fell_back = false;
+    pugi::xml_node parent = w.variant(element, &fell_back);
     model::InlineList out;
     read_children(w, parent, rules, out);
     trim_edge(out, true);
     trim_edge(out, false);
+    if (fell_back) {
+        // text in the fallback language stands in: tagged with its language, and visibly marked
+        Inline span;
+        span.kind = Inline::Kind::Span;
+        span.attr = w.languages().fallback;
+        span.pos = w.pos(element);
+        Inline mark;
+        mark.kind = Inline::Kind::Text;
+        mark.text = "[" + w.languages().fallback + "] ";
+        mark.pos = span.pos;
+        span.children.push_back(std::move(mark));
+        for (auto& item : out) span.children.push_back(std::move(item));
+        out.clear();
+        out.push_back(std::move(span));
+    }
     return out;
 }
 

@@ -53,12 +53,15 @@ private:
     model::Day day(const pugi::xml_node& node) {
         w_.check_attributes(node, {"date", "title"}, {"date"});
         model::Day d{node.attribute("date").value(), node.attribute("title").value(), {}, w_.pos(node)};
+        if (node.attribute("title")) w_.variant(node);  // an attribute has one language: the document's
         if (node.attribute("date") && !is_date(d.date)) {
             w_.diags().error(d.pos, "'" + d.date + "' is not a date", {"write dates as YYYY-MM-DD"});
         }
         for (auto child : elements(node)) {
-            if (std::string_view(child.name()) == "slot") d.slots.push_back(slot(child));
-            else w_.unknown_element(child, {"slot"}, "day");
+            std::string_view name = child.name();
+            if (name == "slot") d.slots.push_back(slot(child));
+            else if (name == "title" && d.slots.empty() && !node.attribute("title")) d.title = w_.simple_text(child);
+            else w_.unknown_element(child, {"slot", "title"}, "day");
         }
         return d;
     }
@@ -94,9 +97,9 @@ private:
         t.pos = w_.pos(node);
         for (auto child : elements(node)) {
             std::string_view name = child.name();
-            if (name == "speaker") t.speaker = w_.simple_text(child);
+            if (name == "speaker") t.speaker = w_.simple_text(child, false);
             else if (name == "title") t.title = w_.simple_text(child);
-            else if (name == "affiliation") t.affiliation = w_.simple_text(child);
+            else if (name == "affiliation") t.affiliation = w_.simple_text(child, false);
             else w_.unknown_element(child, {"speaker", "title", "affiliation"}, "talk");
         }
         if (t.speaker.empty()) w_.diags().error(t.pos, "<talk> needs a <speaker>");
@@ -109,8 +112,8 @@ private:
         m.pos = w_.pos(node);
         for (auto child : elements(node)) {
             std::string_view name = child.name();
-            if (name == "name") m.name = w_.simple_text(child);
-            else if (name == "affiliation") m.affiliation = w_.simple_text(child);
+            if (name == "name") m.name = w_.simple_text(child, false);
+            else if (name == "affiliation") m.affiliation = w_.simple_text(child, false);
             else w_.unknown_element(child, {"name", "affiliation"}, "moderator");
         }
         if (m.name.empty()) w_.diags().error(m.pos, "<moderator> needs a <name>");
@@ -121,7 +124,7 @@ private:
 }  // namespace
 
 std::optional<model::Agenda> parse_agenda(const std::string& file_name, const std::string& text,
-                                          base::Diagnostics& diags) {
+                                          const LanguageChoice& languages, base::Diagnostics& diags) {
     if (!check_utf8(file_name, text, diags)) return std::nullopt;
     base::LineMap map(file_name, text);
     pugi::xml_document xml;
@@ -131,7 +134,7 @@ std::optional<model::Agenda> parse_agenda(const std::string& file_name, const st
         diags.error(map.at(static_cast<std::size_t>(result.offset)), std::string("malformed XML: ") + result.description());
         return std::nullopt;
     }
-    XmlWalker walker(map, diags);
+    XmlWalker walker(map, diags, languages);
     for (auto node : xml.children()) {
         if (node.type() == pugi::node_doctype) {
             diags.error(walker.pos(node), "a DOCTYPE is not allowed: data files never read external DTDs or entities");

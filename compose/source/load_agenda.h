@@ -6,9 +6,10 @@
 #include "compose/base/diagnostics.h"
 #include "compose/model/document.h"
 
-namespace compose::source {
+#include "compose/source/xml_walker.h"
 
+namespace compose::source {
 std::optional<model::Agenda> parse_agenda(const std::string& file_name, const std::string& text,
-                                          base::Diagnostics& diags);
+                                          const LanguageChoice& languages, base::Diagnostics& diags);
 
 }  // namespace compose::source

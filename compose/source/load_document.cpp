@@ -41,7 +41,7 @@ public:
 
     void read_report(const pugi::xml_node& root) {
         w_.check_attributes(root, {"xml:lang", "layout", "id"});
-        if (auto lang = root.attribute("xml:lang")) doc_.lang = lang.value();
+        doc_.lang = w_.languages().wanted();  // the edition's language: every text was read in it
         doc_.layout = root.attribute("layout").value();
         doc_.id = root.attribute("id").value();
         if (!doc_.id.empty()) declare_id(doc_.id, w_.pos(root));
@@ -163,7 +163,7 @@ private:
             if (auto table = parse_csv(path.string(), *text, w_.diags())) data.table = std::move(*table);
         } else if (ext == ".xml") {
             data.kind = model::DataFile::Kind::Agenda;
-            if (auto agenda = parse_agenda(path.string(), *text, w_.diags())) data.agenda = std::move(*agenda);
+            if (auto agenda = parse_agenda(path.string(), *text, w_.languages(), w_.diags())) data.agenda = std::move(*agenda);
         } else {
             w_.diags().error(data.pos, "data file '" + data.src + "' is neither .csv nor an agenda .xml");
         }
@@ -346,9 +346,12 @@ private:
             std::string_view name = child.name();
             if (name == "column") {
                 w_.check_attributes(child, {"field", "title", "redact", "empty"}, {"field"});
-                table.columns.push_back({child.attribute("field").value(), child.attribute("title").value(),
-                                         child.attribute("redact").value(), child.attribute("empty").value(),
-                                         w_.pos(child)});
+                // the title is an attribute (the document's language) or <t> children, one per language
+                std::string title = child.attribute("title").value();
+                if (child.first_child()) title = w_.simple_text(child);
+                else if (child.attribute("title")) w_.variant(child);
+                table.columns.push_back({child.attribute("field").value(), title, child.attribute("redact").value(),
+                                         child.attribute("empty").value(), w_.pos(child)});
             } else if (name == "header") {
                 table.header = read_cells(child);
             } else if (name == "row") {
@@ -451,20 +454,22 @@ std::optional<model::Document> load_document_text(const std::string& path, std::
         diags.error(map.at(static_cast<std::size_t>(result.offset)), message);
         return std::nullopt;
     }
-    XmlWalker walker(map, diags);
+    pugi::xml_node root = xml.document_element();
+    LanguageChoice languages{options.lang, root.attribute("xml:lang").as_string("en"), options.fallback};
+    XmlWalker walker(map, diags, languages);
     for (auto node : xml.children()) {
         if (node.type() == pugi::node_doctype) {
             diags.error(walker.pos(node), "a DOCTYPE is not allowed: sources never read external DTDs or entities");
             return std::nullopt;
         }
     }
-    pugi::xml_node root = xml.document_element();
     if (std::string_view(root.name()) != "report") {
         walker.unknown_element(root, {"report"}, "document");
         return std::nullopt;
     }
     model::Document doc;
     doc.path = path;
+    doc.source_lang = languages.doc_lang;
     doc.base_dir = std::filesystem::path(path).parent_path().string();
     if (doc.base_dir.empty()) doc.base_dir = ".";
     std::size_t errors_before = diags.count(base::Severity::Error);

@@ -9,7 +9,9 @@
 namespace compose::source {
 
 struct LoadOptions {
-    bool draft = false;  // missing images are warnings (drawn as labelled boxes) instead of errors
+    bool draft = false;    // missing images are warnings (drawn as labelled boxes) instead of errors
+    std::string lang;      // the edition's language: which <t xml:lang> variants are read; empty: the source's
+    std::string fallback;  // the language that stands in (marked) where `lang` is missing; empty: none, an error
 };
 
 // Reads and validates a report source. Returns nullopt when an error makes the document unusable;

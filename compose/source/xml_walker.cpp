@@ -65,7 +65,68 @@ std::string collapse_space(std::string_view s) {
     return out;
 }
 
-std::string XmlWalker::simple_text(const pugi::xml_node& node) {
+bool language_matches(const std::string& tag, const std::string& wanted) {
+    if (tag == wanted) return true;
+    // a regional tag serves its language and the reverse: es-MX text for an "es" edition
+    auto primary = [](const std::string& t) { return t.substr(0, t.find('-')); };
+    return primary(tag) == primary(wanted) && (tag.find('-') == std::string::npos || wanted.find('-') == std::string::npos);
+}
+
+pugi::xml_node XmlWalker::variant(const pugi::xml_node& node, bool* fell_back) {
+    if (fell_back) *fell_back = false;
+    std::vector<pugi::xml_node> variants;
+    bool other_content = false;
+    for (auto child : node.children()) {
+        if (child.type() == pugi::node_element && std::string_view(child.name()) == "t") {
+            variants.push_back(child);
+        } else if (child.type() == pugi::node_element ||
+                   ((child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) &&
+                    collapse_space(child.value()) != " " && *child.value())) {
+            other_content = true;
+        }
+    }
+    const std::string& wanted = languages_.wanted();
+    auto missing = [&](const pugi::xml_node& fallback_node) {
+        std::string name = node.name();
+        if (!languages_.fallback.empty() && fallback_node) {
+            if (fell_back) *fell_back = true;
+            diags_.warning(pos(node), "<" + name + "> has no '" + wanted + "' text; the '" + languages_.fallback +
+                                          "' text stands in, marked");
+            return fallback_node;
+        }
+        diags_.error(pos(node), "<" + name + "> has no '" + wanted + "' text",
+                     {"add <t xml:lang=\"" + wanted + "\">…</t>, or render with --fallback LANG"});
+        return node;
+    };
+    if (variants.empty()) {
+        if (wanted.empty() || language_matches(languages_.doc_lang, wanted)) return node;
+        return missing(language_matches(languages_.doc_lang, languages_.fallback) ? node : pugi::xml_node());
+    }
+    if (other_content) {
+        diags_.error(pos(node), "<" + std::string(node.name()) + "> holds <t> variants and other content",
+                     {"put all of its text inside <t xml:lang=\"…\"> elements"});
+    }
+    pugi::xml_node chosen, fallback;
+    std::vector<std::string> seen;
+    for (const auto& t : variants) {
+        check_attributes(t, {"xml:lang"}, {"xml:lang"});
+        std::string lang = t.attribute("xml:lang").value();
+        if (std::find(seen.begin(), seen.end(), lang) != seen.end()) {
+            diags_.error(pos(t), "a second <t> in '" + lang + "'");
+        }
+        seen.push_back(lang);
+        if (!chosen && language_matches(lang, wanted)) chosen = t;
+        if (!fallback && !languages_.fallback.empty() && language_matches(lang, languages_.fallback)) fallback = t;
+    }
+    if (chosen) return chosen;
+    return missing(fallback);
+}
+
+std::string XmlWalker::simple_text(const pugi::xml_node& element, bool localized) {
+    bool fell_back = false;
+    // a name may stay untranslated; if it is translated, the wanted language is read
+    bool has_variants = static_cast<bool>(element.child("t"));
+    pugi::xml_node node = localized || has_variants ? variant(element, &fell_back) : element;
     std::string text;
     for (auto child : node.children()) {
         if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
@@ -78,6 +139,7 @@ std::string XmlWalker::simple_text(const pugi::xml_node& node) {
     std::string out = collapse_space(text);
     if (!out.empty() && out.front() == ' ') out.erase(0, 1);
     if (!out.empty() && out.back() == ' ') out.pop_back();
+    if (fell_back) out = "[" + languages_.fallback + "] " + out;  // a stand-in is visibly marked
     return out;
 }
 

@@ -12,9 +12,29 @@
 
 namespace compose::source {
 
+// Which language variant of text to read: a text-bearing element holds either its content
+// directly (in the document's language) or one <t xml:lang="…"> per language.
+struct LanguageChoice {
+    std::string lang;      // the edition's language; empty: the document's
+    std::string doc_lang;  // the language of untagged content
+    std::string fallback;  // a language to use, marked, when `lang` is missing; empty: missing is an error
+
+    const std::string& wanted() const { return lang.empty() ? doc_lang : lang; }
+};
+
+// Whether a language tag serves a wanted one: "es" serves "es" and "es-MX" serves "es".
+bool language_matches(const std::string& tag, const std::string& wanted);
+
 class XmlWalker {
 public:
-    XmlWalker(const base::LineMap& map, base::Diagnostics& diags) : map_(map), diags_(diags) {}
+    XmlWalker(const base::LineMap& map, base::Diagnostics& diags, LanguageChoice languages = {})
+        : map_(map), diags_(diags), languages_(std::move(languages)) {}
+
+    // The node whose children hold `node`'s text in the wanted language: `node` itself or one of
+    // its <t> children. A missing variant is an error at `node` (or, with a fallback, a warning
+    // and `*fell_back` is set).
+    pugi::xml_node variant(const pugi::xml_node& node, bool* fell_back = nullptr);
+    const LanguageChoice& languages() const { return languages_; }
 
     // Position of an element's '<', or of a text node's first character.
     base::SourcePos pos(const pugi::xml_node& node) const;
@@ -29,14 +49,17 @@ public:
     // Non-whitespace text where only elements may stand.
     void stray_text(const pugi::xml_node& node, std::string_view parent);
 
-    // The element's text content with whitespace collapsed (for simple fields such as <title>).
-    std::string simple_text(const pugi::xml_node& node);
+    // The element's text content with whitespace collapsed (for simple fields such as <title>),
+    // in the wanted language; names (`localized` false) may be the same in every language: they
+    // are read as they stand unless they hold <t> variants.
+    std::string simple_text(const pugi::xml_node& node, bool localized = true);
 
     base::Diagnostics& diags() { return diags_; }
 
 private:
     const base::LineMap& map_;
     base::Diagnostics& diags_;
+    LanguageChoice languages_;
 };
 
 // Collapses runs of XML whitespace to one space.
