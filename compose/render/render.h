@@ -1,6 +1,8 @@
 #pragma once
 // Stage "render": display list -> PDF bytes through libharu. The only stage that includes hpdf*.h.
+#include <memory>
 #include <optional>
+#include <vector>
 #include <string>
 
 #include "compose/base/diagnostics.h"
@@ -8,8 +10,29 @@
 
 namespace compose::render {
 
-// The whole PDF in memory; nullopt (with diagnostics) when it cannot be made. The caller writes it
-// to disk, so a failure never leaves half a file.
+// A PDF written page by page, as the page builder finishes them: a page's content goes into the
+// document at once, so a long table need not be held whole. Fonts are subset, internal links
+// resolved and the outline written by finish(), once every page is in.
+class PdfStream {
+public:
+    explicit PdfStream(base::Diagnostics& diags);
+    ~PdfStream();
+    PdfStream(const PdfStream&) = delete;
+    PdfStream& operator=(const PdfStream&) = delete;
+
+    bool begin(const display::Metadata& metadata);
+    // `fonts` is the document's font table so far; a page may only use fonts already in it.
+    bool add_page(const display::Page& page, const std::vector<display::FontFace>& fonts);
+    // The whole PDF in memory; nullopt (with diagnostics) when it cannot be made. The caller
+    // writes it to disk, so a failure never leaves half a file.
+    std::optional<std::string> finish(const std::vector<display::OutlineEntry>& outline);
+
+private:
+    class Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+// A whole display list to PDF bytes (the same as streaming its pages).
 std::optional<std::string> render_pdf(const display::Document& doc, base::Diagnostics& diags);
 
 }  // namespace compose::render

@@ -27,37 +27,49 @@ void on_error(HPDF_STATUS error, HPDF_STATUS detail, void* user) {
     }
 }
 
-class PdfWriter {
-public:
-    PdfWriter(const display::Document& doc, base::Diagnostics& diags) : doc_(doc), diags_(diags) {}
+}  // namespace
 
-    ~PdfWriter() {
+// The writer's state; pages are written into libharu as they come.
+class PdfStream::Impl {
+public:
+    explicit Impl(base::Diagnostics& diags) : diags_(diags) {}
+
+    ~Impl() {
         fonts_.clear();  // before the document their objects live in
         if (pdf_) HPDF_Free(pdf_);
     }
 
-    std::optional<std::string> run() {
+    bool begin(const display::Metadata& metadata) {
         pdf_ = HPDF_New(on_error, &errors_);
-        if (!pdf_) return fail("libharu could not create a document");
+        if (!pdf_) return fail("libharu could not create a document"), false;
         HPDF_SetCompressionMode(pdf_, HPDF_COMP_ALL);
         HPDF_UseUTFEncodings(pdf_);
         HPDF_SetCurrentEncoder(pdf_, "UTF-8");
-        metadata();
-        for (const auto& face : doc_.fonts) {
-            fonts_.push_back(std::make_unique<GlyphFont>(pdf_, face, diags_));
-            if (!fonts_.back()->ok()) return std::nullopt;
+        set_metadata(metadata);
+        return true;
+    }
+
+    bool add_page(const display::Page& page, const std::vector<display::FontFace>& fonts) {
+        if (!pdf_ || failed_) return false;
+        while (fonts_.size() < fonts.size()) {
+            fonts_.push_back(std::make_unique<GlyphFont>(pdf_, fonts[fonts_.size()], diags_));
+            if (!fonts_.back()->ok()) return failed_ = true, false;
         }
-        for (const auto& page : doc_.pages) {
-            pages_.push_back(HPDF_AddPage(pdf_));
-            if (!pages_.back()) return fail("libharu could not add a page");
-            HPDF_Page_SetWidth(pages_.back(), static_cast<HPDF_REAL>(page.width));
-            HPDF_Page_SetHeight(pages_.back(), static_cast<HPDF_REAL>(page.height));
-        }
-        collect_destinations();
-        for (std::size_t p = 0; p < doc_.pages.size(); ++p) {
-            if (!page_content(doc_.pages[p], pages_[p])) return std::nullopt;
-        }
-        outline();
+        HPDF_Page handle = HPDF_AddPage(pdf_);
+        if (!handle) return fail("libharu could not add a page"), false;
+        HPDF_Page_SetWidth(handle, static_cast<HPDF_REAL>(page.width));
+        HPDF_Page_SetHeight(handle, static_cast<HPDF_REAL>(page.height));
+        pages_.push_back(handle);
+        page_heights_.push_back(page.height);
+        for (const auto& d : page.destinations) add_destination(handle, page.height, d);
+        if (!page_content(page, handle)) return failed_ = true, false;
+        return true;
+    }
+
+    std::optional<std::string> finish(const std::vector<display::OutlineEntry>& outline_entries) {
+        if (!pdf_ || failed_) return std::nullopt;
+        internal_links();
+        outline(outline_entries);
         for (auto& font : fonts_) {
             if (!font->finish(diags_)) return fail("could not embed a font");
         }
@@ -75,13 +87,22 @@ public:
     }
 
 private:
-    const display::Document& doc_;
+    // A link to a destination that may be on a later page: made once all pages are in.
+    struct PendingLink {
+        HPDF_Page page;
+        HPDF_Rect rect;
+        std::string dest;
+    };
+
     base::Diagnostics& diags_;
     ErrorState errors_;
     HPDF_Doc pdf_ = nullptr;
+    bool failed_ = false;
     std::vector<std::unique_ptr<GlyphFont>> fonts_;
     std::vector<HPDF_Page> pages_;
+    std::vector<double> page_heights_;
     std::map<std::string, HPDF_Destination> destinations_;
+    std::vector<PendingLink> pending_links_;
 
     std::optional<std::string> fail(const std::string& message) {
         char code[64];
@@ -91,8 +112,7 @@ private:
         return std::nullopt;
     }
 
-    void metadata() {
-        const auto& m = doc_.metadata;
+    void set_metadata(const display::Metadata& m) {
         if (!m.title.empty()) HPDF_SetInfoAttr(pdf_, HPDF_INFO_TITLE, m.title.c_str());
         if (!m.author.empty()) HPDF_SetInfoAttr(pdf_, HPDF_INFO_AUTHOR, m.author.c_str());
         if (!m.subject.empty()) HPDF_SetInfoAttr(pdf_, HPDF_INFO_SUBJECT, m.subject.c_str());
@@ -104,23 +124,28 @@ private:
         }
     }
 
-    void collect_destinations() {
-        for (std::size_t p = 0; p < doc_.pages.size(); ++p) {
-            for (const auto& d : doc_.pages[p].destinations) {
-                if (destinations_.count(d.name)) continue;
-                // [page /XYZ left top null]: null keeps the reader's zoom, which libharu's
-                // HPDF_Destination_SetXYZ refuses, so the array is written here
-                HPDF_Destination dst = HPDF_Page_CreateDestination(pages_[p]);
-                if (!dst) continue;
-                auto* array = static_cast<HPDF_Array>(dst);
-                HPDF_Array_Clear(array);
-                HPDF_Array_Add(array, pages_[p]);
-                HPDF_Array_AddName(array, "XYZ");
-                HPDF_Array_AddReal(array, 0);
-                HPDF_Array_AddReal(array, static_cast<HPDF_REAL>(doc_.pages[p].height - d.y + 4));
-                HPDF_Array_Add(array, HPDF_Null_New(pdf_->mmgr));
-                destinations_.emplace(d.name, dst);
-            }
+    void add_destination(HPDF_Page page, double height, const display::Destination& d) {
+        if (destinations_.count(d.name)) return;
+        // [page /XYZ left top null]: null keeps the reader's zoom, which libharu's
+        // HPDF_Destination_SetXYZ refuses, so the array is written here
+        HPDF_Destination dst = HPDF_Page_CreateDestination(page);
+        if (!dst) return;
+        auto* array = static_cast<HPDF_Array>(dst);
+        HPDF_Array_Clear(array);
+        HPDF_Array_Add(array, page);
+        HPDF_Array_AddName(array, "XYZ");
+        HPDF_Array_AddReal(array, 0);
+        HPDF_Array_AddReal(array, static_cast<HPDF_REAL>(height - d.y + 4));
+        HPDF_Array_Add(array, HPDF_Null_New(pdf_->mmgr));
+        destinations_.emplace(d.name, dst);
+    }
+
+    void internal_links() {
+        for (const auto& link : pending_links_) {
+            auto it = destinations_.find(link.dest);
+            if (it == destinations_.end()) continue;
+            HPDF_Annotation annot = HPDF_Page_CreateLinkAnnot(link.page, link.rect, it->second);
+            if (annot) HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
         }
     }
 
@@ -155,12 +180,11 @@ private:
                            static_cast<HPDF_REAL>(page.height - link.area.y - link.area.height),
                            static_cast<HPDF_REAL>(link.area.x + link.area.width),
                            static_cast<HPDF_REAL>(page.height - link.area.y)};
-            HPDF_Annotation annot = nullptr;
-            if (!link.uri.empty()) {
-                annot = HPDF_Page_CreateURILinkAnnot(handle, rect, link.uri.c_str());
-            } else if (auto it = destinations_.find(link.dest); it != destinations_.end()) {
-                annot = HPDF_Page_CreateLinkAnnot(handle, rect, it->second);
+            if (link.uri.empty()) {
+                pending_links_.push_back({handle, rect, link.dest});
+                continue;
             }
+            HPDF_Annotation annot = HPDF_Page_CreateURILinkAnnot(handle, rect, link.uri.c_str());
             if (annot) HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
         }
         if (errors_.error) {
@@ -204,10 +228,10 @@ private:
         HPDF_Page_SetRGBFill(handle, 0, 0, 0);
     }
 
-    void outline() {
-        if (doc_.outline.empty()) return;
+    void outline(const std::vector<display::OutlineEntry>& entries) {
+        if (entries.empty()) return;
         HPDF_Encoder utf8 = HPDF_GetEncoder(pdf_, "UTF-8");
-        for (const auto& entry : doc_.outline) {
+        for (const auto& entry : entries) {
             HPDF_Outline item = HPDF_CreateOutline(pdf_, nullptr, entry.title.c_str(), utf8);
             if (auto it = destinations_.find(entry.dest); it != destinations_.end() && item) {
                 HPDF_Outline_SetDestination(item, it->second);
@@ -217,10 +241,23 @@ private:
     }
 };
 
-}  // namespace
+PdfStream::PdfStream(base::Diagnostics& diags) : impl_(std::make_unique<Impl>(diags)) {}
+PdfStream::~PdfStream() = default;
+bool PdfStream::begin(const display::Metadata& metadata) { return impl_->begin(metadata); }
+bool PdfStream::add_page(const display::Page& page, const std::vector<display::FontFace>& fonts) {
+    return impl_->add_page(page, fonts);
+}
+std::optional<std::string> PdfStream::finish(const std::vector<display::OutlineEntry>& outline) {
+    return impl_->finish(outline);
+}
 
 std::optional<std::string> render_pdf(const display::Document& doc, base::Diagnostics& diags) {
-    return PdfWriter(doc, diags).run();
+    PdfStream pdf(diags);
+    if (!pdf.begin(doc.metadata)) return std::nullopt;
+    for (const auto& page : doc.pages) {
+        if (!pdf.add_page(page, doc.fonts)) return std::nullopt;
+    }
+    return pdf.finish(doc.outline);
 }
 
 }  // namespace compose::render
