@@ -1,3 +1,4 @@
+#include <cstdlib>
 #include <map>
 #include <memory>
 
@@ -61,6 +62,7 @@ public:
         HPDF_Page_SetHeight(handle, static_cast<HPDF_REAL>(page.height));
         pages_.push_back(handle);
         page_heights_.push_back(page.height);
+        page_label(page.label);
         for (const auto& d : page.destinations) add_destination(handle, page.height, d);
         if (!page_content(page, handle)) return failed_ = true, false;
         return true;
@@ -103,6 +105,7 @@ private:
     std::vector<double> page_heights_;
     std::map<std::string, HPDF_Destination> destinations_;
     std::vector<PendingLink> pending_links_;
+    long last_label_ = -1;
 
     std::optional<std::string> fail(const std::string& message) {
         char code[64];
@@ -138,6 +141,26 @@ private:
         HPDF_Array_AddReal(array, static_cast<HPDF_REAL>(height - d.y + 4));
         HPDF_Array_Add(array, HPDF_Null_New(pdf_->mmgr));
         destinations_.emplace(d.name, dst);
+    }
+
+    // PDF page labels, so a reader shows the folio printed on the page ("9" for the first page of
+    // an annex rendered on its own). A new range starts wherever the numbering jumps.
+    void page_label(const std::string& label) {
+        char* end = nullptr;
+        long number = std::strtol(label.c_str(), &end, 10);
+        bool numeric = !label.empty() && end && *end == '\0' && number > 0;
+        std::size_t index = pages_.size() - 1;
+        if (numeric && index > 0 && number == last_label_ + 1) {
+            last_label_ = number;
+            return;
+        }
+        if (numeric) {
+            HPDF_AddPageLabel(pdf_, static_cast<HPDF_UINT>(index), HPDF_PAGE_NUM_STYLE_DECIMAL,
+                              static_cast<HPDF_UINT>(number), nullptr);
+        } else {
+            HPDF_AddPageLabel(pdf_, static_cast<HPDF_UINT>(index), HPDF_PAGE_NUM_STYLE_DECIMAL, 1, label.c_str());
+        }
+        last_label_ = numeric ? number : -1;
     }
 
     void internal_links() {

@@ -1,7 +1,9 @@
 // Layout files (layouts/<name>.xml): page geometry and named paragraph styles.
 // Read with pugixml here, not in source/, because a layout is the style stage's own input.
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include <pugixml.hpp>
@@ -18,13 +20,15 @@ class LayoutReader {
 public:
     LayoutReader(const base::LineMap& map, base::Diagnostics& diags) : map_(map), diags_(diags) {}
 
-    std::optional<Layout> read(const pugi::xml_node& root) {
-        Layout layout;
+    // `base` is the layout this one extends (its page, fallbacks and styles are the start), or empty.
+    std::optional<Layout> read(const pugi::xml_node& root, std::optional<Layout> base) {
+        Layout layout = base ? std::move(*base) : Layout{};
+        inherited_ = base.has_value();
         if (std::string_view(root.name()) != "layout") {
             diags_.error(pos(root), "a layout file's root element is <layout>, not <" + std::string(root.name()) + ">");
             return std::nullopt;
         }
-        check_attributes(root, {"name"});
+        check_attributes(root, {"name", "extends"});
         layout.name = root.attribute("name").value();
         std::vector<pugi::xml_node> style_nodes;
         for (auto child : root.children()) {
@@ -56,6 +60,8 @@ public:
 private:
     const base::LineMap& map_;
     base::Diagnostics& diags_;
+    bool inherited_ = false;
+    std::set<std::string> defined_here_;
 
     base::SourcePos pos(const pugi::xml_node& node) const {
         auto offset = node.offset_debug();
@@ -134,7 +140,7 @@ private:
     void read_style(const pugi::xml_node& node, Layout& layout) {
         check_attributes(node, {"name", "base", "family", "weight", "style", "size", "leading", "space-before",
                                 "space-after", "indent", "margin-left", "margin-right", "align", "keep-with-next",
-                                "break-before", "color"});
+                                "break-before", "color", "hyphenate", "protrusion"});
         std::string name = node.attribute("name").value();
         if (name.empty()) {
             diags_.error(pos(node), "<style> needs the attribute 'name'");
@@ -142,6 +148,8 @@ private:
         }
         ParaStyle s;
         if (auto it = layout.styles.find("body"); it != layout.styles.end()) s = it->second;
+        // a style redefined by an extending layout starts from the one it replaces
+        if (auto it = layout.styles.find(name); inherited_ && it != layout.styles.end()) s = it->second;
         if (auto base_name = node.attribute("base")) {
             auto it = layout.styles.find(base_name.value());
             if (it == layout.styles.end()) diags_.error(pos(node), std::string("base style '") + base_name.value() + "' is not defined before this one");
@@ -177,6 +185,16 @@ private:
             else diags_.error(pos(node), "align is justify, left, center or right, not '" + v + "'");
         }
         if (auto a = node.attribute("keep-with-next")) s.keep_with_next = a.as_bool();
+        if (auto a = node.attribute("hyphenate")) {
+            std::string v = a.value();
+            if (v != "true" && v != "false") diags_.error(pos(node), "hyphenate is true or false, not '" + v + "'");
+            s.hyphenate = v == "true";
+        }
+        if (auto a = node.attribute("protrusion")) {
+            std::string v = a.value();
+            if (v != "true" && v != "false") diags_.error(pos(node), "protrusion is true or false, not '" + v + "'");
+            s.protrusion = v == "true";
+        }
         if (auto a = node.attribute("break-before")) {
             std::string v = a.value();
             if (v != "page" && v != "auto") diags_.error(pos(node), "break-before is page or auto, not '" + v + "'");
@@ -190,7 +208,11 @@ private:
                 diags_.error(pos(node), "color '" + v + "' is not #RRGGBB");
             }
         }
-        if (!layout.styles.emplace(name, s).second) diags_.error(pos(node), "style '" + name + "' is defined twice");
+        if (!defined_here_.insert(name).second) {
+            diags_.error(pos(node), "style '" + name + "' is defined twice");
+            return;
+        }
+        layout.styles[name] = s;  // may replace the style of the layout this one extends
     }
 };
 
@@ -211,11 +233,27 @@ const ParaStyle& Layout::style(const std::string& name) const {
     return body != styles.end() ? body->second : fallback;
 }
 
+namespace {
+
+constexpr int kMaxLayoutDepth = 8;  // a chain of extends longer than this is surely a cycle
+
+std::optional<Layout> load_layout_at(const std::string& path, base::Diagnostics& diags, int depth,
+                                     const base::SourcePos& named_at);
+
+}  // namespace
+
 std::optional<Layout> load_layout(const std::string& path, base::Diagnostics& diags) {
+    return load_layout_at(path, diags, 0, {});
+}
+
+namespace {
+
+std::optional<Layout> load_layout_at(const std::string& path, base::Diagnostics& diags, int depth,
+                                     const base::SourcePos& named_at) {
     auto file = std::make_shared<const std::string>(path);
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        diags.error({file}, "cannot read layout file");
+        diags.error(named_at.file ? named_at : base::SourcePos{file}, "cannot read layout file '" + path + "'");
         return std::nullopt;
     }
     std::ostringstream buffer;
@@ -229,9 +267,30 @@ std::optional<Layout> load_layout(const std::string& path, base::Diagnostics& di
         return std::nullopt;
     }
     std::size_t errors = diags.count(base::Severity::Error);
-    auto layout = LayoutReader(map, diags).read(xml.document_element());
+    auto root = xml.document_element();
+    std::optional<Layout> base;
+    if (auto extends = root.attribute("extends")) {
+        auto offset = root.offset_debug();
+        base::SourcePos at = map.at(offset > 0 ? static_cast<std::size_t>(offset - 1) : 0);
+        if (depth >= kMaxLayoutDepth) {
+            diags.error(at, "layouts extend each other in a cycle (or a chain deeper than " +
+                                std::to_string(kMaxLayoutDepth) + ")");
+            return std::nullopt;
+        }
+        std::string name = extends.value();
+        if (name.empty() || name.find('/') != std::string::npos || name.find("..") != std::string::npos) {
+            diags.error(at, "extends names a layout in the same folder, not '" + name + "'");
+            return std::nullopt;
+        }
+        auto base_path = std::filesystem::path(path).parent_path() / (name + ".xml");
+        base = load_layout_at(base_path.string(), diags, depth + 1, at);
+        if (!base) return std::nullopt;
+    }
+    auto layout = LayoutReader(map, diags).read(root, std::move(base));
     if (diags.count(base::Severity::Error) > errors) return std::nullopt;
     return layout;
 }
+
+}  // namespace
 
 }  // namespace compose::style

@@ -26,6 +26,8 @@ struct ParaStyle {
     double margin_left = 0;
     double margin_right = 0;
     Align align = Align::Justify;
+    bool hyphenate = false;  // words may be broken at hyphenation points (layouts switch it on)
+    bool protrusion = false; // justified lines hang punctuation and hyphens into the margins
     bool keep_with_next = false;
     bool page_break_before = false;  // annexes start on a new page
     std::uint32_t color = 0x000000;
