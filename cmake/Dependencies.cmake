@@ -29,3 +29,15 @@ add_library(hpdf::hpdf UNKNOWN IMPORTED GLOBAL)
 set_target_properties(hpdf::hpdf PROPERTIES
   IMPORTED_LOCATION "${HPDF_LIBRARY}"
   INTERFACE_INCLUDE_DIRECTORIES "${HPDF_INCLUDE_DIR}")
+
+# libhyphen (hyphenation patterns engine) ships no pkg-config file in Debian 12 either.
+# Its dictionaries come from hyphen-en-us and hyphen-es and are read at run time.
+find_path(HYPHEN_INCLUDE_DIR hyphen.h)
+find_library(HYPHEN_LIBRARY hyphen)
+if(NOT HYPHEN_INCLUDE_DIR OR NOT HYPHEN_LIBRARY)
+  message(FATAL_ERROR "libhyphen (hyphen.h, libhyphen) not found: apt-get install libhyphen-dev")
+endif()
+add_library(hyphen::hyphen UNKNOWN IMPORTED GLOBAL)
+set_target_properties(hyphen::hyphen PROPERTIES
+  IMPORTED_LOCATION "${HYPHEN_LIBRARY}"
+  INTERFACE_INCLUDE_DIRECTORIES "${HYPHEN_INCLUDE_DIR}")

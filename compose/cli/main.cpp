@@ -16,7 +16,7 @@ using compose::base::Diagnostics;
 
 const char* const kUsage =
     "usage:\n"
-    "  compose render FILE.xml [-o OUT.pdf] [--layout NAME] [--lang CODE] [--fallback CODE] [--draft]\n"
+    "  compose render FILE.xml [-o OUT.pdf] [--layout NAME] [--lang CODE] [--fallback CODE] [--draft] [--stats]\n"
     "  compose check  FILE.xml [--lang CODE] [--draft]\n"
     "  compose dump   --stage pages FILE.xml [--layout NAME] [--lang CODE] [--draft]\n"
     "  compose --help | --version\n";
@@ -30,6 +30,7 @@ struct Args {
     std::string command;
     std::vector<std::string> files;
     std::string output, stage;
+    bool stats = false;  // render --stats: line-breaking counts for the whole document
     compose::cli::PipelineOptions pipeline;
 };
 
@@ -55,6 +56,7 @@ bool parse_args(int argc, char** argv, Args& args, std::string& error) {
         else if (s == "--fallback") args.pipeline.fallback = value(s);
         else if (s == "--stage") args.stage = value(s);
         else if (s == "--draft") args.pipeline.draft = true;
+        else if (s == "--stats") args.stats = true;
         else if (s.size() > 1 && s[0] == '-') error = "unknown option " + s;
         else args.files.push_back(s);
         if (!error.empty()) return false;
@@ -69,7 +71,10 @@ bool parse_args(int argc, char** argv, Args& args, std::string& error) {
 
 int render(const Args& args) {
     Diagnostics diags;
-    auto display = compose::cli::build_display(args.pipeline, diags);
+    compose::para::LineStats stats;
+    auto pipeline = args.pipeline;
+    if (args.stats) pipeline.stats = &stats;
+    auto display = compose::cli::build_display(pipeline, diags);
     std::optional<std::string> pdf;
     if (display) pdf = compose::render::render_pdf(*display, diags);
     std::string out = args.output;
@@ -78,6 +83,7 @@ int render(const Args& args) {
         print_diagnostics(diags);
         std::cout << out << ": " << display->pages.size() << " page" << (display->pages.size() == 1 ? "" : "s")
                   << "\n";
+        if (args.stats) std::cout << compose::para::format(stats);
         return 0;
     }
     print_diagnostics(diags);

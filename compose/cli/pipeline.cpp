@@ -47,7 +47,7 @@ std::optional<display::Document> build_display(const PipelineOptions& options, b
         text::FontSet fonts;
         fonts.scan((fs::path(dir) / "fonts").string(), diags);
         text::Measurer measurer(fonts, layout->fallback_families);
-        auto display = page::build_pages(styled, measurer, diags);
+        auto display = page::build_pages(styled, measurer, diags, options.stats);
         if (diags.has_errors()) return std::nullopt;
         return display;
     } catch (const base::Fatal&) {

@@ -6,6 +6,7 @@
 
 #include "compose/base/diagnostics.h"
 #include "compose/display/display.h"
+#include "compose/para/stats.h"
 
 namespace compose::cli {
 
@@ -15,6 +16,7 @@ struct PipelineOptions {
     std::string lang;       // edition language; empty: the source's
     std::string fallback;   // language standing in (marked) for missing translations; empty: none
     bool draft = false;
+    para::LineStats* stats = nullptr;  // when set, counts every line placed (render --stats)
     std::string data_dir;   // holds fonts/ and layouts/; empty: COMPOSE_DATA_DIR or the build's default
 };
 

@@ -17,12 +17,17 @@ struct FontFace {
     std::string postscript_name;  // for the PDF's BaseFont
 };
 
+// The cluster of a glyph the layout added that stands for no source text (the hyphen at a
+// hyphenated line's end): it is drawn, but extracts as nothing.
+constexpr std::uint32_t kInsertedGlyph = 0xFFFFFFFF;
+
 struct Glyph {
     std::uint32_t id = 0;     // glyph id in the font (not a code point)
     double advance = 0;       // pen advance after the glyph, in points, as laid out (kerning, justification)
     double x_offset = 0;      // from the pen position, points
     double y_offset = 0;      // points, upwards
-    std::uint32_t cluster = 0;  // byte offset into GlyphRun::text of the characters this glyph shows
+    std::uint32_t cluster = 0;  // byte offset into GlyphRun::text of the characters this glyph shows,
+                                // or kInsertedGlyph
 };
 
 struct GlyphRun {

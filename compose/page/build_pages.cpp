@@ -17,20 +17,22 @@ SetParagraph set_paragraph(const style::Paragraph& para, double measure, text::M
     sp.measure = measure;
     sp.mp = measurer.measure(para, diags);
     para::BreakParams params{measure, para.style.indent, para.style.align};
-    sp.lines = para::break_greedy(sp.mp, params);
+    params.em = para.style.size;
+    params.protrusion = para.style.protrusion;
+    sp.lines = para::break_paragraph(sp.mp, params);
     return sp;
 }
 
 namespace {
 
-constexpr double kOverfullTolerance = 0.5;  // points a line may stick out before it is reported
 constexpr double kCellPadding = 3;
 
 class PageEmitter {
 public:
     PageEmitter(const style::StyledDocument& doc, const Flow& flow, const Frame& frame, text::Measurer& measurer,
-                base::Diagnostics& diags)
-        : doc_(doc), flow_(flow), frame_(frame), measurer_(measurer), diags_(diags), writer_(out_, measurer.fonts()) {}
+                base::Diagnostics& diags, para::LineStats* stats)
+        : doc_(doc), flow_(flow), frame_(frame), measurer_(measurer), diags_(diags), stats_(stats),
+          writer_(out_, measurer.fonts()) {}
 
     display::Document run(const std::vector<PagePlan>& plans) {
         out_.metadata = {doc_.title, doc_.author, doc_.subject, "", doc_.lang};
@@ -69,6 +71,7 @@ private:
     const Frame& frame_;
     text::Measurer& measurer_;
     base::Diagnostics& diags_;
+    para::LineStats* stats_;
     display::Document out_;
     PageWriter writer_;
 
@@ -79,14 +82,26 @@ private:
         double baseline = top + (sp.style->leading + ascent + descent) / 2;
         double indent = index == 0 ? sp.style->indent : 0;
         writer_.emit_line(page, sp.mp, line, x + indent, baseline, sp.style->align);
-        if (line.overfull > kOverfullTolerance) {
-            char amount[32];
+        // located like TeX's overfull and underfull boxes: the paragraph's run in the source, and the page
+        auto pos = line.item_begin < sp.mp.items.size() ? sp.mp.runs[sp.mp.items[line.item_begin].run].pos
+                                                         : base::SourcePos{};
+        char amount[64];
+        if (line.overfull > para::kOverfullTolerance) {
             std::snprintf(amount, sizeof amount, "%.1f", line.overfull);
-            auto pos = line.item_begin < sp.mp.items.size() ? sp.mp.runs[sp.mp.items[line.item_begin].run].pos
-                                                             : base::SourcePos{};
             diags_.warning(pos, std::string("overfull line: ") + amount + "pt too wide, on page " +
                                     std::to_string(page_number));
+        } else if (stats_ && sp.style->align == style::Align::Justify && !line.last && line.ratio > 0 &&
+                   line.badness > para::kUnderfullBadness) {
+            // TeX's "underfull \hbox": a note behind the --stats counts (a loose line is a blemish
+            // the breaker could not avoid, not an error in the source)
+            std::snprintf(amount, sizeof amount, "%.0f", line.badness);
+            diags_.add({base::Severity::Note, pos,
+                        std::string("underfull line (badness ") + amount + "): spaces stretched to " +
+                            std::to_string(static_cast<int>(line.ratio * 100 + 0.5)) +
+                            "% of their stretchability, on page " + std::to_string(page_number),
+                        {}});
         }
+        if (stats_) stats_->add(line, index, sp.style->align);
     }
 
     void emit(display::Page& page, const FlowItem& item, const Placement& at, std::size_t page_number) {
@@ -153,7 +168,8 @@ private:
 
 }  // namespace
 
-display::Document build_pages(const style::StyledDocument& doc, text::Measurer& measurer, base::Diagnostics& diags) {
+display::Document build_pages(const style::StyledDocument& doc, text::Measurer& measurer, base::Diagnostics& diags,
+                              para::LineStats* stats) {
     const auto& p = doc.layout.page;
     Frame frame;
     frame.left = p.margin_left;
@@ -165,7 +181,7 @@ display::Document build_pages(const style::StyledDocument& doc, text::Measurer& 
     frame.gutter = p.gutter;
     Flow flow = collect(doc, frame, measurer, diags);
     auto plans = distribute(flow, frame);
-    return PageEmitter(doc, flow, frame, measurer, diags).run(plans);
+    return PageEmitter(doc, flow, frame, measurer, diags, stats).run(plans);
 }
 
 }  // namespace compose::page

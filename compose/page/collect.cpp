@@ -14,16 +14,19 @@ constexpr double kPlaceholderAspect = 9.0 / 16.0;
 
 class Collector {
 public:
-    Collector(const style::StyledDocument& doc, const Frame& frame, text::Measurer& measurer, base::Diagnostics& diags)
-        : doc_(doc), layout_(doc.layout), frame_(frame), measurer_(measurer), diags_(diags) {}
+    Collector(const style::StyledDocument& doc, const Frame& frame, text::Measurer& measurer, base::Diagnostics& diags,
+              const CollectOptions& options)
+        : doc_(doc), layout_(doc.layout), frame_(frame), measurer_(measurer), diags_(diags), options_(options) {}
 
     Flow run() {
         for (const auto& block : doc_.blocks) {
+            std::size_t first = flow_.items.size();
             switch (block.kind) {
             case style::Block::Kind::Paragraph: paragraph(block); break;
             case style::Block::Kind::Figure: figure(block); break;
             case style::Block::Kind::Table: table(block); break;
             }
+            flow_.block_items.emplace_back(first, flow_.items.size());
         }
         return std::move(flow_);
     }
@@ -34,6 +37,7 @@ private:
     const Frame& frame_;
     text::Measurer& measurer_;
     base::Diagnostics& diags_;
+    const CollectOptions& options_;
     Flow flow_;
     double pending_space_ = 0;  // the previous block's space after
 
@@ -108,9 +112,11 @@ private:
 
     void figure(const style::Block& block) {
         const auto& style = block.para.style;
-        bool floating = block.float_to != style::Block::Float::None;
-        // floating figures go across the full text width, like the printed report's photos
-        double width = floating || block.span ? frame_.width : frame_.column_width(block.annex);
+        bool floating = block.float_to != style::Block::Float::None && !options_.parallel;
+        // floating figures go across the full text width, like the printed report's photos; so do
+        // the images of a parallel edition, whose captions stand in each language's column
+        bool wide = floating || block.span || options_.parallel;
+        double width = wide ? frame_.width : frame_.column_width(block.annex);
         double aspect = block.aspect > 0 ? block.aspect : kPlaceholderAspect;
         double height = std::min(width * aspect, (frame_.bottom - frame_.top) * kMaxFloatShare);
         double image_width = std::min(width, height / aspect);
@@ -133,14 +139,16 @@ private:
         image.image.frame = {(width - image_width) / 2, 0, image_width, height};
         image.image.path = block.image_path;
         image.image.label = block.label;
+        if (options_.parallel) image.span = true;
         items.push_back(image);
-        std::size_t p = add_paragraph(block.para, width - style.margin_left - style.margin_right);
+        double caption_width = options_.parallel ? frame_.column_width(block.annex) : width;
+        std::size_t p = add_paragraph(block.para, caption_width - style.margin_left - style.margin_right);
         auto caption = line_items(p, style.margin_left, false, block.annex, true, 0);
         if (!caption.empty()) caption.back().keep_with_next = false;
         for (auto& c : caption) items.push_back(std::move(c));
 
         if (!floating) {
-            for (auto& i : items) i.span = block.span;
+            for (auto& i : items) i.span = i.span || block.span;
             push(std::move(items));
             pending_space_ = style.space_after;
             return;
@@ -261,8 +269,9 @@ private:
 
 }  // namespace
 
-Flow collect(const style::StyledDocument& doc, const Frame& frame, text::Measurer& measurer, base::Diagnostics& diags) {
-    return Collector(doc, frame, measurer, diags).run();
+Flow collect(const style::StyledDocument& doc, const Frame& frame, text::Measurer& measurer, base::Diagnostics& diags,
+             const CollectOptions& options) {
+    return Collector(doc, frame, measurer, diags, options).run();
 }
 
 }  // namespace compose::page

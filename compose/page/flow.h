@@ -68,6 +68,7 @@ struct FloatGroup {
 };
 
 struct Flow {
+    std::vector<std::pair<std::size_t, std::size_t>> block_items;  // per style block: its items [first, last)
     std::vector<SetParagraph> paragraphs;
     std::vector<SetRow> rows;
     std::vector<FlowItem> items;
@@ -86,13 +87,21 @@ struct Frame {
     }
 };
 
+struct CollectOptions {
+    // A parallel edition sets each language in its own column: figures do not float, their
+    // image goes across both columns and their caption into the column.
+    bool parallel = false;
+};
+
 // Blocks -> flow items (measures and breaks every paragraph at the width it will have).
-Flow collect(const style::StyledDocument& doc, const Frame& frame, text::Measurer& measurer, base::Diagnostics& diags);
+Flow collect(const style::StyledDocument& doc, const Frame& frame, text::Measurer& measurer, base::Diagnostics& diags,
+             const CollectOptions& options = {});
 
 // Where an item (or a repeated table header) lands: its box's top-left corner on a page.
 struct Placement {
     std::size_t item = 0;        // index into Flow::items, or into the float group's items
     std::size_t float_group = kNone;
+    std::size_t flow = 0;        // which flow (a parallel edition has one per language)
     double x = 0, y = 0;
 };
 
@@ -104,5 +113,10 @@ struct PagePlan {
 // Stacks the flow into columns and pages: keeps, widows and orphans, repeated table headers,
 // floats at page tops and bottoms, balanced columns where a section ends.
 std::vector<PagePlan> distribute(const Flow& flow, const Frame& frame);
+
+// Two flows of the same blocks (two languages), each block beside its translation: the left
+// flow in the left column, the right in the right; where one side runs longer the other waits.
+// Full-width blocks (annex tables) come one language after the other.
+std::vector<PagePlan> distribute_parallel(const Flow& left, const Flow& right, const Frame& frame);
 
 }  // namespace compose::page

@@ -4,11 +4,14 @@
 // repeated headers, figures with captions, page numbers, destinations and the outline.
 #include "compose/base/diagnostics.h"
 #include "compose/display/display.h"
+#include "compose/para/stats.h"
 #include "compose/style/style.h"
 #include "compose/text/text.h"
 
 namespace compose::page {
 
-display::Document build_pages(const style::StyledDocument& doc, text::Measurer& measurer, base::Diagnostics& diags);
+// `stats`, when given, counts every line placed (compose render --stats).
+display::Document build_pages(const style::StyledDocument& doc, text::Measurer& measurer, base::Diagnostics& diags,
+                              para::LineStats* stats = nullptr);
 
 }  // namespace compose::page

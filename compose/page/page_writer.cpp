@@ -33,8 +33,25 @@ std::pair<double, double> PageWriter::extent(const text::MeasuredParagraph& mp, 
 void PageWriter::emit_line(display::Page& page, const text::MeasuredParagraph& mp, const para::Line& line, double x,
                            double baseline, style::Align align) {
     double set = line.set_width();
+    x -= line.protrude_left;  // character protrusion: the first glyph hangs into the margin
     if (align == style::Align::Center) x += (line.width - set) / 2;
     else if (align == style::Align::Right) x += line.width - set;
+
+    // A line broken at a hyphenation point ends with the hyphen the text stage shaped for it. It is
+    // an inserted glyph: drawn, but not part of the text, so the PDF's text gives the word whole.
+    const bool hyphen = line.draws_hyphen(mp);
+    bool hyphen_drawn = false;
+    auto add_hyphen = [&](display::GlyphRun& run) {
+        const Item& pen = mp.items[line.break_item];
+        double width = 0;
+        for (auto g = pen.glyph_begin; g < pen.glyph_end; ++g) {
+            const auto& src = mp.glyphs[g];
+            run.glyphs.push_back({src.id, src.advance, src.x_offset, src.y_offset, display::kInsertedGlyph});
+            width += src.advance;
+        }
+        hyphen_drawn = true;
+        return width;
+    };
 
     std::uint32_t i = line.item_begin;
     while (i < line.item_end) {
@@ -67,6 +84,7 @@ void PageWriter::emit_line(display::Page& page, const text::MeasuredParagraph& m
                 run.glyphs.push_back(glyph);
             }
         }
+        if (hyphen && j == line.item_end && mp.items[line.break_item].run == run_index) width += add_hyphen(run);
         if (!info.link.empty() && width > 0) {
             display::Link link;
             link.area = {x, baseline - info.ascent, width, info.ascent - info.descent};
@@ -77,6 +95,19 @@ void PageWriter::emit_line(display::Page& page, const text::MeasuredParagraph& m
         if (!run.glyphs.empty()) page.runs.push_back(std::move(run));
         x += width;
         i = j;
+    }
+    if (hyphen && !hyphen_drawn) {  // the break is in another text run than the line's last glyphs
+        const auto& info = mp.runs[mp.items[line.break_item].run];
+        display::GlyphRun run;
+        run.font = font_id(info.face);
+        run.size = info.size;
+        run.x = x;
+        run.y = baseline;
+        run.lang = info.lang;
+        run.color = info.color;
+        run.pos = info.pos;
+        add_hyphen(run);
+        page.runs.push_back(std::move(run));
     }
 }
 

@@ -29,7 +29,8 @@ std::vector<Line> break_greedy(const text::MeasuredParagraph& mp, const BreakPar
                     forced = true;
                     break;
                 }
-                if (natural - shrink <= width || best_break == n) best_break = i;
+                if (item.edit == text::BreakEdit::InsertHyphen && !params.hyphenate) continue;
+                if (natural + item.width - shrink <= width || best_break == n) best_break = i;
                 continue;
             }
             if (item.kind == Item::Kind::Glue) {
@@ -50,6 +51,7 @@ std::vector<Line> break_greedy(const text::MeasuredParagraph& mp, const BreakPar
         std::uint32_t end = (i >= n && !forced) ? n : best_break;
         line.item_end = end;
         line.hyphenated = end < n && items[end].flagged;
+        line.break_item = end;
         bool last = end >= n || (end < n && items[end].kind == Item::Kind::Penalty && items[end].penalty == text::kForcedBreak);
         // trailing glue before the break is not part of the line
         while (line.item_end > line.item_begin && items[line.item_end - 1].kind == Item::Kind::Glue) --line.item_end;

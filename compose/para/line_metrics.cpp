@@ -1,8 +1,45 @@
+// What every breaker does once a line's items are chosen: sum its widths and work out how its
+// glue is set.
+#include <algorithm>
+#include <cmath>
+
 #include "compose/para/para.h"
 
-#include <algorithm>
-
 namespace compose::para {
+
+double badness(double shortfall, double stretch, double shrink) {
+    if (shortfall >= 0) {
+        if (shortfall == 0) return 0;
+        if (stretch <= 0) return kInfBad;
+        double r = shortfall / stretch;
+        return std::min(kInfBad, 100 * r * r * r);
+    }
+    if (shrink <= 0) return kInfBad;
+    double r = -shortfall / shrink;
+    return std::min(kInfBad, 100 * r * r * r);
+}
+
+double protrusion(const text::MeasuredParagraph& mp, std::uint32_t begin, std::uint32_t break_item,
+                  const BreakParams& params, double* left, double* right) {
+    using text::Item;
+    double l = 0, r = 0;
+    const auto& items = mp.items;
+    std::size_t n = items.size();
+    bool forced = break_item >= n || (items[break_item].kind == Item::Kind::Penalty && items[break_item].penalty <= text::kForcedBreak);
+    if (params.protrusion && !params.ragged() && !forced) {
+        if (begin < n && items[begin].kind == Item::Kind::Box) l = items[begin].protrude_left;
+        if (items[break_item].kind == Item::Kind::Penalty && items[break_item].edit == text::BreakEdit::InsertHyphen) {
+            r = items[break_item].protrude_right;
+        } else {
+            std::uint32_t k = break_item;
+            while (k > begin && items[k - 1].kind != Item::Kind::Box) --k;
+            if (k > begin) r = items[k - 1].protrude_right;
+        }
+    }
+    if (left) *left = l;
+    if (right) *right = r;
+    return l + r;
+}
 
 void finish_line(const text::MeasuredParagraph& mp, Line& line, const BreakParams& params, bool last) {
     line.natural = line.stretch = line.shrink = 0;
@@ -15,15 +52,27 @@ void finish_line(const text::MeasuredParagraph& mp, Line& line, const BreakParam
             line.shrink += item.shrink;
         }
     }
+    // a break at a penalty with a width (an inserted hyphen) adds that width to the line
+    if (line.break_item < mp.items.size() && mp.items[line.break_item].kind == text::Item::Kind::Penalty) {
+        line.natural += mp.items[line.break_item].width;
+    }
     line.last = last;
-    double room = line.width - line.natural;
+    protrusion(mp, line.item_begin, line.break_item, params, &line.protrude_left, &line.protrude_right);
+    if (last) line.protrude_left = line.protrude_right = 0;
+    double room = line.width + line.protrude_left + line.protrude_right - line.natural;
     line.ratio = 0;
     line.overfull = 0;
     if (room < 0) {
         line.ratio = line.shrink > 0 ? std::max(-1.0, room / line.shrink) : 0;
         line.overfull = std::max(0.0, -room - line.shrink);
-    } else if (params.align == style::Align::Justify && !last && line.stretch > 0) {
-        line.ratio = room / line.stretch;
+        line.badness = line.overfull > 0 ? kInfBad : badness(room, 0, line.shrink);
+    } else if (last) {
+        line.badness = 0;  // the last line ends with \parfillskip: it is never stretched
+    } else if (params.ragged()) {
+        line.badness = badness(room, params.ragged_stretch_em * params.em, 0);
+    } else {
+        if (line.stretch > 0) line.ratio = room / line.stretch;
+        line.badness = badness(room, line.stretch, 0);
     }
 }
 

@@ -35,10 +35,13 @@ namespace {
 std::string glyph_text(const display::GlyphRun& run, std::size_t i) {
     const auto& glyphs = run.glyphs;
     std::uint32_t begin = glyphs[i].cluster;
+    if (begin == display::kInsertedGlyph) return {};
     if (i > 0 && glyphs[i - 1].cluster == begin) return {};
     std::uint32_t end = static_cast<std::uint32_t>(run.text.size());
     for (std::size_t k = 0; k < glyphs.size(); ++k) {
-        if (glyphs[k].cluster > begin && glyphs[k].cluster < end) end = glyphs[k].cluster;
+        if (glyphs[k].cluster > begin && glyphs[k].cluster < end && glyphs[k].cluster != display::kInsertedGlyph) {
+            end = glyphs[k].cluster;
+        }
     }
     if (begin >= run.text.size()) return {};
     return run.text.substr(begin, end - begin);
@@ -67,6 +70,10 @@ std::string glyph_run_operators(const display::GlyphRun& run, GlyphFont& font, c
             out += "] TJ\n" + pdf_number(g.y_offset) + " Ts\n[";
             rise = g.y_offset;
         }
+        // an inserted glyph (a hyphen at a line's end) is marked as standing for no text, so that
+        // text extraction and search give the hyphenated word whole
+        const bool inserted = g.cluster == display::kInsertedGlyph;
+        if (inserted) out += "] TJ\n/Span <</ActualText ()>> BDC\n[";
         if (g.x_offset != 0) out += pdf_number(-g.x_offset * to_text_space);
         static const char kHex[] = "0123456789ABCDEF";
         hex[0] = '<';
@@ -80,6 +87,7 @@ std::string glyph_run_operators(const display::GlyphRun& run, GlyphFont& font, c
         // take the laid-out one
         double adjust = font.width(cid) - g.advance * to_text_space + g.x_offset * to_text_space;
         if (std::fabs(adjust) >= 0.0005) out += pdf_number(adjust);
+        if (inserted) out += "] TJ\nEMC\n[";
     }
     out += "] TJ\n";
     if (rise != 0) out += "0 Ts\n";

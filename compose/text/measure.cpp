@@ -1,6 +1,8 @@
 #include <algorithm>
 #include <set>
 
+#include <unicode/uchar.h>
+
 #include "compose/base/utf8.h"
 #include "compose/text/text.h"
 
@@ -8,14 +10,141 @@ namespace compose::text {
 namespace {
 
 constexpr char32_t kLineSeparator = 0x2028;  // what style makes of <br/>
-constexpr int kExplicitHyphenPenalty = 50;   // TeX's \exhyphenpenalty
 
 // Glue for an interword space, from the font's own space: TeX's defaults for Computer Modern
 // are stretch 1/2 and shrink 1/3 of the space.
 constexpr double kSpaceStretch = 0.5;
 constexpr double kSpaceShrink = 1.0 / 3.0;
 
+bool is_url_break_char(char c) { return c == '/' || c == '.' || c == '@' || c == '-'; }
+
+// Whitespace-delimited pieces of the text that are URLs or email addresses: they get no
+// hyphens, and extra break points after "/", ".", "@" and "-" (none after the last character).
+// A piece counts if it has "://", starts with "www.", has an "@" followed by a "." or lies in a
+// link run to an http(s) or mailto target and has one of those characters.
+std::vector<std::pair<std::uint32_t, std::uint32_t>> url_spans(const std::string& text,
+                                                                const std::vector<RunInfo>& runs,
+                                                                const std::vector<std::uint32_t>& run_begin) {
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> spans;
+    auto linked = [&](std::uint32_t offset) {
+        std::size_t r = static_cast<std::size_t>(std::upper_bound(run_begin.begin(), run_begin.end(), offset) - run_begin.begin());
+        if (r == 0 || r > runs.size()) return false;
+        const std::string& link = runs[r - 1].link;
+        return link.rfind("http://", 0) == 0 || link.rfind("https://", 0) == 0 || link.rfind("mailto:", 0) == 0;
+    };
+    std::size_t i = 0;
+    while (i < text.size()) {
+        while (i < text.size() && (text[i] == ' ' || text[i] == '\n')) ++i;
+        std::size_t start = i;
+        while (i < text.size() && text[i] != ' ' && text[i] != '\n' && text.compare(i, 3, "\u2028") != 0) ++i;
+        if (i == start) {
+            if (i < text.size()) i += 3;  // a line separator
+            continue;
+        }
+        std::string_view piece(text.data() + start, i - start);
+        auto at = piece.find('@');
+        bool url = piece.find("://") != std::string_view::npos || piece.rfind("www.", 0) == 0 ||
+                   (at != std::string_view::npos && at > 0 && piece.find('.', at) != std::string_view::npos) ||
+                   (linked(static_cast<std::uint32_t>(start)) && piece.find_first_of("/.@") != std::string_view::npos);
+        if (url) spans.emplace_back(static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(i));
+    }
+    return spans;
+}
+
+bool is_letter(char32_t cp) { return u_isUAlphabetic(static_cast<UChar32>(cp)); }
+
+// Character protrusion, as a fraction of the glyph's advance (microtype's defaults for text
+// fonts, rounded): light marks hang far into the margin, heavier ones less, letters not at all.
+double protrusion_right(char32_t cp) {
+    switch (cp) {
+    case '.': case ',': case '-': case 0x2010: case 0x2011:  // full stop, comma, hyphens
+    case 0x2019: case 0x201D: case '\'': case '"':        // closing quotes
+        return 0.7;
+    case ':': case ';': case 0x2013:  // en dash
+        return 0.5;
+    case 0x2014:  // em dash
+        return 0.3;
+    case '!': case '?':
+        return 0.2;
+    default: return 0;
+    }
+}
+
+double protrusion_left(char32_t cp) {
+    switch (cp) {
+    case 0x2018: case 0x201C: case '\'': case '"':  // opening quotes
+        return 0.7;
+    case 0x2013: return 0.5;
+    case 0x2014: return 0.3;
+    default: return 0;
+    }
+}
+
+// The advance of the glyph(s) showing the character at byte `at` of the text, within [begin, end).
+double advance_of(const MeasuredParagraph& mp, std::uint32_t begin, std::uint32_t end, std::uint32_t at) {
+    double sum = 0;
+    for (auto g = begin; g < end; ++g) {
+        if (mp.glyphs[g].cluster == at) sum += mp.glyphs[g].advance;
+    }
+    return sum;
+}
+
+void set_protrusion(const MeasuredParagraph& mp, Item& box) {
+    if (box.text_end <= box.text_begin || box.glyph_end <= box.glyph_begin) return;
+    std::size_t i = box.text_begin;
+    char32_t first = base::next_code_point(mp.text, i);
+    box.protrude_left = protrusion_left(first) * advance_of(mp, box.glyph_begin, box.glyph_end, box.text_begin);
+    std::uint32_t last_at = box.text_end - 1;
+    while (last_at > box.text_begin && (static_cast<unsigned char>(mp.text[last_at]) & 0xC0) == 0x80) --last_at;
+    std::size_t k = last_at;
+    char32_t last = base::next_code_point(mp.text, k);
+    box.protrude_right = protrusion_right(last) * advance_of(mp, box.glyph_begin, box.glyph_end, last_at);
+}
+
 }  // namespace
+
+std::uint32_t Measurer::add_hyphen_glyphs(MeasuredParagraph& mp, const RunInfo& run, std::uint32_t cluster,
+                                          base::Diagnostics& diags) {
+    double scale = run.size / fonts_.metrics(run.face, diags).units_per_em;
+    const auto& shaped = shaper_.shape(run.face, run.lang, "-", diags);
+    for (const auto& g : shaped) {
+        mp.glyphs.push_back({g.id, g.advance * scale, g.x_offset * scale, g.y_offset * scale, cluster});
+    }
+    return static_cast<std::uint32_t>(shaped.size());
+}
+
+// Hyphenation points inside the box's text [begin, end): byte offsets into mp.text, with their
+// penalties. Words are runs of letters (an apostrophe or a digit ends one); words in all capitals
+// (acronyms) are left whole; the parts of a hyphenated compound are hyphenated at a higher
+// penalty (pdfTeX never does; LuaTeX does).
+std::vector<Measurer::HyphenPoint> Measurer::hyphen_points(const MeasuredParagraph& mp, const RunInfo& run,
+                                                           std::uint32_t begin, std::uint32_t end) {
+    std::vector<HyphenPoint> points;
+    const std::string& text = mp.text;
+    std::size_t i = begin;
+    while (i < end) {
+        std::size_t word_begin = i;
+        char32_t cp = base::next_code_point(text, i);
+        if (!is_letter(cp)) continue;
+        std::size_t word_end = i;
+        bool upper_only = u_isupper(static_cast<UChar32>(cp));
+        while (i < end) {
+            std::size_t k = i;
+            char32_t next = base::next_code_point(text, k);
+            if (!is_letter(next)) break;
+            upper_only = upper_only && !u_islower(static_cast<UChar32>(next));
+            i = k;
+            word_end = k;
+        }
+        bool compound = (word_begin > 0 && text[word_begin - 1] == '-') || (word_end < text.size() && text[word_end] == '-');
+        if (upper_only) continue;
+        std::string_view word(text.data() + word_begin, word_end - word_begin);
+        for (auto p : hyphenator_.points(word, run.lang)) {
+            points.push_back({static_cast<std::uint32_t>(word_begin + p), compound ? kCompoundHyphenPenalty : kHyphenPenalty});
+        }
+    }
+    return points;
+}
 
 FaceId Measurer::face_for(const style::Run& run, base::Diagnostics& diags) {
     if (auto id = fonts_.find(run.family, run.bold, run.italic)) return *id;
@@ -84,13 +213,54 @@ MeasuredParagraph Measurer::measure(const style::Paragraph& para, base::Diagnost
     // 2. break opportunities (UAX #14)
     std::string lang = para.runs.empty() ? std::string("en") : para.runs.front().lang;
     auto breaks = line_break_opportunities(mp.text, lang);
-    std::set<std::uint32_t> cuts;
-    for (const auto& b : breaks) cuts.insert(b.offset);
-    for (auto b : run_begin) cuts.insert(b);
-    cuts.insert(static_cast<std::uint32_t>(mp.text.size()));
-    cuts.erase(0);
-    std::set<std::uint32_t> soft_breaks;
-    for (const auto& b : breaks) soft_breaks.insert(b.offset);
+    // sorted vectors, not std::set: a long paragraph has tens of thousands of cuts
+    std::vector<std::uint32_t> cuts;
+    cuts.reserve(breaks.size() + run_begin.size() + 1);
+    for (const auto& b : breaks) cuts.push_back(b.offset);
+    for (auto b : run_begin) cuts.push_back(b);
+    cuts.push_back(static_cast<std::uint32_t>(mp.text.size()));
+    std::vector<std::uint32_t> soft_breaks;
+    soft_breaks.reserve(breaks.size());
+    for (const auto& b : breaks) soft_breaks.push_back(b.offset);
+
+    // 2b. URLs and email addresses: their own break points, and no hyphenation
+    auto urls = url_spans(mp.text, mp.runs, run_begin);
+    auto in_url = [&](std::uint32_t offset) {  // strictly inside a URL
+        for (const auto& [from, to] : urls) {
+            if (offset > from && offset < to) return true;
+        }
+        return false;
+    };
+    for (const auto& [from, to] : urls) {
+        for (std::uint32_t k = from; k + 1 < to; ++k) {
+            if (is_url_break_char(mp.text[k]) && !is_url_break_char(mp.text[k + 1])) {
+                cuts.push_back(k + 1);
+                soft_breaks.push_back(k + 1);
+            }
+        }
+    }
+    auto sort_unique = [](std::vector<std::uint32_t>& v) {
+        std::sort(v.begin(), v.end());
+        v.erase(std::unique(v.begin(), v.end()), v.end());
+    };
+    sort_unique(cuts);
+    if (!cuts.empty() && cuts.front() == 0) cuts.erase(cuts.begin());
+    sort_unique(soft_breaks);
+    auto soft_break = [&](std::uint32_t b) { return std::binary_search(soft_breaks.begin(), soft_breaks.end(), b); };
+    mp.items.reserve(2 * cuts.size() + 1);
+    mp.glyphs.reserve(mp.text.size() + cuts.size());
+    bool hyphenate = para.style.hyphenate;
+    if (hyphenate) {
+        for (const auto& run : mp.runs) {
+            if (hyphenation_rules(run.lang) && !hyphenator_.available(run.lang) && warned_languages_.insert(primary_language(run.lang)).second) {
+                auto rules = hyphenation_rules(run.lang);
+                diags.add({base::Severity::Note, run.pos,
+                           "no hyphenation patterns for language '" + run.lang + "' were found in " +
+                               std::string(kHyphenDictionaryDir) + "; its words are not hyphenated",
+                           {"apt-get install " + rules->package}});
+            }
+        }
+    }
 
     // 3. boxes, glue and penalties, piece by piece
     std::uint32_t a = 0;
@@ -121,8 +291,9 @@ MeasuredParagraph Measurer::measure(const style::Paragraph& para, base::Diagnost
             box.glyph_begin = static_cast<std::uint32_t>(mp.glyphs.size());
             add_glyphs(a, s);
             box.glyph_end = static_cast<std::uint32_t>(mp.glyphs.size());
-            for (auto g = box.glyph_begin; g < box.glyph_end; ++g) box.width += mp.glyphs[g].advance;
-            mp.items.push_back(box);
+            std::vector<HyphenPoint> points;
+            if (hyphenate && !in_url(a) && !in_url(s > a ? s - 1 : a)) points = hyphen_points(mp, run, a, s);
+            add_box(mp, box, points, diags);
         }
         bool ended_with_space = false;
         for (std::uint32_t k = s; k < b;) {
@@ -154,19 +325,71 @@ MeasuredParagraph Measurer::measure(const style::Paragraph& para, base::Diagnost
                 if (k == b) ended_with_space = true;  // nothing more to add at this cut
             }
         }
-        if (!ended_with_space && soft_breaks.count(b) && b < mp.text.size()) {
+        if (!ended_with_space && soft_break(b) && b < mp.text.size()) {
             Item penalty;
             penalty.kind = Item::Kind::Penalty;
             penalty.run = static_cast<std::uint32_t>(r);
             penalty.text_begin = penalty.text_end = b;
             bool after_hyphen = b > 0 && (mp.text[b - 1] == '-');
-            penalty.penalty = after_hyphen ? kExplicitHyphenPenalty : 0;
-            penalty.flagged = after_hyphen;
+            if (in_url(b)) {
+                penalty.penalty = kUrlBreakPenalty;  // no hyphen is drawn or counted
+            } else {
+                penalty.penalty = after_hyphen ? kExplicitHyphenPenalty : 0;
+                penalty.flagged = after_hyphen;
+            }
             mp.items.push_back(penalty);
         }
         a = b;
     }
     return mp;
+}
+
+// Adds a shaped box, cut at its hyphenation points into pieces with a flagged penalty between
+// them whose width is the hyphen's (shaped in the run's face) and whose glyph is drawn if the
+// line breaks there. A point inside a ligature or a reordered cluster (no glyph starts there) is
+// dropped: the glyphs cannot be cut there without reshaping.
+void Measurer::add_box(MeasuredParagraph& mp, Item box, const std::vector<HyphenPoint>& points,
+                       base::Diagnostics& diags) {
+    auto width_of = [&](Item& item) {
+        item.width = 0;
+        for (auto g = item.glyph_begin; g < item.glyph_end; ++g) item.width += mp.glyphs[g].advance;
+    };
+    for (const auto& [p, penalty] : points) {
+        if (p <= box.text_begin || p >= box.text_end) continue;
+        std::uint32_t cut = box.glyph_begin;
+        bool ordered = true;
+        while (cut < box.glyph_end && mp.glyphs[cut].cluster < p) {
+            if (cut > box.glyph_begin && mp.glyphs[cut].cluster < mp.glyphs[cut - 1].cluster) ordered = false;
+            ++cut;
+        }
+        if (!ordered || cut == box.glyph_begin || cut == box.glyph_end || mp.glyphs[cut].cluster != p) continue;
+        Item head = box;
+        head.text_end = p;
+        head.glyph_end = cut;
+        width_of(head);
+        set_protrusion(mp, head);
+        mp.items.push_back(head);
+
+        Item hyphen;
+        hyphen.kind = Item::Kind::Penalty;
+        hyphen.run = box.run;
+        hyphen.penalty = penalty;
+        hyphen.flagged = true;
+        hyphen.edit = BreakEdit::InsertHyphen;
+        hyphen.text_begin = hyphen.text_end = p;
+        hyphen.glyph_begin = static_cast<std::uint32_t>(mp.glyphs.size());
+        add_hyphen_glyphs(mp, mp.runs[box.run], p, diags);
+        hyphen.glyph_end = static_cast<std::uint32_t>(mp.glyphs.size());
+        width_of(hyphen);
+        hyphen.protrude_right = protrusion_right('-') * hyphen.width;
+        mp.items.push_back(hyphen);
+
+        box.text_begin = p;
+        box.glyph_begin = cut;
+    }
+    width_of(box);
+    set_protrusion(mp, box);
+    mp.items.push_back(box);
 }
 
 }  // namespace compose::text

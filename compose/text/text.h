@@ -3,12 +3,14 @@
 // by HarfBuzz, break opportunities found by the Unicode line breaking algorithm (ICU), all as
 // boxes, glue and penalties. Measured once; the paragraph breaker never calls HarfBuzz.
 #include <cstdint>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "compose/base/diagnostics.h"
 #include "compose/style/style.h"
 #include "compose/text/font_set.h"
+#include "compose/text/hyphenate.h"
 #include "compose/text/shaper.h"
 
 namespace compose::text {
@@ -31,6 +33,22 @@ struct Glyph {
 
 constexpr int kForcedBreak = -10000;  // TeX's "eject": the line must end here
 
+// What breaking at a penalty does to the text (a break opportunity has a kind and an edit):
+// nothing (a space, an explicit hyphen, a URL's own break point), or a hyphen drawn at the end
+// of the line (a hyphenation point found by the patterns).
+enum class BreakEdit : std::uint8_t { None, InsertHyphen };
+
+// Penalties the text stage gives break opportunities (TeX's values where TeX has one).
+constexpr int kHyphenPenalty = 50;          // at a hyphenation point (\hyphenpenalty)
+constexpr int kExplicitHyphenPenalty = 50;  // after a hyphen in the text (\exhyphenpenalty)
+// At a hyphenation point inside one part of a hyphenated compound ("se-curity-related"): a
+// second hyphen in one word reads badly, so it is only for lines that are otherwise very loose
+// (300² demerits match a line of badness ~290).
+constexpr int kCompoundHyphenPenalty = 300;
+// Inside a URL or an email address, at one of its own break points: a wrapped address is harder
+// to read (and to copy) than a hyphenated word, but far better than one sticking out.
+constexpr int kUrlBreakPenalty = 100;
+
 struct Item {
     enum class Kind { Box, Glue, Penalty };
     Kind kind = Kind::Box;
@@ -38,6 +56,11 @@ struct Item {
     double width = 0, stretch = 0, shrink = 0;
     int penalty = 0;
     bool flagged = false;   // a hyphen break (for consecutive-hyphen demerits)
+    BreakEdit edit = BreakEdit::None;  // penalties: InsertHyphen has the hyphen's width and glyph(s)
+    // Character protrusion (microtypography): how far, in points, a line starting with this box
+    // may hang into the left margin, and a line ending with it (or with this penalty's hyphen)
+    // into the right one, so that the margins look straight to the eye.
+    double protrude_left = 0, protrude_right = 0;
     std::uint32_t text_begin = 0, text_end = 0;    // bytes into MeasuredParagraph::text
     std::uint32_t glyph_begin = 0, glyph_end = 0;  // into MeasuredParagraph::glyphs (glue: its space glyph)
 };
@@ -63,15 +86,30 @@ public:
     Measurer(FontSet& fonts, std::vector<std::string> fallback_families)
         : fonts_(fonts), shaper_(fonts), fallback_(std::move(fallback_families)) {}
 
+    // Measures a paragraph; words are hyphenated (flagged penalties at the points the language's
+    // patterns allow) when its style says so, never inside URLs and email addresses.
     MeasuredParagraph measure(const style::Paragraph& para, base::Diagnostics& diags);
     FontSet& fonts() { return fonts_; }
     Shaper& shaper() { return shaper_; }
+    // The document's hyphenation exceptions go here (Hyphenator::add_exception).
+    Hyphenator& hyphenator() { return hyphenator_; }
 
 private:
     FaceId face_for(const style::Run& run, base::Diagnostics& diags);
+    struct HyphenPoint {
+        std::uint32_t offset;  // into MeasuredParagraph::text
+        int penalty;
+    };
+    std::vector<HyphenPoint> hyphen_points(const MeasuredParagraph& mp, const RunInfo& run, std::uint32_t begin,
+                                           std::uint32_t end);
+    void add_box(MeasuredParagraph& mp, Item box, const std::vector<HyphenPoint>& points, base::Diagnostics& diags);
+    std::uint32_t add_hyphen_glyphs(MeasuredParagraph& mp, const RunInfo& run, std::uint32_t cluster,
+                                    base::Diagnostics& diags);
     FontSet& fonts_;
     Shaper shaper_;
     std::vector<std::string> fallback_;
+    Hyphenator hyphenator_;
+    std::set<std::string> warned_languages_;  // languages whose missing patterns were reported
 };
 
 }  // namespace compose::text

@@ -1,0 +1,229 @@
+// render_pdf() on hand-built display lists, checked with qpdf, pdffonts and pdftotext.
+#include <catch2/catch.hpp>
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <hb.h>
+
+#include "compose/render/render.h"
+#include "tools.h"
+
+namespace {
+
+using compose::base::Diagnostics;
+using compose::test::run_command;
+using compose::test::shell_quote;
+using compose::test::TempFile;
+namespace display = compose::display;
+
+const std::string kSerif = COMPOSE_SOURCE_DIR "/fonts/noto-serif/NotoSerif-Regular.ttf";
+const std::string kSansBold = COMPOSE_SOURCE_DIR "/fonts/noto-sans/NotoSans-Bold.ttf";
+
+// Shapes `text` with HarfBuzz into a glyph run at (x, y): real glyph ids, advances in points.
+display::GlyphRun shaped_run(const std::string& font_path, display::FontId font, const std::string& text, double size,
+                             double x, double y) {
+    hb_blob_t* blob = hb_blob_create_from_file_or_fail(font_path.c_str());
+    REQUIRE(blob);
+    hb_face_t* face = hb_face_create(blob, 0);
+    hb_font_t* hb = hb_font_create(face);
+    unsigned upem = hb_face_get_upem(face);
+    hb_buffer_t* buf = hb_buffer_create();
+    hb_buffer_add_utf8(buf, text.data(), static_cast<int>(text.size()), 0, static_cast<int>(text.size()));
+    hb_buffer_guess_segment_properties(buf);
+    hb_shape(hb, buf, nullptr, 0);
+    unsigned count = 0;
+    hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf, &count);
+    hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buf, &count);
+    display::GlyphRun run;
+    run.font = font;
+    run.size = size;
+    run.x = x;
+    run.y = y;
+    run.text = text;
+    run.lang = "en";
+    const double scale = size / upem;
+    for (unsigned i = 0; i < count; ++i) {
+        run.glyphs.push_back({info[i].codepoint, pos[i].x_advance * scale, pos[i].x_offset * scale,
+                              pos[i].y_offset * scale, info[i].cluster});
+    }
+    hb_buffer_destroy(buf);
+    hb_font_destroy(hb);
+    hb_face_destroy(face);
+    hb_blob_destroy(blob);
+    return run;
+}
+
+display::Document one_page(std::vector<display::GlyphRun> runs) {
+    display::Document doc;
+    doc.fonts.push_back({kSerif, "NotoSerif-Regular"});
+    display::Page page;
+    page.width = 595.28;
+    page.height = 841.89;
+    page.label = "1";
+    page.runs = std::move(runs);
+    doc.pages.push_back(std::move(page));
+    doc.metadata.title = "Render test";
+    doc.metadata.lang = "en";
+    return doc;
+}
+
+std::string diagnostics_text(const Diagnostics& diags) {
+    std::string out;
+    for (const auto& d : diags.items()) out += compose::base::format(d) + "\n";
+    return out;
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    std::string line;
+    while (std::getline(in, line)) lines.push_back(line);
+    return lines;
+}
+
+// The rows of pdffonts' table (after its two header lines), split into columns.
+std::vector<std::vector<std::string>> font_rows(const std::string& output) {
+    std::vector<std::vector<std::string>> rows;
+    auto lines = lines_of(output);
+    for (std::size_t i = 2; i < lines.size(); ++i) {
+        std::istringstream in(lines[i]);
+        std::vector<std::string> words;
+        std::string w;
+        while (in >> w) words.push_back(w);
+        if (!words.empty()) rows.push_back(words);
+    }
+    return rows;
+}
+
+// Renders `doc`, writes it to `file` and checks it with qpdf; returns the bytes.
+std::string render_checked(const display::Document& doc, const TempFile& file) {
+    Diagnostics diags;
+    auto pdf = compose::render::render_pdf(doc, diags);
+    INFO(diagnostics_text(diags));
+    REQUIRE(pdf);
+    CHECK(diags.items().empty());
+    CHECK(pdf->rfind("%PDF-", 0) == 0);
+    file.write(*pdf);
+    auto check = run_command(QPDF " --check " + shell_quote(file.path()));
+    INFO(check.output);
+    CHECK(check.status == 0);
+    CHECK(check.output.find("No syntax or stream encoding errors found") != std::string::npos);
+    return *pdf;
+}
+
+}  // namespace
+
+TEST_CASE("glyph-exact text: the fonts are Type0 Identity-H subsets with ToUnicode, and the text extracts exactly") {
+    auto doc = one_page({shaped_run(kSerif, 0, "The first office was efficient.", 12, 72, 100),
+                         shaped_run(kSerif, 0, "\u00C1lvaro Mon\u00E1rrez, S\u00E3o Paulo, AVA Te Yo WA", 12, 72, 120)});
+    // the shaping really used the ligatures: "first" has fewer glyphs than letters
+    REQUIRE(doc.pages[0].runs[0].glyphs.size() < doc.pages[0].runs[0].text.size());
+    TempFile file(".pdf");
+    render_checked(doc, file);
+
+    auto fonts = run_command(PDFFONTS " " + shell_quote(file.path()));
+    INFO(fonts.output);
+    REQUIRE(fonts.status == 0);
+    auto rows = font_rows(fonts.output);
+    REQUIRE(rows.size() == 1);
+    // name type... encoding emb sub uni object ID: "ABCDEF+NotoSerif-Regular CID TrueType Identity-H yes yes yes 7 0"
+    const auto& row = rows[0];
+    REQUIRE(row.size() == 9);
+    CHECK(row[0].size() == 7 + std::string("NotoSerif-Regular").size());
+    CHECK(row[0].substr(6) == "+NotoSerif-Regular");
+    CHECK(row[1] + " " + row[2] == "CID TrueType");
+    CHECK(row[3] == "Identity-H");
+    CHECK(row[4] == "yes");  // embedded
+    CHECK(row[5] == "yes");  // subset
+    CHECK(row[6] == "yes");  // ToUnicode
+
+    auto text = run_command(PDFTOTEXT " -enc UTF-8 " + shell_quote(file.path()) + " -");
+    INFO(text.output);
+    REQUIRE(text.status == 0);
+    auto lines = lines_of(text.output);
+    REQUIRE(lines.size() >= 2);
+    CHECK(lines[0] == "The first office was efficient.");
+    CHECK(lines[1] == "\u00C1lvaro Mon\u00E1rrez, S\u00E3o Paulo, AVA Te Yo WA");
+}
+
+TEST_CASE("the same glyph standing for different text extracts as each text") {
+    // a decomposed Á shapes to the same glyph as the precomposed one; each extracts as written
+    auto doc = one_page({shaped_run(kSerif, 0, "\u00C1", 12, 72, 100), shaped_run(kSerif, 0, "A\u0301", 12, 72, 120)});
+    REQUIRE(doc.pages[0].runs[0].glyphs.size() == 1);
+    REQUIRE(doc.pages[0].runs[1].glyphs.size() == 1);
+    REQUIRE(doc.pages[0].runs[0].glyphs[0].id == doc.pages[0].runs[1].glyphs[0].id);
+    TempFile file(".pdf");
+    render_checked(doc, file);
+    auto text = run_command(PDFTOTEXT " -enc UTF-8 " + shell_quote(file.path()) + " -");
+    REQUIRE(text.status == 0);
+    auto lines = lines_of(text.output);
+    REQUIRE(lines.size() >= 2);
+    CHECK(lines[0] == "\u00C1");
+    CHECK(lines[1] == "A\u0301");
+}
+
+TEST_CASE("two fonts, several pages, rules, a placeholder image and links make a valid PDF") {
+    display::Document doc;
+    doc.fonts.push_back({kSerif, "NotoSerif-Regular"});
+    doc.fonts.push_back({kSansBold, "NotoSans-Bold"});
+    for (int p = 0; p < 3; ++p) {
+        display::Page page;
+        page.width = 612;
+        page.height = 792;
+        page.label = std::to_string(p + 1);
+        page.runs.push_back(shaped_run(kSansBold, 1, "Heading " + std::to_string(p + 1), 14, 72, 90));
+        auto body = shaped_run(kSerif, 0, "Body text on page " + std::to_string(p + 1), 10, 72, 110);
+        body.color = 0x8a1c1c;
+        page.runs.push_back(body);
+        page.rules.push_back({72, 120, 540, 120, 0.5, 0x999999});
+        page.images.push_back({{72, 140, 200, 100}, "", "Figure 1"});
+        page.links.push_back({{72, 100, 100, 12}, "https://example.org/", ""});
+        page.destinations.push_back({"page-" + std::to_string(p + 1), 80});
+        if (p > 0) page.links.push_back({{72, 60, 100, 12}, "", "page-1"});
+        doc.pages.push_back(std::move(page));
+    }
+    doc.outline.push_back({"Heading 1", "page-1", 1});
+    doc.outline.push_back({"Heading 2", "page-2", 1});
+    TempFile file(".pdf");
+    render_checked(doc, file);
+
+    auto fonts = run_command(PDFFONTS " " + shell_quote(file.path()));
+    INFO(fonts.output);
+    auto rows = font_rows(fonts.output);
+    REQUIRE(rows.size() == 2);
+    for (const auto& row : rows) {
+        REQUIRE(row.size() == 9);
+        CHECK(row[3] == "Identity-H");
+        CHECK(row[4] == "yes");
+        CHECK(row[5] == "yes");
+        CHECK(row[6] == "yes");
+    }
+    auto text = run_command(PDFTOTEXT " -enc UTF-8 -f 3 -l 3 " + shell_quote(file.path()) + " -");
+    INFO(text.output);
+    CHECK(text.output.find("Heading 3") != std::string::npos);
+    CHECK(text.output.find("Body text on page 3") != std::string::npos);
+}
+
+TEST_CASE("a font that cannot be read is a diagnostic, not a PDF") {
+    auto doc = one_page({});
+    doc.fonts[0].path = COMPOSE_SOURCE_DIR "/fonts/no-such-font.ttf";
+    Diagnostics diags;
+    auto pdf = compose::render::render_pdf(doc, diags);
+    CHECK_FALSE(pdf);
+    REQUIRE(diags.has_errors());
+    CHECK(compose::base::format(diags.items()[0]) ==
+          COMPOSE_SOURCE_DIR "/fonts/no-such-font.ttf: error: cannot read font for embedding");
+}
+
+TEST_CASE("rendering is reproducible: the same display list gives the same bytes") {
+    auto doc = one_page({shaped_run(kSerif, 0, "Reproducible output", 12, 72, 100)});
+    Diagnostics diags;
+    auto a = compose::render::render_pdf(doc, diags);
+    auto b = compose::render::render_pdf(doc, diags);
+    REQUIRE(a);
+    REQUIRE(b);
+    // libharu writes the creation date only when asked to, and the subset tag is derived from the glyphs
+    CHECK(*a == *b);
+}

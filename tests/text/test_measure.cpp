@@ -1,0 +1,149 @@
+// Measurer: styled runs -> boxes, glue and penalties with shaped glyphs.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "fonts.h"
+#include "compose/text/text.h"
+
+namespace {
+
+using compose::base::Diagnostics;
+using compose::style::Paragraph;
+using compose::style::Run;
+using compose::test::bundled_fonts;
+using compose::text::Item;
+using compose::text::MeasuredParagraph;
+using compose::text::Measurer;
+
+Run run(const std::string& text, bool bold = false, bool italic = false, double size = 10) {
+    Run r;
+    r.text = text;
+    r.family = "Noto Serif";
+    r.bold = bold;
+    r.italic = italic;
+    r.size = size;
+    r.lang = "en";
+    return r;
+}
+
+Paragraph para(std::vector<Run> runs) {
+    Paragraph p;
+    p.runs = std::move(runs);
+    return p;
+}
+
+std::string kinds(const MeasuredParagraph& mp) {
+    std::string out;
+    for (const auto& item : mp.items) {
+        out += item.kind == Item::Kind::Box ? 'B' : item.kind == Item::Kind::Glue ? 'G' : 'P';
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("words become boxes and spaces glue, all with widths") {
+    Diagnostics diags;
+    Measurer measurer(bundled_fonts(), {"Noto Sans"});
+    auto mp = measurer.measure(para({run("The first office")}), diags);
+    CHECK(diags.items().empty());
+    CHECK(mp.text == "The first office");
+    CHECK(kinds(mp) == "BGBGB");
+    for (const auto& item : mp.items) {
+        INFO("item " << mp.text.substr(item.text_begin, item.text_end - item.text_begin));
+        CHECK(item.width > 0);
+        CHECK(item.glyph_end > item.glyph_begin);
+        if (item.kind == Item::Kind::Glue) {
+            CHECK(item.stretch > 0);
+            CHECK(item.shrink > 0);
+            CHECK(item.shrink < item.width);
+        }
+    }
+    // ligatures: "first" and "office" have fewer glyphs than letters
+    CHECK(mp.items[2].glyph_end - mp.items[2].glyph_begin == 4);
+    CHECK(mp.items[4].glyph_end - mp.items[4].glyph_begin == 4);
+    // glyph clusters are byte offsets into the paragraph's text
+    CHECK(mp.glyphs[mp.items[4].glyph_begin].cluster == 10);
+    // a box's width is the sum of its glyph advances
+    double sum = 0;
+    for (auto g = mp.items[0].glyph_begin; g < mp.items[0].glyph_end; ++g) sum += mp.glyphs[g].advance;
+    CHECK(mp.items[0].width == Approx(sum));
+}
+
+TEST_CASE("widths scale with the size") {
+    Diagnostics diags;
+    Measurer measurer(bundled_fonts(), {});
+    auto small = measurer.measure(para({run("Dialogues", false, false, 10)}), diags);
+    auto large = measurer.measure(para({run("Dialogues", false, false, 20)}), diags);
+    REQUIRE(small.items.size() == 1);
+    REQUIRE(large.items.size() == 1);
+    CHECK(large.items[0].width == Approx(2 * small.items[0].width));
+    CHECK(small.runs[0].ascent > 0);
+    CHECK(small.runs[0].descent < 0);
+    CHECK(large.runs[0].ascent == Approx(2 * small.runs[0].ascent));
+}
+
+TEST_CASE("a change of style is a new run and a break point") {
+    Diagnostics diags;
+    Measurer measurer(bundled_fonts(), {});
+    auto mp = measurer.measure(para({run("plain "), run("bold", true), run(" italic", false, true)}), diags);
+    CHECK(mp.text == "plain bold italic");
+    REQUIRE(mp.runs.size() == 3);
+    CHECK(mp.runs[0].face != mp.runs[1].face);
+    CHECK(mp.runs[1].face != mp.runs[2].face);
+    CHECK(kinds(mp) == "BGBGB");
+    CHECK(mp.items[2].run == 1);
+    CHECK(mp.items[4].run == 2);
+}
+
+TEST_CASE("a hyphen gives a flagged penalty; a line separator a forced break") {
+    Diagnostics diags;
+    Measurer measurer(bundled_fonts(), {});
+    auto mp = measurer.measure(para({run("decision-makers")}), diags);
+    REQUIRE(kinds(mp) == "BPB");
+    CHECK(mp.items[1].flagged);
+    CHECK(mp.items[1].penalty > 0);
+    auto forced = measurer.measure(para({run("one\u2028two")}), diags);
+    REQUIRE(kinds(forced) == "BPB");
+    CHECK(forced.items[1].penalty == compose::text::kForcedBreak);
+}
+
+TEST_CASE("repeated words are shaped once") {
+    Diagnostics diags;
+    Measurer measurer(bundled_fonts(), {});
+    std::string text;
+    for (int i = 0; i < 50; ++i) text += "the security of the people ";
+    text += "end";
+    auto mp = measurer.measure(para({run(text)}), diags);
+    std::size_t pieces = 0;
+    for (const auto& item : mp.items) pieces += item.kind != Item::Kind::Penalty;
+    CHECK(pieces == 50 * 10 + 1);
+    // five distinct words, the space, and "end"
+    CHECK(measurer.shaper().cache_size() == 6);
+    CHECK(measurer.shaper().cache_hits() == pieces - 6);
+}
+
+TEST_CASE("a character no bundled font has is a warning, with its code point") {
+    Diagnostics diags;
+    Measurer measurer(bundled_fonts(), {"Noto Sans"});
+    Run r = run("rune \u16A0 here");
+    r.pos = {std::make_shared<const std::string>("x.xml"), 4, 7};
+    auto mp = measurer.measure(para({r}), diags);
+    REQUIRE(diags.count(compose::base::Severity::Warning) == 1);
+    CHECK(diags.count(compose::base::Severity::Error) == 0);
+    CHECK(compose::base::format(diags.items()[0]) == "x.xml:4:7: warning: no bundled font has the character U+16A0");
+    CHECK(mp.text == "rune \u16A0 here");  // the text is kept (drawn as .notdef)
+}
+
+TEST_CASE("an unknown family falls back, with a warning") {
+    Diagnostics diags;
+    Measurer measurer(bundled_fonts(), {"Noto Sans"});
+    Run r = run("text");
+    r.family = "Garamond";
+    auto mp = measurer.measure(para({r}), diags);
+    REQUIRE(diags.count(compose::base::Severity::Warning) == 1);
+    CHECK(diags.items()[0].message.find("'Garamond'") != std::string::npos);
+    REQUIRE(mp.runs.size() == 1);
+    CHECK(bundled_fonts().info(mp.runs[0].face).family == "Noto Sans");
+}
