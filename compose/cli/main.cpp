@@ -54,6 +54,11 @@ bool parse_args(int argc, char** argv, Args& args, std::string& error) {
         else if (s == "--layout") args.pipeline.layout = value(s);
         else if (s == "--lang") args.pipeline.lang = value(s);
         else if (s == "--fallback") args.pipeline.fallback = value(s);
+        else if (s == "--edition") {
+            std::string edition = value(s);
+            if (edition == "parallel") args.pipeline.parallel = true;
+            else if (edition != "single" && error.empty()) error = "--edition is single or parallel, not '" + edition + "'";
+        } else if (s == "--with") args.pipeline.parallel_lang = value(s);
         else if (s == "--stage") args.stage = value(s);
         else if (s == "--draft") args.pipeline.draft = true;
         else if (s == "--stats") args.stats = true;

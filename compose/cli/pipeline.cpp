@@ -41,12 +41,25 @@ std::optional<display::Document> build_display(const PipelineOptions& options, b
         auto layout = style::load_layout(layout_path.string(), diags);
         if (!layout) return std::nullopt;
 
-        auto edition = resolve::resolve(*doc, resolve::Options{options.lang}, diags);
+        auto edition = resolve::resolve(*doc, resolve::Options{doc->lang}, diags);
         auto styled = style::apply_style(edition, *layout, diags);
 
         text::FontSet fonts;
         fonts.scan((fs::path(dir) / "fonts").string(), diags);
         text::Measurer measurer(fonts, layout->fallback_families);
+        if (options.parallel) {
+            // the same source read a second time, in the other language: the blocks align
+            std::string other = !options.parallel_lang.empty() ? options.parallel_lang
+                                : doc->lang.rfind("es", 0) == 0 ? "en" : "es";
+            auto second = source::load_document(options.source,
+                                                source::LoadOptions{options.draft, other, options.fallback}, diags);
+            if (!second) return std::nullopt;
+            auto second_edition = resolve::resolve(*second, resolve::Options{other}, diags);
+            auto second_styled = style::apply_style(second_edition, *layout, diags);
+            auto display = page::build_parallel_pages(styled, second_styled, measurer, diags, options.stats);
+            if (diags.has_errors()) return std::nullopt;
+            return display;
+        }
         auto display = page::build_pages(styled, measurer, diags, options.stats);
         if (diags.has_errors()) return std::nullopt;
         return display;

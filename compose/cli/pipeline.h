@@ -15,6 +15,8 @@ struct PipelineOptions {
     std::string layout;     // layout name; empty: the source's own, else "a4"
     std::string lang;       // edition language; empty: the source's
     std::string fallback;   // language standing in (marked) for missing translations; empty: none
+    bool parallel = false;  // the edition in `lang` beside the one in `parallel_lang`
+    std::string parallel_lang;  // empty: Spanish beside English, English beside Spanish
     bool draft = false;
     para::LineStats* stats = nullptr;  // when set, counts every line placed (render --stats)
     std::string data_dir;   // holds fonts/ and layouts/; empty: COMPOSE_DATA_DIR or the build's default

@@ -29,14 +29,15 @@ constexpr double kCellPadding = 3;
 
 class PageEmitter {
 public:
-    PageEmitter(const style::StyledDocument& doc, const Flow& flow, const Frame& frame, text::Measurer& measurer,
-                base::Diagnostics& diags, para::LineStats* stats)
-        : doc_(doc), flow_(flow), frame_(frame), measurer_(measurer), diags_(diags), stats_(stats),
+    // `flows`: one, or a parallel edition's two (the outline and running heads come from the first).
+    PageEmitter(const style::StyledDocument& doc, std::vector<const Flow*> flows, const Frame& frame,
+                text::Measurer& measurer, base::Diagnostics& diags, para::LineStats* stats)
+        : doc_(doc), flows_(std::move(flows)), frame_(frame), measurer_(measurer), diags_(diags), stats_(stats),
           writer_(out_, measurer.fonts()) {}
 
     display::Document run(const std::vector<PagePlan>& plans) {
         out_.metadata = {doc_.title, doc_.author, doc_.subject, "", doc_.lang};
-        for (const auto& item : flow_.items) {
+        for (const auto& item : flows_[0]->items) {
             if (item.kind == FlowItem::Kind::Marker && item.outline_level > 0) {
                 out_.outline.push_back({item.outline_title, item.anchor, item.outline_level});
             }
@@ -49,10 +50,13 @@ public:
             page.label = std::to_string(p + 1);
             std::string first_heading;
             for (const auto& placement : plans[p].placements) {
+                const Flow& flow = *flows_[placement.flow];
                 const FlowItem& item = placement.float_group == kNone
-                                           ? flow_.items[placement.item]
-                                           : flow_.floats[placement.float_group].items[placement.item];
-                emit(page, item, placement, p + 1);
+                                           ? flow.items[placement.item]
+                                           : flow.floats[placement.float_group].items[placement.item];
+                // a parallel edition's second flow repeats the first's destinations: the first's count
+                if (item.kind == FlowItem::Kind::Marker && placement.flow > 0) continue;
+                emit(page, flow, item, placement, p + 1);
                 if (item.kind == FlowItem::Kind::Marker && item.outline_level == 1 && first_heading.empty()) {
                     first_heading = item.outline_title;
                 }
@@ -67,7 +71,7 @@ public:
 
 private:
     const style::StyledDocument& doc_;
-    const Flow& flow_;
+    std::vector<const Flow*> flows_;
     const Frame& frame_;
     text::Measurer& measurer_;
     base::Diagnostics& diags_;
@@ -104,13 +108,13 @@ private:
         if (stats_) stats_->add(line, index, sp.style->align);
     }
 
-    void emit(display::Page& page, const FlowItem& item, const Placement& at, std::size_t page_number) {
+    void emit(display::Page& page, const Flow& flow, const FlowItem& item, const Placement& at, std::size_t page_number) {
         switch (item.kind) {
         case FlowItem::Kind::Line:
-            emit_line(page, flow_.paragraphs[item.para], item.line, at.x, at.y, page_number);
+            emit_line(page, flow.paragraphs[item.para], item.line, at.x, at.y, page_number);
             break;
         case FlowItem::Kind::Row: {
-            const SetRow& row = flow_.rows[item.row];
+            const SetRow& row = flow.rows[item.row];
             double x = at.x;
             for (std::size_t c = 0; c < row.cells.size(); ++c) {
                 double y = at.y + kCellPadding;
@@ -168,9 +172,10 @@ private:
 
 }  // namespace
 
-display::Document build_pages(const style::StyledDocument& doc, text::Measurer& measurer, base::Diagnostics& diags,
-                              para::LineStats* stats) {
-    const auto& p = doc.layout.page;
+namespace {
+
+Frame frame_of(const style::Layout& layout) {
+    const auto& p = layout.page;
     Frame frame;
     frame.left = p.margin_left;
     frame.top = p.margin_top;
@@ -179,9 +184,37 @@ display::Document build_pages(const style::StyledDocument& doc, text::Measurer& 
     frame.columns = p.columns;
     frame.annex_columns = p.annex_columns;
     frame.gutter = p.gutter;
+    return frame;
+}
+
+}  // namespace
+
+display::Document build_pages(const style::StyledDocument& doc, text::Measurer& measurer, base::Diagnostics& diags,
+                              para::LineStats* stats) {
+    Frame frame = frame_of(doc.layout);
     Flow flow = collect(doc, frame, measurer, diags);
     auto plans = distribute(flow, frame);
-    return PageEmitter(doc, flow, frame, measurer, diags, stats).run(plans);
+    return PageEmitter(doc, {&flow}, frame, measurer, diags, stats).run(plans);
+}
+
+display::Document build_parallel_pages(const style::StyledDocument& left, const style::StyledDocument& right,
+                                       text::Measurer& measurer, base::Diagnostics& diags, para::LineStats* stats) {
+    if (left.blocks.size() != right.blocks.size()) {
+        diags.error({}, "the two editions of a parallel edition do not have the same blocks");
+        throw base::Fatal{};
+    }
+    // two columns, one per language, whatever the layout's own column count; annexes stay wide
+    Frame frame = frame_of(left.layout);
+    frame.columns = 2;
+    frame.gutter = std::max(frame.gutter, 18.0);
+    CollectOptions options;
+    options.parallel = true;
+    Flow left_flow = collect(left, frame, measurer, diags, options);
+    Flow right_flow = collect(right, frame, measurer, diags, options);
+    auto plans = distribute_parallel(left_flow, right_flow, frame);
+    auto out = PageEmitter(left, {&left_flow, &right_flow}, frame, measurer, diags, stats).run(plans);
+    out.metadata.lang = left.lang;
+    return out;
 }
 
 }  // namespace compose::page

@@ -14,4 +14,10 @@ namespace compose::page {
 display::Document build_pages(const style::StyledDocument& doc, text::Measurer& measurer, base::Diagnostics& diags,
                               para::LineStats* stats = nullptr);
 
+// A parallel edition: two editions of one source (two languages), each block beside its
+// translation, the left edition in the left column.
+display::Document build_parallel_pages(const style::StyledDocument& left, const style::StyledDocument& right,
+                                       text::Measurer& measurer, base::Diagnostics& diags,
+                                       para::LineStats* stats = nullptr);
+
 }  // namespace compose::page

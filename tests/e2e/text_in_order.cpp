@@ -185,6 +185,26 @@ std::string pdf_stream(const std::string& text) {
     return out;
 }
 
+// A word is looked for first right where the previous one ended (the usual case: the source's
+// words follow each other in the PDF); then split in two at that place, its second part at most
+// kMaxGap characters further on (a word hyphenated across a page or column break with furniture
+// between its halves that the cuts above did not remove); then anywhere further on (generated
+// text, such as a reference's label, stands between source words).
+constexpr std::size_t kMaxGap = 1000;
+
+// Where `word` ends in `text` when matched at or after `cursor`, or npos.
+std::size_t match(const std::string& text, const std::string& word, std::size_t cursor) {
+    if (text.compare(cursor, word.size(), word) == 0) return cursor + word.size();
+    for (std::size_t k = 1; k < word.size(); ++k) {
+        if (text.compare(cursor, k, word, 0, k) != 0) break;
+        if ((static_cast<unsigned char>(word[k]) & 0xC0) == 0x80) continue;  // inside a UTF-8 sequence
+        std::size_t rest = text.find(word.substr(k), cursor + k);
+        if (rest != std::string::npos && rest - (cursor + k) <= kMaxGap) return rest + word.size() - k;
+    }
+    std::size_t at = text.find(word, cursor);
+    return at == std::string::npos ? at : at + word.size();
+}
+
 int line_of(const std::string& source, std::ptrdiff_t offset) {
     int line = 1;
     for (std::ptrdiff_t i = 0; i < offset && i < static_cast<std::ptrdiff_t>(source.size()); ++i) line += source[i] == '\n';
@@ -245,9 +265,9 @@ int main(int argc, char** argv) {
         total += words.size();
         const std::string& text = s == 0 ? stream : full_stream;
         for (std::size_t i = 0; i < words.size(); ++i) {
-            std::size_t at = text.find(words[i].key, cursor);
-            if (at != std::string::npos) {
-                cursor = at + words[i].key.size();
+            std::size_t end = match(text, words[i].key, cursor);
+            if (end != std::string::npos) {
+                cursor = end;
                 continue;
             }
             if (++missing <= 10) {
