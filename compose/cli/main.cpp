@@ -79,15 +79,12 @@ int render(const Args& args) {
     compose::para::LineStats stats;
     auto pipeline = args.pipeline;
     if (args.stats) pipeline.stats = &stats;
-    auto display = compose::cli::build_display(pipeline, diags);
-    std::optional<std::string> pdf;
-    if (display) pdf = compose::render::render_pdf(*display, diags);
+    auto pdf = compose::cli::build_pdf(pipeline, diags);
     std::string out = args.output;
     if (out.empty()) out = std::filesystem::path(args.pipeline.source).replace_extension(".pdf").string();
-    if (pdf && !diags.has_errors() && compose::cli::write_file_atomically(out, *pdf, diags)) {
+    if (pdf && !diags.has_errors() && compose::cli::write_file_atomically(out, pdf->bytes, diags)) {
         print_diagnostics(diags);
-        std::cout << out << ": " << display->pages.size() << " page" << (display->pages.size() == 1 ? "" : "s")
-                  << "\n";
+        std::cout << out << ": " << pdf->pages << " page" << (pdf->pages == 1 ? "" : "s") << "\n";
         if (args.stats) std::cout << compose::para::format(stats);
         return 0;
     }

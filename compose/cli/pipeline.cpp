@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "compose/page/page.h"
+#include "compose/render/render.h"
 #include "compose/resolve/resolve.h"
 #include "compose/source/source.h"
 #include "compose/style/style.h"
@@ -19,7 +20,8 @@ std::string data_dir(const PipelineOptions& options) {
     return COMPOSE_DEFAULT_DATA_DIR;
 }
 
-std::optional<display::Document> build_display(const PipelineOptions& options, base::Diagnostics& diags) {
+std::optional<display::Document> build_display(const PipelineOptions& options, base::Diagnostics& diags,
+                                               const PageSink* sink) {
     try {
         auto doc = source::load_document(options.source, source::LoadOptions{options.draft, options.lang, options.fallback}, diags);
         if (!doc) return std::nullopt;
@@ -56,16 +58,30 @@ std::optional<display::Document> build_display(const PipelineOptions& options, b
             if (!second) return std::nullopt;
             auto second_edition = resolve::resolve(*second, resolve::Options{other}, diags);
             auto second_styled = style::apply_style(second_edition, *layout, diags);
-            auto display = page::build_parallel_pages(styled, second_styled, measurer, diags, options.stats);
+            auto display = page::build_parallel_pages(styled, second_styled, measurer, diags, options.stats, sink);
             if (diags.has_errors()) return std::nullopt;
             return display;
         }
-        auto display = page::build_pages(styled, measurer, diags, options.stats);
+        auto display = page::build_pages(styled, measurer, diags, options.stats, sink);
         if (diags.has_errors()) return std::nullopt;
         return display;
     } catch (const base::Fatal&) {
         return std::nullopt;
     }
+}
+
+std::optional<Pdf> build_pdf(const PipelineOptions& options, base::Diagnostics& diags) {
+    render::PdfStream pdf(diags);
+    std::size_t pages = 0;
+    PageSink sink = [&](display::Page&& page, const std::vector<display::FontFace>& fonts) {
+        ++pages;
+        return pdf.add_page(page, fonts);
+    };
+    auto display = build_display(options, diags, &sink);
+    if (!display || diags.has_errors()) return std::nullopt;
+    auto bytes = pdf.finish(display->outline, display->metadata);
+    if (!bytes) return std::nullopt;
+    return Pdf{std::move(*bytes), pages};
 }
 
 }  // namespace compose::cli

@@ -1,7 +1,9 @@
 #pragma once
 // The whole pipeline as the command runs it: source -> resolve -> style -> text/para/page -> display
 // (-> render). Kept apart from main() so tests and benchmarks run exactly what users run.
+#include <functional>
 #include <optional>
+#include <vector>
 #include <string>
 
 #include "compose/base/diagnostics.h"
@@ -24,8 +26,21 @@ struct PipelineOptions {
 
 std::string data_dir(const PipelineOptions& options);
 
-// Source to display list; nullopt when an error stops it (diagnostics say why).
-std::optional<display::Document> build_display(const PipelineOptions& options, base::Diagnostics& diags);
+// Receives each page as soon as it is made (see page::PageSink).
+using PageSink = std::function<bool(display::Page&&, const std::vector<display::FontFace>&)>;
+
+// Source to display list; nullopt when an error stops it (diagnostics say why). With a sink the
+// pages go to it as they are made and the document returned holds none of them.
+std::optional<display::Document> build_display(const PipelineOptions& options, base::Diagnostics& diags,
+                                               const PageSink* sink = nullptr);
+
+struct Pdf {
+    std::string bytes;
+    std::size_t pages = 0;
+};
+
+// Source to PDF bytes, each page written into the PDF as soon as it is made.
+std::optional<Pdf> build_pdf(const PipelineOptions& options, base::Diagnostics& diags);
 
 // Writes bytes to `path` through a temporary file in the same folder and a rename, so an existing
 // file is replaced whole or not at all.

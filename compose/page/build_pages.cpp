@@ -30,54 +30,81 @@ constexpr double kCellPadding = 3;
 class PageEmitter {
 public:
     // `flows`: one, or a parallel edition's two (the outline and running heads come from the first).
-    PageEmitter(const style::StyledDocument& doc, std::vector<const Flow*> flows, const Frame& frame,
-                text::Measurer& measurer, base::Diagnostics& diags, para::LineStats* stats)
+    // With a sink, each page goes to it as soon as it is made and its lines are then released.
+    PageEmitter(const style::StyledDocument& doc, std::vector<Flow*> flows, const Frame& frame,
+                text::Measurer& measurer, base::Diagnostics& diags, para::LineStats* stats, const PageSink* sink)
         : doc_(doc), flows_(std::move(flows)), frame_(frame), measurer_(measurer), diags_(diags), stats_(stats),
-          writer_(out_, measurer.fonts()) {}
+          sink_(sink), writer_(out_, measurer.fonts()), lines_left_(flows_.size()) {
+        out_.metadata = metadata_of(doc_);
+    }
 
-    display::Document run(const std::vector<PagePlan>& plans) {
-        out_.metadata = {doc_.title, doc_.author, doc_.subject, "", doc_.lang};
+    void page(const PagePlan& plan) {
+        std::size_t number = ++page_count_;
+        display::Page page;
+        page.width = doc_.layout.page.width;
+        page.height = doc_.layout.page.height;
+        page.label = std::to_string(number);
+        std::string first_heading;
+        for (const auto& placement : plan.placements) {
+            Flow& flow = *flows_[placement.flow];
+            const FlowItem& item = placement.float_group == kNone
+                                       ? flow.items[placement.item]
+                                       : flow.floats[placement.float_group].items[placement.item];
+            // a parallel edition's second flow repeats the first's destinations: the first's count
+            if (item.kind == FlowItem::Kind::Marker && placement.flow > 0) continue;
+            emit(page, flow, item, placement, number);
+            release(placement.flow, item);
+            if (item.kind == FlowItem::Kind::Marker && item.outline_level == 1 && first_heading.empty()) {
+                first_heading = item.outline_title;
+            }
+        }
+        if (!first_heading.empty()) section_ = first_heading;
+        if (number > 1) running_head(page, first_heading.empty() ? section_ : first_heading);
+        folio(page);
+        if (sink_) {
+            if (!(*sink_)(std::move(page), out_.fonts)) failed_ = true;
+        } else {
+            out_.pages.push_back(std::move(page));
+        }
+    }
+
+    display::Document finish() {
         for (const auto& item : flows_[0]->items) {
             if (item.kind == FlowItem::Kind::Marker && item.outline_level > 0) {
                 out_.outline.push_back({item.outline_title, item.anchor, item.outline_level});
             }
         }
-        std::string section;  // the heading in force, for running heads
-        for (std::size_t p = 0; p < plans.size(); ++p) {
-            display::Page page;
-            page.width = doc_.layout.page.width;
-            page.height = doc_.layout.page.height;
-            page.label = std::to_string(p + 1);
-            std::string first_heading;
-            for (const auto& placement : plans[p].placements) {
-                const Flow& flow = *flows_[placement.flow];
-                const FlowItem& item = placement.float_group == kNone
-                                           ? flow.items[placement.item]
-                                           : flow.floats[placement.float_group].items[placement.item];
-                // a parallel edition's second flow repeats the first's destinations: the first's count
-                if (item.kind == FlowItem::Kind::Marker && placement.flow > 0) continue;
-                emit(page, flow, item, placement, p + 1);
-                if (item.kind == FlowItem::Kind::Marker && item.outline_level == 1 && first_heading.empty()) {
-                    first_heading = item.outline_title;
-                }
-            }
-            if (!first_heading.empty()) section = first_heading;
-            out_.pages.push_back(std::move(page));
-            if (p > 0) running_head(out_.pages.back(), first_heading.empty() ? section : first_heading);
-            folio(out_.pages.back());
-        }
+        if (failed_) throw base::Fatal{};  // the sink has said why
         return std::move(out_);
     }
 
 private:
     const style::StyledDocument& doc_;
-    std::vector<const Flow*> flows_;
+    std::vector<Flow*> flows_;
     const Frame& frame_;
     text::Measurer& measurer_;
     base::Diagnostics& diags_;
     para::LineStats* stats_;
+    const PageSink* sink_;
     display::Document out_;
     PageWriter writer_;
+    std::vector<std::vector<std::size_t>> lines_left_;  // per flow and paragraph: lines not yet placed
+    std::size_t page_count_ = 0;
+    std::string section_;  // the heading in force, for running heads
+    bool failed_ = false;
+
+    // Once placed, a paragraph's measured text and a table row's cells are not needed again:
+    // freeing them keeps memory flat however long the document.
+    void release(std::size_t f, const FlowItem& item) {
+        Flow& flow = *flows_[f];
+        if (item.kind == FlowItem::Kind::Line && item.para != kNone) {
+            auto& left = lines_left_[f];
+            while (left.size() <= item.para) left.push_back(flow.paragraphs[left.size()].lines.size());
+            if (left[item.para] > 0 && --left[item.para] == 0) flow.paragraphs[item.para] = SetParagraph{};
+        } else if (item.kind == FlowItem::Kind::Row && item.row != kNone && !flow.rows[item.row].header) {
+            flow.rows[item.row] = SetRow{};
+        }
+    }
 
     void emit_line(display::Page& page, const SetParagraph& sp, std::size_t index, double x, double top,
                    std::size_t page_number) {
@@ -189,16 +216,23 @@ Frame frame_of(const style::Layout& layout) {
 
 }  // namespace
 
+display::Metadata metadata_of(const style::StyledDocument& doc) {
+    return {doc.title, doc.author, doc.subject, "", doc.lang};
+}
+
 display::Document build_pages(const style::StyledDocument& doc, text::Measurer& measurer, base::Diagnostics& diags,
-                              para::LineStats* stats) {
+                              para::LineStats* stats, const PageSink* sink) {
     Frame frame = frame_of(doc.layout);
-    Flow flow = collect(doc, frame, measurer, diags);
-    auto plans = distribute(flow, frame);
-    return PageEmitter(doc, {&flow}, frame, measurer, diags, stats).run(plans);
+    Flow flow;
+    Collector collector(doc, frame, measurer, diags, {}, flow);
+    PageEmitter emitter(doc, {&flow}, frame, measurer, diags, stats, sink);
+    distribute(flow, collector, frame, [&emitter](PagePlan&& plan) { emitter.page(plan); });
+    return emitter.finish();
 }
 
 display::Document build_parallel_pages(const style::StyledDocument& left, const style::StyledDocument& right,
-                                       text::Measurer& measurer, base::Diagnostics& diags, para::LineStats* stats) {
+                                       text::Measurer& measurer, base::Diagnostics& diags, para::LineStats* stats,
+                                       const PageSink* sink) {
     if (left.blocks.size() != right.blocks.size()) {
         diags.error({}, "the two editions of a parallel edition do not have the same blocks");
         throw base::Fatal{};
@@ -212,9 +246,9 @@ display::Document build_parallel_pages(const style::StyledDocument& left, const 
     Flow left_flow = collect(left, frame, measurer, diags, options);
     Flow right_flow = collect(right, frame, measurer, diags, options);
     auto plans = distribute_parallel(left_flow, right_flow, frame);
-    auto out = PageEmitter(left, {&left_flow, &right_flow}, frame, measurer, diags, stats).run(plans);
-    out.metadata.lang = left.lang;
-    return out;
+    PageEmitter emitter(left, {&left_flow, &right_flow}, frame, measurer, diags, stats, sink);
+    for (const auto& plan : plans) emitter.page(plan);
+    return emitter.finish();
 }
 
 }  // namespace compose::page

@@ -12,23 +12,37 @@ constexpr double kFigureGap = 4;          // between a figure's image and its ca
 constexpr double kMaxFloatShare = 0.45;   // a floating figure's image takes at most this much of the text height
 constexpr double kPlaceholderAspect = 9.0 / 16.0;
 
-class Collector {
-public:
-    Collector(const style::StyledDocument& doc, const Frame& frame, text::Measurer& measurer, base::Diagnostics& diags,
-              const CollectOptions& options)
-        : doc_(doc), layout_(doc.layout), frame_(frame), measurer_(measurer), diags_(diags), options_(options) {}
+// Rows of a long table are set this many at a time, so that pages can be made and written
+// while the rest of the table is still to come.
+constexpr std::size_t kRowsPerChunk = 256;
 
-    Flow run() {
-        for (const auto& block : doc_.blocks) {
-            std::size_t first = flow_.items.size();
-            switch (block.kind) {
-            case style::Block::Kind::Paragraph: paragraph(block); break;
-            case style::Block::Kind::Figure: figure(block); break;
-            case style::Block::Kind::Table: table(block); break;
-            }
-            flow_.block_items.emplace_back(first, flow_.items.size());
+}  // namespace
+
+class Collector::Impl {
+public:
+    Impl(const style::StyledDocument& doc, const Frame& frame, text::Measurer& measurer, base::Diagnostics& diags,
+         const CollectOptions& options, Flow& flow)
+        : doc_(doc), layout_(doc.layout), frame_(frame), measurer_(measurer), diags_(diags), options_(options),
+          flow_(flow) {}
+
+    bool next() {
+        if (table_) {
+            table_rows();
+            if (!table_) finish_block();
+            return true;
         }
-        return std::move(flow_);
+        if (block_ >= doc_.blocks.size()) return false;
+        const auto& block = doc_.blocks[block_];
+        block_first_ = flow_.items.size();
+        switch (block.kind) {
+        case style::Block::Kind::Paragraph: paragraph(block); break;
+        case style::Block::Kind::Figure: figure(block); break;
+        case style::Block::Kind::Table:
+            begin_table(block);
+            return true;  // its rows come in the calls that follow
+        }
+        finish_block();
+        return true;
     }
 
 private:
@@ -38,8 +52,21 @@ private:
     text::Measurer& measurer_;
     base::Diagnostics& diags_;
     const CollectOptions& options_;
-    Flow flow_;
+    Flow& flow_;
     double pending_space_ = 0;  // the previous block's space after
+    std::size_t block_ = 0;        // the next block to collect
+    std::size_t block_first_ = 0;  // the first item of the block being collected
+    // a table whose rows are being collected
+    const style::Block* table_ = nullptr;
+    std::size_t table_row_ = 0;
+    std::size_t table_id_ = 0;
+    std::vector<double> table_widths_;
+    double table_space_ = 0;
+
+    void finish_block() {
+        flow_.block_items.emplace_back(block_first_, flow_.items.size());
+        ++block_;
+    }
 
     double space_for(const style::ParaStyle& style) {
         double s = pending_space_ + style.space_before;
@@ -237,41 +264,62 @@ private:
         return row;
     }
 
-    void table(const style::Block& block) {
+    void add_row(const style::Block& block, SetRow row, bool header) {
+        row.header = header;
+        FlowItem item;
+        item.kind = FlowItem::Kind::Row;
+        item.height = row.height;
+        item.space_before = table_space_;
+        table_space_ = 0;
+        item.keep_with_next = header;  // a header never stands alone at a column's foot
+        item.span = block.span;
+        item.annex = block.annex;
+        item.table = table_id_;
+        flow_.rows.push_back(std::move(row));
+        item.row = flow_.rows.size() - 1;
+        if (header) flow_.table_header[table_id_] = flow_.items.size();
+        flow_.items.push_back(std::move(item));
+    }
+
+    void begin_table(const style::Block& block) {
         double width = block.span ? frame_.width : frame_.column_width(block.annex);
-        auto widths = column_widths(block, width);
-        const auto& cell_style = layout_.style("table-cell");
-        std::size_t table_id = flow_.table_header.size();
+        table_widths_ = column_widths(block, width);
+        table_id_ = flow_.table_header.size();
         flow_.table_header.push_back(kNone);
         if (!block.anchor.empty()) marker(block, block.anchor);
-        double space = space_for(cell_style) + 6;
-        auto add_row = [&](SetRow row, bool header) {
-            row.header = header;
-            FlowItem item;
-            item.kind = FlowItem::Kind::Row;
-            item.height = row.height;
-            item.space_before = space;
-            space = 0;
-            item.keep_with_next = header;  // a header never stands alone at a column's foot
-            item.span = block.span;
-            item.annex = block.annex;
-            item.table = table_id;
-            flow_.rows.push_back(std::move(row));
-            item.row = flow_.rows.size() - 1;
-            if (header) flow_.table_header[table_id] = flow_.items.size();
-            flow_.items.push_back(std::move(item));
-        };
-        if (!block.header.empty()) add_row(set_row(block.header, -1, widths), true);
-        for (const auto& row : block.rows) add_row(set_row(row.cells, row.span_from, widths), false);
-        pending_space_ = cell_style.space_after + 6;
+        table_space_ = space_for(layout_.style("table-cell")) + 6;
+        if (!block.header.empty()) add_row(block, set_row(block.header, -1, table_widths_), true);
+        table_ = &block;
+        table_row_ = 0;
+    }
+
+    void table_rows() {
+        const auto& block = *table_;
+        std::size_t end = std::min(block.rows.size(), table_row_ + kRowsPerChunk);
+        for (; table_row_ < end; ++table_row_) {
+            const auto& row = block.rows[table_row_];
+            add_row(block, set_row(row.cells, row.span_from, table_widths_), false);
+        }
+        if (table_row_ >= block.rows.size()) {
+            pending_space_ = layout_.style("table-cell").space_after + 6;
+            table_ = nullptr;
+        }
     }
 };
 
-}  // namespace
+Collector::Collector(const style::StyledDocument& doc, const Frame& frame, text::Measurer& measurer,
+                     base::Diagnostics& diags, const CollectOptions& options, Flow& into)
+    : impl_(std::make_unique<Impl>(doc, frame, measurer, diags, options, into)) {}
+Collector::~Collector() = default;
+bool Collector::next() { return impl_->next(); }
 
 Flow collect(const style::StyledDocument& doc, const Frame& frame, text::Measurer& measurer, base::Diagnostics& diags,
              const CollectOptions& options) {
-    return Collector(doc, frame, measurer, diags, options).run();
+    Flow flow;
+    Collector collector(doc, frame, measurer, diags, options, flow);
+    while (collector.next()) {
+    }
+    return flow;
 }
 
 }  // namespace compose::page

@@ -5,6 +5,7 @@
 // page is not.
 #include <algorithm>
 #include <deque>
+#include <functional>
 #include <memory>
 
 #include "compose/page/column_set.h"
@@ -18,11 +19,17 @@ constexpr int kBalanceSteps = 24;          // bisection steps when balancing col
 
 class Distributor {
 public:
-    Distributor(const Flow& flow, const Frame& frame) : flow_(flow), frame_(frame) {}
+    Distributor(const Flow& flow, Collector* collector, const Frame& frame,
+                std::function<void(PagePlan&&)> on_page)
+        : flow_(flow), collector_(collector), frame_(frame), on_page_(std::move(on_page)) {}
 
-    std::vector<PagePlan> run() {
+    void run() {
         start_page(false);
-        for (std::size_t i = 0; i < flow_.items.size(); ++i) {
+        for (std::size_t i = 0;; ++i) {
+            // more items only when these are placed: a long table streams through
+            while (i >= flow_.items.size() && collector_ && collector_->next()) {
+            }
+            if (i >= flow_.items.size()) break;
             const FlowItem& item = flow_.items[i];
             switch (item.kind) {
             case FlowItem::Kind::PageBreak:
@@ -44,13 +51,23 @@ public:
         }
         close_segment(true);
         flush_floats();
-        return std::move(pages_);
+        // a last page left empty (a break or a float flush at the very end) is dropped
+        if (!pages_.empty() && (!pages_.back().placements.empty() || !handed_on_)) hand_on();
     }
 
 private:
     const Flow& flow_;
+    Collector* collector_;
     const Frame& frame_;
-    std::vector<PagePlan> pages_;
+    std::function<void(PagePlan&&)> on_page_;
+    std::vector<PagePlan> pages_;  // the page being filled (the ones before are handed on)
+    bool handed_on_ = false;
+
+    void hand_on() {
+        on_page_(std::move(pages_.back()));
+        pages_.clear();
+        handed_on_ = true;
+    }
     bool annex_ = false;
     double seg_top_ = 0;      // where the current column set begins
     double area_bottom_ = 0;  // the text area's foot, above any bottom floats
@@ -63,6 +80,7 @@ private:
 
     void start_page(bool annex) {
         annex_ = annex;
+        if (!pages_.empty()) hand_on();  // that page is complete
         pages_.push_back(PagePlan{annex, {}});
         seg_top_ = frame_.top;
         area_bottom_ = frame_.bottom;
@@ -224,10 +242,13 @@ private:
 
 }  // namespace
 
+void distribute(Flow& flow, Collector& collector, const Frame& frame, const std::function<void(PagePlan&&)>& on_page) {
+    Distributor(flow, &collector, frame, on_page).run();
+}
+
 std::vector<PagePlan> distribute(const Flow& flow, const Frame& frame) {
-    auto pages = Distributor(flow, frame).run();
-    // a document whose last page holds nothing (a float flush or break at the very end) loses it
-    while (pages.size() > 1 && pages.back().placements.empty()) pages.pop_back();
+    std::vector<PagePlan> pages;
+    Distributor(flow, nullptr, frame, [&pages](PagePlan&& page) { pages.push_back(std::move(page)); }).run();
     return pages;
 }
 

@@ -2,6 +2,8 @@
 // The page builder's inner types: blocks become a flow of items (lines, table rows, images,
 // markers) that the distributor stacks into columns and pages. Internal to the page stage.
 #include <cstddef>
+#include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -93,7 +95,21 @@ struct CollectOptions {
     bool parallel = false;
 };
 
-// Blocks -> flow items (measures and breaks every paragraph at the width it will have).
+// Blocks -> flow items, a piece at a time: each next() appends a block's items (or a chunk of a
+// long table's rows) to the flow; false when every block is in.
+class Collector {
+public:
+    Collector(const style::StyledDocument& doc, const Frame& frame, text::Measurer& measurer,
+              base::Diagnostics& diags, const CollectOptions& options, Flow& into);
+    ~Collector();
+    bool next();
+
+private:
+    class Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+// All blocks -> flow items (measures and breaks every paragraph at the width it will have).
 Flow collect(const style::StyledDocument& doc, const Frame& frame, text::Measurer& measurer, base::Diagnostics& diags,
              const CollectOptions& options = {});
 
@@ -111,7 +127,11 @@ struct PagePlan {
 };
 
 // Stacks the flow into columns and pages: keeps, widows and orphans, repeated table headers,
-// floats at page tops and bottoms, balanced columns where a section ends.
+// floats at page tops and bottoms, balanced columns where a section ends. Pulls items from the
+// collector as it needs them and hands each page on as soon as it is complete.
+void distribute(Flow& flow, Collector& collector, const Frame& frame, const std::function<void(PagePlan&&)>& on_page);
+
+// The same over a flow collected whole.
 std::vector<PagePlan> distribute(const Flow& flow, const Frame& frame);
 
 // Two flows of the same blocks (two languages), each block beside its translation: the left

@@ -2,6 +2,9 @@
 // Stage "page": styled blocks -> the display list. Paragraphs are measured (text), broken into
 // lines (para) and stacked into pages with margins, keeps, widows and orphans, tables with
 // repeated headers, figures with captions, page numbers, destinations and the outline.
+#include <functional>
+#include <vector>
+
 #include "compose/base/diagnostics.h"
 #include "compose/display/display.h"
 #include "compose/para/stats.h"
@@ -10,14 +13,23 @@
 
 namespace compose::page {
 
-// `stats`, when given, counts every line placed (compose render --stats).
+// Receives each page as soon as it is made, with the document's font table so far; false stops
+// the work (the sink has put its reason in the diagnostics).
+using PageSink = std::function<bool(display::Page&&, const std::vector<display::FontFace>&)>;
+
+// The document's metadata (title, author, subject, language) as the PDF states it.
+display::Metadata metadata_of(const style::StyledDocument& doc);
+
+// `stats`, when given, counts every line placed (compose render --stats). With a `sink`, pages
+// go to it as they are made and the returned document holds no pages (only fonts, outline and
+// metadata): a 50,000-row table is never held whole.
 display::Document build_pages(const style::StyledDocument& doc, text::Measurer& measurer, base::Diagnostics& diags,
-                              para::LineStats* stats = nullptr);
+                              para::LineStats* stats = nullptr, const PageSink* sink = nullptr);
 
 // A parallel edition: two editions of one source (two languages), each block beside its
 // translation, the left edition in the left column.
 display::Document build_parallel_pages(const style::StyledDocument& left, const style::StyledDocument& right,
                                        text::Measurer& measurer, base::Diagnostics& diags,
-                                       para::LineStats* stats = nullptr);
+                                       para::LineStats* stats = nullptr, const PageSink* sink = nullptr);
 
 }  // namespace compose::page

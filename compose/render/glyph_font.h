@@ -8,6 +8,7 @@
 // widths and maps are built by finish() once all text is known.
 #include <cstdint>
 #include <map>
+#include <unordered_map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -46,7 +47,12 @@ private:
     HPDF_Font font_ = nullptr;       // the Type0 dictionary
     HPDF_Dict cid_font_ = nullptr;   // CIDFontType2
     HPDF_Dict descriptor_ = nullptr;
-    std::map<std::pair<std::uint32_t, std::string>, std::uint16_t> cids_;
+    struct KeyHash {
+        std::size_t operator()(const std::pair<std::uint32_t, std::string>& k) const noexcept {
+            return std::hash<std::string>()(k.second) * 31 + k.first;
+        }
+    };
+    std::unordered_map<std::pair<std::uint32_t, std::string>, std::uint16_t, KeyHash> cids_;
     std::vector<std::uint32_t> glyph_of_cid_;  // index: CID
     std::vector<std::string> text_of_cid_;
     std::vector<double> width_of_cid_;

@@ -1,6 +1,8 @@
 #include "compose/render/glyph_text.h"
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 #include <cstdio>
 
 namespace compose::render {
@@ -32,18 +34,14 @@ namespace {
 
 // The characters glyph i stands for: from its cluster to the next larger cluster (or the run's end).
 // The later glyphs of a many-glyph cluster stand for nothing: the first one carries the text.
-std::string glyph_text(const display::GlyphRun& run, std::size_t i) {
+// `clusters`: the run's cluster starts, sorted, without duplicates.
+std::string glyph_text(const display::GlyphRun& run, std::size_t i, const std::vector<std::uint32_t>& clusters) {
     const auto& glyphs = run.glyphs;
     std::uint32_t begin = glyphs[i].cluster;
-    if (begin == display::kInsertedGlyph) return {};
+    if (begin == display::kInsertedGlyph || begin >= run.text.size()) return {};
     if (i > 0 && glyphs[i - 1].cluster == begin) return {};
-    std::uint32_t end = static_cast<std::uint32_t>(run.text.size());
-    for (std::size_t k = 0; k < glyphs.size(); ++k) {
-        if (glyphs[k].cluster > begin && glyphs[k].cluster < end && glyphs[k].cluster != display::kInsertedGlyph) {
-            end = glyphs[k].cluster;
-        }
-    }
-    if (begin >= run.text.size()) return {};
+    auto next = std::upper_bound(clusters.begin(), clusters.end(), begin);
+    std::uint32_t end = next == clusters.end() ? static_cast<std::uint32_t>(run.text.size()) : *next;
     return run.text.substr(begin, end - begin);
 }
 
@@ -60,12 +58,19 @@ std::string glyph_run_operators(const display::GlyphRun& run, GlyphFont& font, c
     out += "/" + font_name + " " + pdf_number(run.size) + " Tf\n";
     out += "1 0 0 1 " + pdf_number(run.x) + " " + pdf_number(page_height - run.y) + " Tm\n";
     const double to_text_space = 1000.0 / run.size;  // points -> thousandths of the font size
+    std::vector<std::uint32_t> clusters;
+    clusters.reserve(run.glyphs.size());
+    for (const auto& g : run.glyphs) {
+        if (g.cluster != display::kInsertedGlyph) clusters.push_back(g.cluster);
+    }
+    std::sort(clusters.begin(), clusters.end());
+    clusters.erase(std::unique(clusters.begin(), clusters.end()), clusters.end());
     double rise = 0;
     out += "[";
     char hex[8];
     for (std::size_t i = 0; i < run.glyphs.size(); ++i) {
         const auto& g = run.glyphs[i];
-        std::uint16_t cid = font.cid(g.id, glyph_text(run, i));
+        std::uint16_t cid = font.cid(g.id, glyph_text(run, i, clusters));
         if (g.y_offset != rise) {
             out += "] TJ\n" + pdf_number(g.y_offset) + " Ts\n[";
             rise = g.y_offset;

@@ -20,12 +20,12 @@ public:
     PdfStream(const PdfStream&) = delete;
     PdfStream& operator=(const PdfStream&) = delete;
 
-    bool begin(const display::Metadata& metadata);
     // `fonts` is the document's font table so far; a page may only use fonts already in it.
     bool add_page(const display::Page& page, const std::vector<display::FontFace>& fonts);
     // The whole PDF in memory; nullopt (with diagnostics) when it cannot be made. The caller
     // writes it to disk, so a failure never leaves half a file.
-    std::optional<std::string> finish(const std::vector<display::OutlineEntry>& outline);
+    std::optional<std::string> finish(const std::vector<display::OutlineEntry>& outline,
+                                      const display::Metadata& metadata);
 
 private:
     class Impl;

@@ -40,18 +40,18 @@ public:
         if (pdf_) HPDF_Free(pdf_);
     }
 
-    bool begin(const display::Metadata& metadata) {
+    bool begin() {
+        if (pdf_) return true;
         pdf_ = HPDF_New(on_error, &errors_);
         if (!pdf_) return fail("libharu could not create a document"), false;
         HPDF_SetCompressionMode(pdf_, HPDF_COMP_ALL);
         HPDF_UseUTFEncodings(pdf_);
         HPDF_SetCurrentEncoder(pdf_, "UTF-8");
-        set_metadata(metadata);
         return true;
     }
 
     bool add_page(const display::Page& page, const std::vector<display::FontFace>& fonts) {
-        if (!pdf_ || failed_) return false;
+        if (!begin() || failed_) return false;
         while (fonts_.size() < fonts.size()) {
             fonts_.push_back(std::make_unique<GlyphFont>(pdf_, fonts[fonts_.size()], diags_));
             if (!fonts_.back()->ok()) return failed_ = true, false;
@@ -68,8 +68,10 @@ public:
         return true;
     }
 
-    std::optional<std::string> finish(const std::vector<display::OutlineEntry>& outline_entries) {
-        if (!pdf_ || failed_) return std::nullopt;
+    std::optional<std::string> finish(const std::vector<display::OutlineEntry>& outline_entries,
+                                      const display::Metadata& metadata) {
+        if (!begin() || failed_) return std::nullopt;
+        set_metadata(metadata);
         internal_links();
         outline(outline_entries);
         for (auto& font : fonts_) {
@@ -266,21 +268,20 @@ private:
 
 PdfStream::PdfStream(base::Diagnostics& diags) : impl_(std::make_unique<Impl>(diags)) {}
 PdfStream::~PdfStream() = default;
-bool PdfStream::begin(const display::Metadata& metadata) { return impl_->begin(metadata); }
 bool PdfStream::add_page(const display::Page& page, const std::vector<display::FontFace>& fonts) {
     return impl_->add_page(page, fonts);
 }
-std::optional<std::string> PdfStream::finish(const std::vector<display::OutlineEntry>& outline) {
-    return impl_->finish(outline);
+std::optional<std::string> PdfStream::finish(const std::vector<display::OutlineEntry>& outline,
+                                             const display::Metadata& metadata) {
+    return impl_->finish(outline, metadata);
 }
 
 std::optional<std::string> render_pdf(const display::Document& doc, base::Diagnostics& diags) {
     PdfStream pdf(diags);
-    if (!pdf.begin(doc.metadata)) return std::nullopt;
     for (const auto& page : doc.pages) {
         if (!pdf.add_page(page, doc.fonts)) return std::nullopt;
     }
-    return pdf.finish(doc.outline);
+    return pdf.finish(doc.outline, doc.metadata);
 }
 
 }  // namespace compose::render

@@ -248,7 +248,7 @@ TEST_CASE("a hyphenation point is a flagged penalty as wide as the run's hyphen"
     CHECK(pieces == Approx(whole));
 }
 
-TEST_CASE("acronyms are not hyphenated; compounds only at a higher penalty") {
+TEST_CASE("acronyms are not hyphenated, and compounds only at a higher penalty") {
     auto mp = measure("APCOF institution-building", true);
     CHECK(marked(mp) == "APCOF in|sti|tu|tion-!build|ing");
     for (const auto& item : mp.items) {

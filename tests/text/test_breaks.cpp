@@ -33,7 +33,7 @@ TEST_CASE("offsets are bytes, after multi-byte characters") {
     CHECK(offsets("\U0001D400 b") == std::vector<std::uint32_t>{5});
 }
 
-TEST_CASE("a hyphen allows a break after it; a no-break space does not") {
+TEST_CASE("a hyphen allows a break after it but a no-break space does not") {
     CHECK(offsets("well-known") == std::vector<std::uint32_t>{5});
     CHECK(offsets("a\u00A0b").empty());
     // no break before closing punctuation

@@ -97,7 +97,7 @@ TEST_CASE("a change of style is a new run and a break point") {
     CHECK(mp.items[4].run == 2);
 }
 
-TEST_CASE("a hyphen gives a flagged penalty; a line separator a forced break") {
+TEST_CASE("a hyphen gives a flagged penalty and a line separator a forced break") {
     Diagnostics diags;
     Measurer measurer(bundled_fonts(), {});
     auto mp = measurer.measure(para({run("decision-makers")}), diags);
