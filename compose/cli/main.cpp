@@ -59,6 +59,15 @@ bool parse_args(int argc, char** argv, Args& args, std::string& error) {
             if (edition == "parallel") args.pipeline.parallel = true;
             else if (edition != "single" && error.empty()) error = "--edition is single or parallel, not '" + edition + "'";
         } else if (s == "--with") args.pipeline.parallel_lang = value(s);
+        else if (s == "--audience") {
+            args.pipeline.audience = value(s);
+            if (args.pipeline.audience != "public" && args.pipeline.audience != "internal" && error.empty()) {
+                error = "--audience is public or internal, not '" + args.pipeline.audience + "'";
+            }
+        } else if (s == "--only") {
+            args.pipeline.only = value(s);
+            if (args.pipeline.only != "annexes" && error.empty()) error = "--only takes annexes, not '" + args.pipeline.only + "'";
+        }
         else if (s == "--stage") args.stage = value(s);
         else if (s == "--draft") args.pipeline.draft = true;
         else if (s == "--stats") args.stats = true;

@@ -43,7 +43,7 @@ std::optional<display::Document> build_display(const PipelineOptions& options, b
         auto layout = style::load_layout(layout_path.string(), diags);
         if (!layout) return std::nullopt;
 
-        auto edition = resolve::resolve(*doc, resolve::Options{doc->lang}, diags);
+        auto edition = resolve::resolve(*doc, resolve::Options{doc->lang, options.audience}, diags);
         auto styled = style::apply_style(edition, *layout, diags);
 
         text::FontSet fonts;
@@ -56,7 +56,7 @@ std::optional<display::Document> build_display(const PipelineOptions& options, b
             auto second = source::load_document(options.source,
                                                 source::LoadOptions{options.draft, other, options.fallback}, diags);
             if (!second) return std::nullopt;
-            auto second_edition = resolve::resolve(*second, resolve::Options{other}, diags);
+            auto second_edition = resolve::resolve(*second, resolve::Options{other, options.audience}, diags);
             auto second_styled = style::apply_style(second_edition, *layout, diags);
             auto display = page::build_parallel_pages(styled, second_styled, measurer, diags, options.stats, sink);
             if (diags.has_errors()) return std::nullopt;
@@ -74,11 +74,19 @@ std::optional<Pdf> build_pdf(const PipelineOptions& options, base::Diagnostics& 
     render::PdfStream pdf(diags);
     std::size_t pages = 0;
     PageSink sink = [&](display::Page&& page, const std::vector<display::FontFace>& fonts) {
+        // --only annexes: the whole report is laid out, so numbering, folios and page labels
+        // are the full report's, and only the annexes' pages are written
+        if (options.only == "annexes" && page.master != "annex") return true;
         ++pages;
         return pdf.add_page(page, fonts);
     };
     auto display = build_display(options, diags, &sink);
     if (!display || diags.has_errors()) return std::nullopt;
+    if (pages == 0) {
+        diags.error({std::make_shared<const std::string>(options.source)},
+                    options.only.empty() ? "the report has no pages" : "the report has no " + options.only);
+        return std::nullopt;
+    }
     auto bytes = pdf.finish(display->outline, display->metadata);
     if (!bytes) return std::nullopt;
     return Pdf{std::move(*bytes), pages};

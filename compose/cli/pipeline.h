@@ -17,6 +17,8 @@ struct PipelineOptions {
     std::string layout;     // layout name; empty: the source's own, else "a4"
     std::string lang;       // edition language; empty: the source's
     std::string fallback;   // language standing in (marked) for missing translations; empty: none
+    std::string audience = "public";  // or "internal": columns marked redact="public" are shown
+    std::string only;       // "annexes": only the annexes' pages, numbered as in the whole report
     bool parallel = false;  // the edition in `lang` beside the one in `parallel_lang`
     std::string parallel_lang;  // empty: Spanish beside English, English beside Spanish
     bool draft = false;

@@ -77,6 +77,7 @@ struct OutlineEntry {
 struct Page {
     double width = 0, height = 0;
     std::string label;  // the folio as printed ("3", "ii")
+    std::string master = "body";  // which page master made it: "body" or "annex"
     std::vector<GlyphRun> runs;
     std::vector<Rule> rules;
     std::vector<Image> images;

@@ -44,6 +44,7 @@ public:
         page.width = doc_.layout.page.width;
         page.height = doc_.layout.page.height;
         page.label = std::to_string(number);
+        page.master = plan.annex ? "annex" : "body";
         std::string first_heading;
         for (const auto& placement : plan.placements) {
             Flow& flow = *flows_[placement.flow];

@@ -257,10 +257,11 @@ private:
         if (entries.empty()) return;
         HPDF_Encoder utf8 = HPDF_GetEncoder(pdf_, "UTF-8");
         for (const auto& entry : entries) {
+            // an entry whose destination is not in this document (a page left out) is left out too
+            auto it = destinations_.find(entry.dest);
+            if (it == destinations_.end()) continue;
             HPDF_Outline item = HPDF_CreateOutline(pdf_, nullptr, entry.title.c_str(), utf8);
-            if (auto it = destinations_.find(entry.dest); it != destinations_.end() && item) {
-                HPDF_Outline_SetDestination(item, it->second);
-            }
+            if (item) HPDF_Outline_SetDestination(item, it->second);
         }
         HPDF_SetPageMode(pdf_, HPDF_PAGE_MODE_USE_OUTLINE);
     }

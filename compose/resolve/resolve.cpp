@@ -25,6 +25,7 @@ public:
     Resolver(const model::Document& doc, const Options& options, base::Diagnostics& diags)
         : doc_(doc), diags_(diags) {
         edition_.lang = options.lang.empty() ? doc.lang : options.lang;
+        audience_ = options.audience;
     }
 
     Edition run() {
@@ -236,16 +237,19 @@ private:
         auto positions = data->table.row_pos;
         if (!t.sort.empty()) sort_rows(rows, positions, columns, t.sort, edition_.lang);
         std::vector<std::size_t> index;
+        std::vector<const model::Column*> shown;
         for (const auto& c : t.columns) {
+            if (!c.redact.empty() && c.redact == audience_) continue;  // withheld from this audience
+            shown.push_back(&c);
             b.column_titles.push_back(c.title.empty() ? c.field : c.title);
             index.push_back(static_cast<std::size_t>(std::find(columns.begin(), columns.end(), c.field) - columns.begin()));
         }
         for (std::size_t r = 0; r < rows.size(); ++r) {
             TableRow row;
             row.pos = r < positions.size() ? positions[r] : t.pos;
-            for (std::size_t c = 0; c < t.columns.size(); ++c) {
+            for (std::size_t c = 0; c < shown.size(); ++c) {
                 std::string value = index[c] < rows[r].size() ? rows[r][index[c]] : std::string();
-                if (value.empty()) value = t.columns[c].empty;
+                if (value.empty()) value = shown[c]->empty;
                 row.cells.push_back(std::move(value));
             }
             b.rows.push_back(std::move(row));
@@ -253,6 +257,7 @@ private:
     }
 
     std::string pending_anchor_;
+    std::string audience_;
 };
 
 }  // namespace

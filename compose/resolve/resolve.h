@@ -11,6 +11,9 @@ namespace compose::resolve {
 
 struct Options {
     std::string lang;  // empty: the source's own xml:lang
+    // Who the edition is for: a column marked redact="public" is left out of the public edition
+    // altogether (its values never reach the PDF) and shown in the internal one.
+    std::string audience = "public";
 };
 
 struct TableRow {

@@ -19,7 +19,8 @@ failures=0
 fail() { echo "FAIL [$name]: $*" >&2; failures=$((failures + 1)); }
 
 # 1. render: exit 0, and no diagnostic at all (a warning in an example is a bug in the example)
-if ! "$compose" render "$source" "${lang_option[@]}" -o "$pdf" >"$work/render.out" 2>"$work/render.err"; then
+# the internal edition: every column of the source is shown (the public one withholds some)
+if ! "$compose" render "$source" "${lang_option[@]}" --audience internal -o "$pdf" >"$work/render.out" 2>"$work/render.err"; then
   cat "$work/render.err" >&2
   echo "FAIL [$name]: compose render exited non-zero" >&2
   exit 1
