@@ -103,7 +103,9 @@ int render(const Args& args) {
 
 int check(const Args& args) {
     Diagnostics diags;
-    compose::cli::build_display(args.pipeline, diags);
+    auto pipeline = args.pipeline;
+    pipeline.check_people = true;
+    compose::cli::build_display(pipeline, diags);
     int status = print_diagnostics(diags);
     if (status == 0) std::cout << args.pipeline.source << ": ok\n";
     return status;

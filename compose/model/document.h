@@ -158,6 +158,32 @@ struct Meta {
     SourcePos pos;
 };
 
+// What the author decided about the people the report names, so that `compose check` reports
+// only what is still open: a name or organization that is another spelling of a participant's
+// (an alias), someone named who is not a participant (a guest), a fix to the participants data.
+struct PeopleDecisions {
+    struct Alias {
+        std::string name, participant;    // a person's name as written, and as in the data
+        std::string org, participant_org; // or an organization's
+        SourcePos pos;
+    };
+    struct Guest {
+        std::string name;
+        SourcePos pos;
+    };
+    struct Correction {
+        std::string key;    // the row, by the data's key column ("name")
+        std::string field;  // the column
+        std::string value;  // what it should hold
+        SourcePos pos;
+    };
+    std::string data;  // the participants data file's id
+    std::vector<Alias> aliases;
+    std::vector<Guest> guests;
+    std::vector<Correction> corrections;
+    SourcePos pos;
+};
+
 struct Document {
     std::string path;      // the source file as given on the command line
     std::string base_dir;  // its folder: data and images are found relative to it
@@ -167,6 +193,7 @@ struct Document {
     std::string id;
     Meta meta;
     std::vector<DataFile> data;
+    PeopleDecisions people;
     std::vector<Section> sections;  // sections and annexes in source order
 };
 

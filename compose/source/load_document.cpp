@@ -50,8 +50,9 @@ public:
             std::string_view name = child.name();
             if (name == "meta") read_meta(child);
             else if (name == "data") read_data(child);
+            else if (name == "people") read_people(child);
             else if (name == "section" || name == "annex") read_section(child, name == "annex");
-            else w_.unknown_element(child, {"meta", "data", "section", "annex"}, "report");
+            else w_.unknown_element(child, {"meta", "data", "people", "section", "annex"}, "report");
         }
         check_references();
     }
@@ -132,6 +133,38 @@ private:
         if (!data.id.empty()) declare_id(data.id, data.pos);
         if (!data.src.empty()) load_data(data);
         doc_.data.push_back(std::move(data));
+    }
+
+    void read_people(const pugi::xml_node& node) {
+        w_.check_attributes(node, {"data"}, {"data"});
+        auto& people = doc_.people;
+        people.pos = w_.pos(node);
+        people.data = node.attribute("data").value();
+        refs_.emplace_back(people.data, people.pos);
+        for (auto child : node.children()) {
+            if (skip_non_element(child, "people")) continue;
+            std::string_view name = child.name();
+            auto attr = [&](const char* a) { return std::string(child.attribute(a).value()); };
+            if (name == "alias") {
+                w_.check_attributes(child, {"name", "participant", "org", "participant-org"});
+                model::PeopleDecisions::Alias alias{attr("name"), attr("participant"), attr("org"),
+                                                    attr("participant-org"), w_.pos(child)};
+                bool person = !alias.name.empty() && !alias.participant.empty();
+                bool org = !alias.org.empty() && !alias.participant_org.empty();
+                if (person == org) {
+                    w_.diags().error(alias.pos, "<alias> gives either name= and participant=, or org= and participant-org=");
+                }
+                people.aliases.push_back(std::move(alias));
+            } else if (name == "guest") {
+                w_.check_attributes(child, {"name"}, {"name"});
+                people.guests.push_back({attr("name"), w_.pos(child)});
+            } else if (name == "correction") {
+                w_.check_attributes(child, {"key", "field", "value"}, {"key", "field", "value"});
+                people.corrections.push_back({attr("key"), attr("field"), attr("value"), w_.pos(child)});
+            } else {
+                w_.unknown_element(child, {"alias", "guest", "correction"}, "people");
+            }
+        }
     }
 
     // Data files are read from the source's own folder (or below it): a source cannot make
@@ -422,7 +455,40 @@ private:
         }
     }
 
+    // The author's corrections to the participants data, applied as the data is read.
+    void apply_corrections() {
+        const auto& people = doc_.people;
+        if (people.corrections.empty()) return;
+        model::DataFile* data = nullptr;
+        for (auto& d : doc_.data) {
+            if (d.id == people.data) data = &d;
+        }
+        if (!data || data->kind != model::DataFile::Kind::Table || data->table.columns.empty()) return;
+        auto& table = data->table;
+        auto column = [&](const std::string& name) -> std::ptrdiff_t {
+            auto it = std::find(table.columns.begin(), table.columns.end(), name);
+            return it == table.columns.end() ? -1 : it - table.columns.begin();
+        };
+        std::ptrdiff_t key = column(data->key.empty() ? "name" : data->key);
+        for (const auto& c : people.corrections) {
+            std::ptrdiff_t field = column(c.field);
+            if (key < 0 || field < 0) {
+                w_.diags().error(c.pos, "'" + people.data + "' has no column '" + (field < 0 ? c.field : data->key) + "'");
+                continue;
+            }
+            bool found = false;
+            for (auto& row : table.rows) {
+                if (row[static_cast<std::size_t>(key)] == c.key) {
+                    row[static_cast<std::size_t>(field)] = c.value;
+                    found = true;
+                }
+            }
+            if (!found) w_.diags().error(c.pos, "no row of '" + people.data + "' has the key '" + c.key + "'");
+        }
+    }
+
     void check_references() {
+        apply_corrections();
         check_fields();
         std::vector<std::string> known;
         for (const auto& [id, pos] : ids_) known.push_back(id);

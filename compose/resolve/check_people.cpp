@@ -1,0 +1,312 @@
+#include "compose/resolve/check_people.h"
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <memory>
+#include <regex>
+#include <set>
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+namespace compose::resolve {
+namespace {
+
+// A name or organization reduced for comparison: accents, case and punctuation gone.
+struct Normal {
+    std::string text;                 // tokens joined by single spaces
+    std::vector<std::string> tokens;
+};
+
+Normal normalize(const std::string& utf8) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+    icu::UnicodeString decomposed = nfd->normalize(icu::UnicodeString::fromUTF8(utf8), status);
+    icu::UnicodeString kept;
+    for (int32_t i = 0; i < decomposed.length();) {
+        UChar32 c = decomposed.char32At(i);
+        i += U16_LENGTH(c);
+        if (u_charType(c) == U_NON_SPACING_MARK) continue;
+        kept.append(u_isalnum(c) ? u_tolower(c) : UChar32(' '));
+    }
+    std::string flat;
+    kept.toUTF8String(flat);
+    Normal n;
+    std::size_t i = 0;
+    while (i < flat.size()) {
+        while (i < flat.size() && flat[i] == ' ') ++i;
+        std::size_t start = i;
+        while (i < flat.size() && flat[i] != ' ') ++i;
+        if (i > start) n.tokens.push_back(flat.substr(start, i - start));
+    }
+    for (const auto& t : n.tokens) n.text += (n.text.empty() ? "" : " ") + t;
+    return n;
+}
+
+// "rmz" abbreviates "ramirez": same first letter, its letters in order within the word.
+bool abbreviates(const std::string& shorter, const std::string& longer) {
+    if (shorter.size() >= longer.size() || shorter.empty() || shorter[0] != longer[0]) return false;
+    std::size_t k = 0;
+    for (char c : longer) {
+        if (k < shorter.size() && shorter[k] == c) ++k;
+    }
+    return k == shorter.size();
+}
+
+// Whether the tokens of `a` appear in `b`, in order (each may abbreviate its match).
+bool token_subsequence(const std::vector<std::string>& a, const std::vector<std::string>& b, bool allow_abbrev,
+                       bool* abbreviated = nullptr) {
+    std::size_t j = 0;
+    for (const auto& t : a) {
+        while (j < b.size() && !(b[j] == t || (allow_abbrev && (abbreviates(t, b[j]) || abbreviates(b[j], t))))) ++j;
+        if (j == b.size()) return false;
+        if (abbreviated && b[j] != t) *abbreviated = true;
+        ++j;
+    }
+    return true;
+}
+
+std::string where(const base::SourcePos& pos) {
+    if (!pos.known()) return "?";
+    std::string file = *pos.file;
+    auto slash = file.find_last_of('/');
+    if (slash != std::string::npos) file = file.substr(slash + 1);
+    return file + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.col);
+}
+
+std::string plain(const model::InlineList& list) {
+    std::string out;
+    for (const auto& i : list) out += i.text + plain(i.children);
+    return out;
+}
+
+struct Participant {
+    std::string name, org;
+    Normal norm, org_norm;
+    base::SourcePos pos;
+};
+
+struct Mention {
+    std::string name, org;
+    std::string what;  // "caption", "speaker", "moderator"
+    base::SourcePos pos;
+};
+
+// Two organizations are the same when one contains the other, or they share an acronym
+// ("Insyde" and "Instituto para la Seguridad y la Democracia, INSYDE").
+bool same_org(const Normal& a, const Normal& b) {
+    if (a.text.empty() || b.text.empty()) return true;
+    if (a.text.find(b.text) != std::string::npos || b.text.find(a.text) != std::string::npos) return true;
+    static const std::set<std::string> small = {"de", "la", "el", "del", "los", "las", "y", "en", "of", "the",
+                                                "and", "for", "in", "at", "para", "a", "c"};
+    std::size_t shared = 0, counted = 0;
+    for (const auto& t : a.tokens) {
+        if (small.count(t)) continue;
+        ++counted;
+        if (std::find(b.tokens.begin(), b.tokens.end(), t) != b.tokens.end()) ++shared;
+    }
+    return counted > 0 && shared * 2 >= counted;
+}
+
+class PeopleCheck {
+public:
+    PeopleCheck(const model::Document& doc, base::Diagnostics& diags) : doc_(doc), diags_(diags) {}
+
+    std::size_t run() {
+        const model::DataFile* data = participants();
+        if (!data) return 0;
+        load(*data);
+        check_data(*data);
+        for (const auto& m : mentions()) check(m);
+        return count_;
+    }
+
+private:
+    const model::Document& doc_;
+    base::Diagnostics& diags_;
+    std::vector<Participant> people_;
+    std::size_t count_ = 0;
+
+    void warn(const base::SourcePos& pos, std::string message, std::vector<std::string> hints = {}) {
+        ++count_;
+        hints.erase(std::remove(hints.begin(), hints.end(), std::string()), hints.end());
+        diags_.warning(pos, std::move(message), std::move(hints));
+    }
+
+    const model::DataFile* participants() const {
+        std::string id = doc_.people.data;
+        for (const auto& d : doc_.data) {
+            bool chosen = id.empty() ? !d.key.empty() : d.id == id;
+            if (chosen && d.kind == model::DataFile::Kind::Table && !d.table.columns.empty()) return &d;
+        }
+        return nullptr;
+    }
+
+    void load(const model::DataFile& data) {
+        const auto& cols = data.table.columns;
+        auto column = [&](const std::string& n) {
+            auto it = std::find(cols.begin(), cols.end(), n);
+            return it == cols.end() ? cols.size() : static_cast<std::size_t>(it - cols.begin());
+        };
+        std::size_t name = column(data.key.empty() ? "name" : data.key), org = column("organization");
+        for (std::size_t r = 0; r < data.table.rows.size(); ++r) {
+            const auto& row = data.table.rows[r];
+            Participant p;
+            p.name = name < row.size() ? row[name] : "";
+            p.org = org < row.size() ? row[org] : "";
+            p.norm = normalize(p.name);
+            p.org_norm = normalize(p.org);
+            p.pos = r < data.table.row_pos.size() ? data.table.row_pos[r] : base::SourcePos{};
+            people_.push_back(std::move(p));
+        }
+    }
+
+    void check_data(const model::DataFile& data) {
+        std::map<std::string, const Participant*> seen;
+        for (const auto& p : people_) {
+            auto [it, fresh] = seen.emplace(p.norm.text, &p);
+            if (!fresh) warn(p.pos, "participant '" + p.name + "' is listed twice", {"first at " + where(it->second->pos)});
+        }
+        const auto& cols = data.table.columns;
+        auto email_col = std::find(cols.begin(), cols.end(), "email");
+        if (email_col == cols.end()) return;
+        std::size_t e = static_cast<std::size_t>(email_col - cols.begin());
+        static const std::regex email(R"([A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})");
+        for (std::size_t r = 0; r < data.table.rows.size(); ++r) {
+            const std::string& field = data.table.rows[r][e];
+            std::size_t i = 0;
+            while (i < field.size()) {  // a person may have several addresses, separated by spaces
+                while (i < field.size() && field[i] == ' ') ++i;
+                std::size_t start = i;
+                while (i < field.size() && field[i] != ' ') ++i;
+                std::string address = field.substr(start, i - start);
+                if (!address.empty() && !std::regex_match(address, email)) {
+                    warn(data.table.row_pos[r], "'" + address + "' in the email of '" + people_[r].name +
+                                                    "' is not an email address", {"the field reads '" + field + "'"});
+                }
+            }
+        }
+    }
+
+    std::vector<Mention> mentions() const {
+        std::vector<Mention> out;
+        std::function<void(const model::InlineList&)> walk = [&](const model::InlineList& list) {
+            for (const auto& i : list) {
+                if (i.kind == model::Inline::Kind::Person) out.push_back({plain(i.children), i.attr, "caption", i.pos});
+                walk(i.children);
+            }
+        };
+        for (const auto& section : doc_.sections) {
+            for (const auto& block : section.blocks) {
+                if (block.kind == model::Block::Kind::Figure) walk(block.figure.caption.content);
+            }
+        }
+        for (const auto& d : doc_.data) {
+            if (d.kind != model::DataFile::Kind::Agenda) continue;
+            for (const auto& day : d.agenda.days) {
+                for (const auto& slot : day.slots) {
+                    for (const auto& t : slot.talks) out.push_back({t.speaker, t.affiliation, "speaker", t.pos});
+                    for (const auto& m : slot.moderators) out.push_back({m.name, m.affiliation, "moderator", m.pos});
+                }
+            }
+        }
+        return out;
+    }
+
+    const model::PeopleDecisions::Alias* alias_for_name(const std::string& name) const {
+        for (const auto& a : doc_.people.aliases) {
+            if (!a.name.empty() && a.name == name) return &a;
+        }
+        return nullptr;
+    }
+
+    bool org_alias(const std::string& org, const std::string& participant_org) const {
+        for (const auto& a : doc_.people.aliases) {
+            if (!a.org.empty() && a.org == org && a.participant_org == participant_org) return true;
+        }
+        return false;
+    }
+
+    void check(const Mention& m) {
+        for (const auto& g : doc_.people.guests) {
+            if (g.name == m.name) return;  // the author says: not a participant
+        }
+        std::string name = m.name;
+        bool aliased = false;
+        if (const auto* a = alias_for_name(m.name)) {
+            name = a->participant;
+            aliased = true;
+        }
+        Normal n = normalize(name);
+        if (n.tokens.empty()) return;
+        std::string label = m.what + " '" + m.name + "'";
+
+        // exact, then a shortened form (first name kept, some names left out)
+        std::vector<const Participant*> exact, shorter, longer, abbreviated, accents;
+        for (const auto& p : people_) {
+            if (p.name == name) exact.push_back(&p);
+            else if (p.norm.text == n.text) accents.push_back(&p);
+            else if (n.tokens.front() == p.norm.tokens.front() && token_subsequence(n.tokens, p.norm.tokens, false)) shorter.push_back(&p);
+            else if (!p.norm.tokens.empty() && n.tokens.front() == p.norm.tokens.front() &&
+                     token_subsequence(p.norm.tokens, n.tokens, false)) longer.push_back(&p);
+            else {
+                bool abbrev = false;
+                if (token_subsequence(n.tokens, p.norm.tokens, true, &abbrev) && abbrev) abbreviated.push_back(&p);
+                else if (token_subsequence(p.norm.tokens, n.tokens, true, &abbrev) && abbrev) abbreviated.push_back(&p);
+            }
+        }
+        auto narrow_by_org = [&](std::vector<const Participant*>& list) {
+            if (list.size() < 2 || m.org.empty()) return;
+            Normal o = normalize(m.org);
+            std::vector<const Participant*> kept;
+            for (auto* p : list) {
+                if (same_org(o, p->org_norm) || org_alias(m.org, p->org)) kept.push_back(p);
+            }
+            if (!kept.empty()) list = kept;
+        };
+        const Participant* match = nullptr;
+        if (!exact.empty()) {
+            match = exact.front();
+        } else if (!accents.empty()) {
+            warn(m.pos, label + " differs from participant '" + accents.front()->name + "' only in accents or case",
+                 {"participant at " + where(accents.front()->pos), aliased ? "" : "record <alias name=\"" + m.name +
+                  "\" participant=\"" + accents.front()->name + "\"/> if they are the same person"});
+            return;
+        } else if (!shorter.empty()) {
+            narrow_by_org(shorter);
+            if (shorter.size() > 1) {
+                std::string names;
+                for (auto* p : shorter) names += (names.empty() ? "" : ", ") + ("'" + p->name + "' (" + where(p->pos) + ")");
+                warn(m.pos, label + " could be any of " + names, {"record which with <alias>"});
+                return;
+            }
+            match = shorter.front();  // a short form of the participant's name, as captions use
+        } else if (!longer.empty() || !abbreviated.empty()) {
+            const Participant* likely = !longer.empty() ? longer.front() : abbreviated.front();
+            warn(m.pos, label + " is close to participant '" + likely->name + "'",
+                 {"participant at " + where(likely->pos),
+                  "record <alias name=\"" + m.name + "\" participant=\"" + likely->name + "\"/> if they are the same person"});
+            return;
+        } else {
+            warn(m.pos, label + " is not among the participants",
+                 {"record <guest name=\"" + m.name + "\"/> if that is right"});
+            return;
+        }
+        if (!m.org.empty() && !match->org.empty() && !org_alias(m.org, match->org) &&
+            !same_org(normalize(m.org), match->org_norm)) {
+            warn(m.pos, label + ": organization '" + m.org + "' differs from the participants list's '" + match->org + "'",
+                 {"participant at " + where(match->pos), "record <alias org=\"" + m.org + "\" participant-org=\"" +
+                  match->org + "\"/> if they are the same organization"});
+        }
+    }
+};
+
+}  // namespace
+
+std::size_t check_people(const model::Document& doc, base::Diagnostics& diags) {
+    return PeopleCheck(doc, diags).run();
+}
+
+}  // namespace compose::resolve

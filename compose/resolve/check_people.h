@@ -1,0 +1,16 @@
+#pragma once
+// Consistency of the people a report names: everyone named in a caption or in the agenda
+// (speakers, moderators) is matched against the participants data. Near misses are reported
+// with the likely match and both positions ("Gail Jennifer Super" vs "Gail Super", an accent or
+// an abbreviation that differs, an organization that differs between caption and data), as are
+// duplicate participants and malformed emails. The source's <people> decisions (aliases,
+// guests) settle a case for good.
+#include "compose/base/diagnostics.h"
+#include "compose/model/document.h"
+
+namespace compose::resolve {
+
+// Adds a warning for every open case; returns how many there were.
+std::size_t check_people(const model::Document& doc, base::Diagnostics& diags);
+
+}  // namespace compose::resolve

@@ -1,0 +1,106 @@
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include <unistd.h>
+
+#include "compose/resolve/check_people.h"
+#include "compose/source/source.h"
+
+using namespace compose;
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// A report folder on disk: the loader reads the data files beside the report.
+struct Folder {
+    fs::path dir;
+    Folder() {
+        dir = fs::temp_directory_path() / ("compose-people-" + std::to_string(::getpid()));
+        fs::create_directories(dir);
+        write("people.csv",
+              "name,organization,email\n"
+              "Gail Super,\"Centre for Criminology, University of Cape Town\",gjs220@nyu.edu gj.super@uct.ac.za\n"
+              "Heidy Cristina Gómez Rmz.,Observatorio de Seguridad Humana de Medellín,pielrojah@hotmail.com\n"
+              "Cláudio Beato,Universidade Federal de Minas Gerais,claudiobeato@crisp.ufmg.br\n"
+              "Ernesto López Portillo,\"Instituto para la Seguridad y la Democracia, INSYDE\",ernestolpv@insyde.org.mx\n"
+              "Corina Giacomello,INACIPE,seminariomujeresen espiral@gmail.com\n"
+              "Sean Tait,APCOF,sean@apcof.org.za\n"
+              "Sean Tait,APCOF,sean@apcof.org.za\n");
+        write("agenda.xml",
+              "<agenda><day date=\"2014-11-06\"><slot start=\"09:00\" kind=\"panel\"><title>P</title>"
+              "<talk><speaker>Gail Jennifer Super</speaker><title>T</title></talk>"
+              "<talk><speaker>Heidy Cristina Gómez Ramírez</speaker><title>T</title></talk>"
+              "<moderator><name>Nadie Conocido</name></moderator>"
+              "</slot></day></agenda>");
+    }
+    ~Folder() { fs::remove_all(dir); }
+    void write(const std::string& name, const std::string& text) { std::ofstream(dir / name) << text; }
+
+    std::vector<std::string> warnings(const std::string& people_block) {
+        write("report.xml",
+              "<report><meta><title>T</title></meta>\n"
+              "<data id=\"people\" src=\"people.csv\" key=\"name\"/>\n<data id=\"agenda\" src=\"agenda.xml\"/>\n" +
+                  people_block +
+                  "<section id=\"s\"><figure src=\"x.png\"><caption>"
+                  "<person org=\"Insyde\">Ernesto López Portillo</person>, "
+                  "<person org=\"Universidade Federal de Minas Gerais\">Claudio Beato</person>, "
+                  "<person org=\"Somewhere Else Entirely\">Sean Tait</person>"
+                  "</caption></figure></section></report>");
+        base::Diagnostics diags;
+        source::LoadOptions options;
+        options.draft = true;
+        auto doc = source::load_document((dir / "report.xml").string(), options, diags);
+        REQUIRE(doc);
+        resolve::check_people(*doc, diags);
+        std::vector<std::string> out;
+        for (const auto& d : diags.items()) {
+            if (d.message.find("image") == std::string::npos) out.push_back(base::format(d));
+        }
+        return out;
+    }
+};
+
+bool any(const std::vector<std::string>& lines, const std::string& part) {
+    for (const auto& l : lines) {
+        if (l.find(part) != std::string::npos) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("near misses between the report's people and the participants are reported at both places") {
+    Folder f;
+    auto w = f.warnings("");
+    INFO([&] { std::string all; for (auto& l : w) all += l + "\n"; return all; }());
+    CHECK(any(w, "agenda.xml:1:"));
+    CHECK(any(w, "speaker 'Gail Jennifer Super' is close to participant 'Gail Super'; participant at people.csv:2:1"));
+    CHECK(any(w, "speaker 'Heidy Cristina Gómez Ramírez' is close to participant 'Heidy Cristina Gómez Rmz.'"));
+    CHECK(any(w, "caption 'Claudio Beato' differs from participant 'Cláudio Beato' only in accents"));
+    CHECK(any(w, "moderator 'Nadie Conocido' is not among the participants"));
+    CHECK(any(w, "caption 'Sean Tait': organization 'Somewhere Else Entirely' differs"));
+    CHECK(any(w, "people.csv:6:1: warning: 'seminariomujeresen' in the email of 'Corina Giacomello' is not an email address"));
+    CHECK(any(w, "people.csv:8:1: warning: participant 'Sean Tait' is listed twice"));
+    // an acronym names the same organization; a short form of a name is how captions write it
+    CHECK_FALSE(any(w, "Ernesto"));
+    CHECK_FALSE(any(w, "gj.super"));  // two addresses in one field are both valid
+}
+
+TEST_CASE("the author's decisions settle the cases") {
+    Folder f;
+    auto w = f.warnings(
+        "<people data=\"people\">"
+        "<correction key=\"Heidy Cristina Gómez Rmz.\" field=\"name\" value=\"Heidy Cristina Gómez Ramírez\"/>"
+        "<correction key=\"Corina Giacomello\" field=\"email\" value=\"seminariomujeresenespiral@gmail.com\"/>"
+        "<alias name=\"Gail Jennifer Super\" participant=\"Gail Super\"/>"
+        "<alias name=\"Claudio Beato\" participant=\"Cláudio Beato\"/>"
+        "<alias org=\"Somewhere Else Entirely\" participant-org=\"APCOF\"/>"
+        "<guest name=\"Nadie Conocido\"/>"
+        "</people>\n");
+    INFO([&] { std::string all; for (auto& l : w) all += l + "\n"; return all; }());
+    REQUIRE(w.size() == 1);
+    CHECK(any(w, "'Sean Tait' is listed twice"));  // the data itself still lists him twice
+}
