@@ -65,6 +65,7 @@ struct Column {
     std::string title;
     std::string redact;  // the edition in which this column is withheld ("public"), or empty
     std::string empty;   // shown for an empty field ("***" in the printed report)
+    std::string separator;  // the field may hold several values separated by this; each on its own line
     SourcePos pos;
 };
 
@@ -72,6 +73,13 @@ struct Column {
 struct Table {
     std::string data;  // id of a <data> file, or empty
     std::string sort;
+    std::string group;   // a field: rows under a heading per value
+    struct Condition {
+        std::string field;
+        std::string op;  // "=", "!=" or "~" (contains)
+        std::string value;
+    };
+    std::vector<Condition> filter;  // every condition must hold for a row to be shown
     std::vector<Column> columns;
     std::vector<InlineList> header;
     std::vector<std::vector<InlineList>> rows;

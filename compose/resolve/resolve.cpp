@@ -228,32 +228,74 @@ private:
         edition_.blocks.push_back(std::move(b));
     }
 
-    // A table generated from data: the chosen columns, sorted by the language's collation.
+    // A table generated from data: the rows the filter keeps, sorted by the language's collation
+    // (by the group's field first), under a heading per group; the chosen columns, redacted for
+    // the audience; a field of several values shown one value per line.
     void data_rows(const model::Table& t, Block& b) {
         const model::DataFile* data = find_data(t.data);
         if (!data || data->kind != model::DataFile::Kind::Table) return;
         const auto& columns = data->table.columns;
-        auto rows = data->table.rows;
-        auto positions = data->table.row_pos;
-        if (!t.sort.empty()) sort_rows(rows, positions, columns, t.sort, edition_.lang);
-        std::vector<std::size_t> index;
+        auto column = [&](const std::string& field) {
+            return static_cast<std::size_t>(std::find(columns.begin(), columns.end(), field) - columns.begin());
+        };
+        std::vector<std::vector<std::string>> rows;
+        std::vector<base::SourcePos> positions;
+        for (std::size_t r = 0; r < data->table.rows.size(); ++r) {
+            const auto& row = data->table.rows[r];
+            bool keep = true;
+            for (const auto& c : t.filter) {
+                std::size_t i = column(c.field);
+                const std::string value = i < row.size() ? row[i] : std::string();
+                if (c.op == "=") keep = keep && value == c.value;
+                else if (c.op == "!=") keep = keep && value != c.value;
+                else keep = keep && value.find(c.value) != std::string::npos;
+            }
+            if (!keep) continue;
+            rows.push_back(row);
+            positions.push_back(r < data->table.row_pos.size() ? data->table.row_pos[r] : t.pos);
+        }
+        std::string order = t.group.empty() ? t.sort : t.group + (t.sort.empty() ? "" : "," + t.sort);
+        if (!order.empty()) sort_rows(rows, positions, columns, order, edition_.lang);
         std::vector<const model::Column*> shown;
+        std::vector<std::size_t> index;
         for (const auto& c : t.columns) {
             if (!c.redact.empty() && c.redact == audience_) continue;  // withheld from this audience
             shown.push_back(&c);
             b.column_titles.push_back(c.title.empty() ? c.field : c.title);
-            index.push_back(static_cast<std::size_t>(std::find(columns.begin(), columns.end(), c.field) - columns.begin()));
+            index.push_back(column(c.field));
         }
+        std::size_t group = t.group.empty() ? columns.size() : column(t.group);
+        std::string current_group;
         for (std::size_t r = 0; r < rows.size(); ++r) {
+            if (group < rows[r].size() && (r == 0 || rows[r][group] != current_group)) {
+                current_group = rows[r][group];
+                b.rows.push_back(TableRow{{current_group.empty() ? std::string("\u2014") : current_group}, 0, true,
+                                          positions[r]});
+            }
             TableRow row;
-            row.pos = r < positions.size() ? positions[r] : t.pos;
+            row.pos = positions[r];
             for (std::size_t c = 0; c < shown.size(); ++c) {
                 std::string value = index[c] < rows[r].size() ? rows[r][index[c]] : std::string();
                 if (value.empty()) value = shown[c]->empty;
+                if (!shown[c]->separator.empty()) value = one_per_line(value, shown[c]->separator);
                 row.cells.push_back(std::move(value));
             }
             b.rows.push_back(std::move(row));
         }
+    }
+
+    // "a@x.org b@y.org" -> each value on its own line (U+2028 is the line separator style keeps)
+    static std::string one_per_line(const std::string& value, const std::string& separator) {
+        std::string out;
+        std::size_t start = 0;
+        while (start <= value.size()) {
+            std::size_t end = value.find(separator, start);
+            std::string part = value.substr(start, end == std::string::npos ? std::string::npos : end - start);
+            if (!part.empty()) out += (out.empty() ? "" : "\u2028") + part;
+            if (end == std::string::npos) break;
+            start = end + separator.size();
+        }
+        return out;
     }
 
     std::string pending_anchor_;

@@ -34,6 +34,38 @@ bool is_blank(const pugi::xml_node& node) {
     return std::string(collapse_space(node.value())) == " " || *node.value() == 0;
 }
 
+// One condition of a table's filter.
+struct Condition {
+    std::string text, field, op, value;
+};
+
+std::vector<Condition> split_conditions(const std::string& filter) {
+    std::vector<Condition> out;
+    std::size_t start = 0;
+    while (start < filter.size()) {
+        std::size_t end = filter.find(';', start);
+        std::string text = filter.substr(start, end == std::string::npos ? std::string::npos : end - start);
+        start = end == std::string::npos ? filter.size() : end + 1;
+        while (!text.empty() && text.front() == ' ') text.erase(0, 1);
+        while (!text.empty() && text.back() == ' ') text.pop_back();
+        if (text.empty()) continue;
+        Condition c{text, "", "", ""};
+        for (const char* op : {"!=", "=", "~"}) {
+            auto at = text.find(op);
+            if (at != std::string::npos && at > 0) {
+                c.field = text.substr(0, at);
+                c.op = op;
+                c.value = text.substr(at + std::string(op).size());
+                while (!c.field.empty() && c.field.back() == ' ') c.field.pop_back();
+                while (!c.value.empty() && c.value.front() == ' ') c.value.erase(0, 1);
+                break;
+            }
+        }
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
 class DocumentReader {
 public:
     DocumentReader(XmlWalker& w, model::Document& doc, const LoadOptions& options)
@@ -366,25 +398,36 @@ private:
     }
 
     Block read_table(const pugi::xml_node& node) {
-        w_.check_attributes(node, {"data", "sort"});
+        w_.check_attributes(node, {"data", "sort", "group", "filter"});
         Block block;
         block.kind = Block::Kind::Table;
         auto& table = block.table;
         table.pos = w_.pos(node);
         table.data = node.attribute("data").value();
         table.sort = node.attribute("sort").value();
+        table.group = node.attribute("group").value();
+        if (!table.group.empty()) fields_used_.push_back({table.data, table.group, table.pos});
+        for (const auto& condition : split_conditions(node.attribute("filter").value())) {
+            if (condition.field.empty()) {
+                w_.diags().error(table.pos, "filter condition '" + condition.text + "' is not field=value, field!=value or field~text");
+            } else {
+                fields_used_.push_back({table.data, condition.field, table.pos});
+                table.filter.push_back({condition.field, condition.op, condition.value});
+            }
+        }
         if (!table.data.empty()) refs_.emplace_back(table.data, table.pos);
         for (auto child : node.children()) {
             if (skip_non_element(child, "table")) continue;
             std::string_view name = child.name();
             if (name == "column") {
-                w_.check_attributes(child, {"field", "title", "redact", "empty"}, {"field"});
+                w_.check_attributes(child, {"field", "title", "redact", "empty", "separator"}, {"field"});
                 // the title is an attribute (the document's language) or <t> children, one per language
                 std::string title = child.attribute("title").value();
                 if (child.first_child()) title = w_.simple_text(child);
                 else if (child.attribute("title")) w_.variant(child);
                 table.columns.push_back({child.attribute("field").value(), title, child.attribute("redact").value(),
-                                         child.attribute("empty").value(), w_.pos(child)});
+                                         child.attribute("empty").value(), child.attribute("separator").value(),
+                                         w_.pos(child)});
             } else if (name == "header") {
                 table.header = read_cells(child);
             } else if (name == "row") {
