@@ -19,6 +19,7 @@ SetParagraph set_paragraph(const style::Paragraph& para, double measure, text::M
     para::BreakParams params{measure, para.style.indent, para.style.align};
     params.em = para.style.size;
     params.protrusion = para.style.protrusion;
+    params.expansion = para.style.expansion;
     sp.lines = para::break_paragraph(sp.mp, params);
     return sp;
 }
@@ -45,6 +46,7 @@ public:
         page.height = doc_.layout.page.height;
         page.label = std::to_string(number);
         page.master = plan.annex ? "annex" : "body";
+        page.lang = doc_.lang;
         std::string first_heading;
         for (const auto& placement : plan.placements) {
             Flow& flow = *flows_[placement.flow];

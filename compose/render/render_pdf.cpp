@@ -30,6 +30,16 @@ void on_error(HPDF_STATUS error, HPDF_STATUS detail, void* user) {
 
 }  // namespace
 
+// A PDF literal string for plain ASCII text (language tags); anything else becomes '?'.
+static std::string pdf_string(const std::string& text) {
+    std::string out = "(";
+    for (char c : text) {
+        if (c == '(' || c == ')' || c == '\\') out += '\\';
+        out += (c >= 32 && c < 127) ? c : '?';
+    }
+    return out + ")";
+}
+
 // The writer's state; pages are written into libharu as they come.
 class PdfStream::Impl {
 public:
@@ -196,6 +206,10 @@ private:
                     return false;
                 }
                 std::string ops = glyph_run_operators(run, font, name, page.height);
+                // a run in another language than the page's is marked with its own, so that
+                // screen readers and hyphenating re-flowers read "Instituto Igarapé" as Portuguese
+                bool other_language = !run.lang.empty() && !page.lang.empty() && run.lang != page.lang;
+                if (other_language) ops = "/Span <</Lang " + pdf_string(run.lang) + ">> BDC\n" + ops + "EMC\n";
                 HPDF_Stream_WriteStr(attr->stream, ops.c_str());
             }
             HPDF_Page_EndText(handle);

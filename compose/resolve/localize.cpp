@@ -70,6 +70,15 @@ std::string localized(const std::string& lang, const std::string& key) {
     return word == it->second.end() ? key : word->second;
 }
 
+std::pair<std::string, std::string> quotation_marks(const std::string& lang, int depth) {
+    // Spanish opens with angle quotes and nests English-style ones (RAE); English and Portuguese
+    // use double then single curly quotes
+    bool spanish = lang.rfind("es", 0) == 0;
+    bool outer = depth % 2 == 0;
+    if (spanish) return outer ? std::pair{"\u00AB", "\u00BB"} : std::pair{"\u201C", "\u201D"};
+    return outer ? std::pair{"\u201C", "\u201D"} : std::pair{"\u2018", "\u2019"};
+}
+
 std::string roman(int n) {
     static const std::pair<int, const char*> table[] = {{1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"},
                                                         {100, "C"},  {90, "XC"},  {50, "L"},  {40, "XL"},

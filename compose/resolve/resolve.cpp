@@ -81,6 +81,23 @@ private:
                 text.text = it != labels_.end() ? it->second : item.attr;
                 link.children.push_back(std::move(text));
                 out.push_back(std::move(link));
+            } else if (item.kind == Inline::Kind::Quote) {
+                // the language's quotation marks; a quote within a quote takes the inner pair
+                auto [open, close] = quotation_marks(edition_.lang, quote_depth_);
+                ++quote_depth_;
+                Inline span = item;
+                span.kind = Inline::Kind::Span;
+                span.attr.clear();
+                span.children = resolve_inline(item.children);
+                --quote_depth_;
+                Inline o, c;
+                o.kind = c.kind = Inline::Kind::Text;
+                o.pos = c.pos = item.pos;
+                o.text = open;
+                c.text = close;
+                span.children.insert(span.children.begin(), o);
+                span.children.push_back(c);
+                out.push_back(std::move(span));
             } else if (item.kind == Inline::Kind::Person) {
                 Inline person = item;
                 person.kind = Inline::Kind::Span;
@@ -300,6 +317,7 @@ private:
 
     std::string pending_anchor_;
     std::string audience_;
+    int quote_depth_ = 0;
 };
 
 }  // namespace

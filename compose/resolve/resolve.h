@@ -69,6 +69,8 @@ Edition resolve(const model::Document& doc, const Options& options, base::Diagno
 // Localized generated text (per-language catalogues live in localize.cpp).
 std::string localized(const std::string& lang, const std::string& key);
 std::string roman(int n);
+// The opening and closing quotation marks of a language at a nesting depth (0: outermost).
+std::pair<std::string, std::string> quotation_marks(const std::string& lang, int depth);
 // "November 6–7, 2014" / "6 y 7 de noviembre de 2014" from ISO dates.
 std::string date_range(const std::string& lang, const std::string& from, const std::string& to);
 // "Thursday, November 6, 2014" / "jueves 6 de noviembre de 2014"

@@ -46,11 +46,15 @@ void read_element(XmlWalker& w, const pugi::xml_node& node, const InlineRules& r
         item.kind = Inline::Kind::Person;
         item.attr = node.attribute("org").value();
         read_children(w, node, rules, item.children);
+    } else if (name == "q") {
+        w.check_attributes(node, {});
+        item.kind = Inline::Kind::Quote;
+        read_children(w, node, rules, item.children);
     } else if (name == "br") {
         w.check_attributes(node, {});
         item.kind = Inline::Kind::Break;
     } else {
-        std::vector<std::string> allowed = {"em", "strong", "link", "ref", "span", "br"};
+        std::vector<std::string> allowed = {"em", "strong", "link", "ref", "span", "q", "br"};
         if (rules.allow_person) allowed.push_back("person");
         w.unknown_element(node, allowed, node.parent().name());
         return;

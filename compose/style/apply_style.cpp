@@ -61,7 +61,8 @@ void flatten(const model::InlineList& list, const RunState& state, std::vector<R
             break;
         case Inline::Kind::Span: if (!item.attr.empty()) s.lang = item.attr; break;
         case Inline::Kind::Ref:
-        case Inline::Kind::Person: break;  // resolve has replaced these
+        case Inline::Kind::Person:
+        case Inline::Kind::Quote: break;  // resolve has replaced these
         }
         flatten(item.children, s, out);
     }

@@ -108,3 +108,24 @@ TEST_CASE("the agenda becomes a table: a row per day, slot, talk and moderator")
     CHECK(table->rows[3].cells[1] == "Moderator: Ernesto López Portillo, Insyde");
     CHECK(table->rows[4].cells[0].rfind("Day 1 ", 0) == 0);
 }
+
+TEST_CASE("quotations take the edition's marks, the inner pair when nested") {
+    const char* src = R"(<report><meta><title>T</title></meta><section id="s">
+      <p><t xml:lang="en">He said <q>we must <q>overcome</q> it</q>.</t><t xml:lang="es">Dijo <q>hay que <q>superar</q> eso</q>.</t></p>
+      </section></report>)";
+    auto text_in = [&](const std::string& lang) {
+        base::Diagnostics diags;
+        source::LoadOptions options;
+        options.lang = lang;
+        options.fallback = "en";  // the untranslated title may stand in
+        auto doc = source::load_document_text("t.xml", src, options, diags);
+        REQUIRE(doc);
+        auto ed = resolve::resolve(*doc, {lang}, diags);
+        for (const auto& b : ed.blocks) {
+            if (b.kind == resolve::Block::Kind::Paragraph) return text_of(b.content);
+        }
+        return std::string();
+    };
+    CHECK(text_in("en") == "He said \u201Cwe must \u2018overcome\u2019 it\u201D.");
+    CHECK(text_in("es") == "Dijo \u00ABhay que \u201Csuperar\u201D eso\u00BB.");
+}
