@@ -39,6 +39,12 @@ struct GlyphRun {
     std::string lang;     // BCP 47, for the PDF's marked content
     std::uint32_t color = 0x000000;  // 0xRRGGBB
     base::SourcePos pos;
+    // Right-to-left text: the glyphs are in visual order, their clusters decreasing; the PDF
+    // gives the text in logical order (marked content with /ActualText).
+    bool rtl = false;
+    // Font expansion: the glyphs are drawn this much wider (> 1) or narrower (horizontal scaling,
+    // the advances already include it).
+    double hscale = 1;
 };
 
 struct Rect {
@@ -78,6 +84,7 @@ struct Page {
     double width = 0, height = 0;
     std::string label;  // the folio as printed ("3", "ii")
     std::string master = "body";  // which page master made it: "body" or "annex"
+    std::string lang;             // the document's language; runs in another are marked
     std::vector<GlyphRun> runs;
     std::vector<Rule> rules;
     std::vector<Image> images;

@@ -42,7 +42,9 @@ std::string dump(const Document& doc) {
         for (const auto& d : page.destinations) out += "  dest " + d.name + " y " + num(d.y) + "\n";
         for (const auto& run : page.runs) {
             out += "  run font " + std::to_string(run.font) + " size " + num(run.size) + " at " + num(run.x) + " " +
-                   num(run.y) + " line " + std::to_string(run.pos.line) + " " + quoted(run.text) + "\n";
+                   num(run.y) + " line " + std::to_string(run.pos.line) + (run.rtl ? " rtl" : "") +
+                   (run.hscale != 1 ? " hscale " + num(run.hscale * 100) + "%" : std::string()) + " " +
+                   quoted(run.text) + "\n";
             out += "   ";
             for (const auto& g : run.glyphs) {
                 out += " " + std::to_string(g.id) + "@" + std::to_string(g.cluster) + "+" + num(g.advance);
