@@ -61,6 +61,7 @@ struct Image {
     Rect frame;
     std::string path;   // empty: a labelled placeholder box is drawn
     std::string label;  // shown in the placeholder
+    bool cover = false; // fill the frame and crop (else the whole image, centred in the frame)
 };
 
 struct Link {

@@ -51,6 +51,7 @@ struct Figure {
     std::string credit;
     Paragraph caption;
     int pixel_width = 0, pixel_height = 0;  // 0 when the image is missing (--draft)
+    bool cover = false;  // fill the frame, cropping the photo (fit="cover"), instead of showing it whole
     SourcePos pos;
 };
 
@@ -193,6 +194,14 @@ struct PeopleDecisions {
     SourcePos pos;
 };
 
+// The author's hyphenation exceptions for one language: <hyphenation xml:lang="en"><word>ta-ble</word>.
+// A word is hyphenated only at its hyphens; a word without one is never hyphenated.
+struct HyphenationExceptions {
+    std::string lang;
+    std::vector<std::string> words;  // "ta-ble"
+    SourcePos pos;
+};
+
 struct Document {
     std::string path;      // the source file as given on the command line
     std::string base_dir;  // its folder: data and images are found relative to it
@@ -203,6 +212,7 @@ struct Document {
     Meta meta;
     std::vector<DataFile> data;
     PeopleDecisions people;
+    std::vector<HyphenationExceptions> hyphenation;
     std::vector<Section> sections;  // sections and annexes in source order
 };
 

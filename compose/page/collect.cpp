@@ -51,7 +51,7 @@ private:
     const Frame& frame_;
     text::Measurer& measurer_;
     base::Diagnostics& diags_;
-    const CollectOptions& options_;
+    const CollectOptions options_;  // a copy: build_pages passes a temporary ({})
     Flow& flow_;
     double pending_space_ = 0;  // the previous block's space after
     std::size_t block_ = 0;        // the next block to collect
@@ -144,7 +144,8 @@ private:
         // the images of a parallel edition, whose captions stand in each language's column
         bool wide = floating || block.span || options_.parallel;
         double width = wide ? frame_.width : frame_.column_width(block.annex);
-        double aspect = block.aspect > 0 ? block.aspect : kPlaceholderAspect;
+        // a photo shown whole keeps its shape; one that fills its frame (cover) gets the usual one
+        double aspect = block.aspect > 0 && !block.cover ? block.aspect : kPlaceholderAspect;
         double height = std::min(width * aspect, (frame_.bottom - frame_.top) * kMaxFloatShare);
         double image_width = std::min(width, height / aspect);
 
@@ -166,6 +167,7 @@ private:
         image.image.frame = {(width - image_width) / 2, 0, image_width, height};
         image.image.path = block.image_path;
         image.image.label = block.label;
+        image.image.cover = block.cover;
         if (options_.parallel) image.span = true;
         items.push_back(image);
         double caption_width = options_.parallel ? frame_.column_width(block.annex) : width;

@@ -249,13 +249,22 @@ private:
             }
         }
         if (img) {
-            // fit: the whole image inside the frame, centred, aspect kept
+            // contain: the whole image inside the frame, centred; cover: the frame filled, the
+            // image centred and clipped to it. The aspect is kept either way.
             double iw = HPDF_Image_GetWidth(img), ih = HPDF_Image_GetHeight(img);
-            double scale = std::min(f.width / iw, f.height / ih);
+            double scale = image.cover ? std::max(f.width / iw, f.height / ih) : std::min(f.width / iw, f.height / ih);
             double w = iw * scale, h = ih * scale;
             double x = f.x + (f.width - w) / 2, y = f.y + (f.height - h) / 2;
+            if (image.cover) {
+                HPDF_Page_GSave(handle);
+                HPDF_Page_Rectangle(handle, static_cast<HPDF_REAL>(f.x), static_cast<HPDF_REAL>(page.height - f.y - f.height),
+                                    static_cast<HPDF_REAL>(f.width), static_cast<HPDF_REAL>(f.height));
+                HPDF_Page_Clip(handle);
+                HPDF_Page_EndPath(handle);
+            }
             HPDF_Page_DrawImage(handle, img, static_cast<HPDF_REAL>(x), static_cast<HPDF_REAL>(page.height - y - h),
                                 static_cast<HPDF_REAL>(w), static_cast<HPDF_REAL>(h));
+            if (image.cover) HPDF_Page_GRestore(handle);
             return;
         }
         HPDF_Page_SetRGBFill(handle, 0.92f, 0.92f, 0.92f);

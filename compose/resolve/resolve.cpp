@@ -212,6 +212,7 @@ private:
         b.placement = fig.placement;
         b.image_width = fig.pixel_width;
         b.image_height = fig.pixel_height;
+        b.cover = fig.cover;
         b.label = fig.id.empty() ? std::string() : labels_[fig.id];
         std::filesystem::path path = std::filesystem::path(doc_.base_dir) / fig.src;
         if (std::filesystem::exists(path)) b.image_path = path.string();

@@ -51,6 +51,7 @@ struct Block {
     std::string label;       // "Figure 3", "Annex I"
     model::Placement placement = model::Placement::Here;
     int image_width = 0, image_height = 0;  // pixels; 0 for a missing image
+    bool cover = false;                     // fill the frame, cropping the photo
     // tables (hand-written, from data, or an agenda)
     std::vector<std::string> column_titles;
     std::vector<TableRow> rows;

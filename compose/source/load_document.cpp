@@ -83,8 +83,9 @@ public:
             if (name == "meta") read_meta(child);
             else if (name == "data") read_data(child);
             else if (name == "people") read_people(child);
+            else if (name == "hyphenation") read_hyphenation(child);
             else if (name == "section" || name == "annex") read_section(child, name == "annex");
-            else w_.unknown_element(child, {"meta", "data", "people", "section", "annex"}, "report");
+            else w_.unknown_element(child, {"meta", "data", "people", "hyphenation", "section", "annex"}, "report");
         }
         check_references();
     }
@@ -199,6 +200,33 @@ private:
         }
     }
 
+    // <hyphenation xml:lang="en"><word>ta-ble</word>…</hyphenation>: the document's own hyphenation
+    // exceptions (the report's language when xml:lang is absent). A word is letters with hyphens
+    // where it may be broken.
+    void read_hyphenation(const pugi::xml_node& node) {
+        w_.check_attributes(node, {"xml:lang"});
+        model::HyphenationExceptions list;
+        list.pos = w_.pos(node);
+        list.lang = node.attribute("xml:lang") ? node.attribute("xml:lang").value() : doc_.source_lang;
+        for (auto child : node.children()) {
+            if (skip_non_element(child, "hyphenation")) continue;
+            if (std::string_view(child.name()) != "word") {
+                w_.unknown_element(child, {"word"}, "hyphenation");
+                continue;
+            }
+            w_.check_attributes(child, {});
+            std::string word = collapse_space(child.child_value());
+            if (word.empty() || word.find(' ') != std::string::npos || word.front() == '-' || word.back() == '-' ||
+                word.find("--") != std::string::npos) {
+                w_.diags().error(w_.pos(child), "<word> is one word with hyphens where it may be broken, such as ta-ble; not '" +
+                                                    word + "'");
+                continue;
+            }
+            list.words.push_back(std::move(word));
+        }
+        doc_.hyphenation.push_back(std::move(list));
+    }
+
     // Data files are read from the source's own folder (or below it): a source cannot make
     // compose read /etc/passwd.
     bool inside_source_folder(const fs::path& path) {
@@ -295,10 +323,11 @@ private:
     }
 
     Block read_finding(const pugi::xml_node& node) {
-        w_.check_attributes(node, {});
+        w_.check_attributes(node, {"id"});
         Block block;
         block.kind = Block::Kind::Finding;
         block.finding.pos = w_.pos(node);
+        if (auto id = node.attribute("id")) declare_id(id.value(), block.finding.pos);
         bool has_lead = false;
         for (auto child : node.children()) {
             if (skip_non_element(child, "finding")) continue;
@@ -317,7 +346,7 @@ private:
     }
 
     Block read_figure(const pugi::xml_node& node) {
-        w_.check_attributes(node, {"id", "src", "placement", "credit"}, {"src"});
+        w_.check_attributes(node, {"id", "src", "placement", "credit", "fit"}, {"src"});
         Block block;
         block.kind = Block::Kind::Figure;
         auto& fig = block.figure;
@@ -326,6 +355,11 @@ private:
         if (!fig.id.empty()) declare_id(fig.id, fig.pos);
         fig.src = node.attribute("src").value();
         fig.credit = node.attribute("credit").value();
+        std::string fit = node.attribute("fit").as_string("contain");
+        if (fit != "contain" && fit != "cover") {
+            w_.diags().error(fig.pos, "fit '" + fit + "' is not contain or cover");
+        }
+        fig.cover = fit == "cover";
         std::string placement = node.attribute("placement").as_string("here");
         static const std::map<std::string, model::Placement> placements = {
             {"top", model::Placement::Top}, {"bottom", model::Placement::Bottom},

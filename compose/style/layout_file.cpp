@@ -140,7 +140,7 @@ private:
     void read_style(const pugi::xml_node& node, Layout& layout) {
         check_attributes(node, {"name", "base", "family", "weight", "style", "size", "leading", "space-before",
                                 "space-after", "indent", "margin-left", "margin-right", "align", "keep-with-next",
-                                "break-before", "color", "hyphenate", "protrusion"});
+                                "break-before", "color", "hyphenate", "protrusion", "expansion"});
         std::string name = node.attribute("name").value();
         if (name.empty()) {
             diags_.error(pos(node), "<style> needs the attribute 'name'");
@@ -194,6 +194,11 @@ private:
             std::string v = a.value();
             if (v != "true" && v != "false") diags_.error(pos(node), "protrusion is true or false, not '" + v + "'");
             s.protrusion = v == "true";
+        }
+        if (auto a = node.attribute("expansion")) {
+            std::string v = a.value();
+            if (v != "true" && v != "false") diags_.error(pos(node), "expansion is true or false, not '" + v + "'");
+            s.expansion = v == "true";
         }
         if (auto a = node.attribute("break-before")) {
             std::string v = a.value();

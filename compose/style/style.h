@@ -28,6 +28,7 @@ struct ParaStyle {
     Align align = Align::Justify;
     bool hyphenate = false;  // words may be broken at hyphenation points (layouts switch it on)
     bool protrusion = false; // justified lines hang punctuation and hyphens into the margins
+    bool expansion = false;  // justified lines may draw their glyphs up to 2% wider or narrower
     bool keep_with_next = false;
     bool page_break_before = false;  // annexes start on a new page
     std::uint32_t color = 0x000000;
@@ -97,6 +98,7 @@ struct Block {
     std::string image_path;
     std::string label;
     double aspect = 0;  // height / width of the image; 0 when unknown (a placeholder is drawn)
+    bool cover = false; // the image fills a frame of the layout's shape, cropped
     // tables
     std::vector<Paragraph> header;
     std::vector<TableRow> rows;
