@@ -19,7 +19,6 @@ SetParagraph set_paragraph(const style::Paragraph& para, double measure, text::M
     para::BreakParams params{measure, para.style.indent, para.style.align};
     params.em = para.style.size;
     params.protrusion = para.style.protrusion;
-    params.expansion = para.style.expansion;
     sp.lines = para::break_paragraph(sp.mp, params);
     return sp;
 }
