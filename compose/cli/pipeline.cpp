@@ -51,6 +51,9 @@ std::optional<display::Document> build_display(const PipelineOptions& options, b
         text::FontSet fonts;
         fonts.scan((fs::path(dir) / "fonts").string(), diags);
         text::Measurer measurer(fonts, layout->fallback_families);
+        for (const auto& list : doc->hyphenation) {  // the source's <hyphenation> exceptions
+            for (const auto& word : list.words) measurer.hyphenator().add_exception(list.lang, word);
+        }
         if (options.parallel) {
             // the same source read a second time, in the other language: the blocks align
             std::string other = !options.parallel_lang.empty() ? options.parallel_lang

@@ -55,6 +55,7 @@ struct Rule {
     double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
     double thickness = 0.5;
     std::uint32_t color = 0x000000;
+    bool dashed = false;  // marks where something continues (a table row split across pages)
 };
 
 struct Image {

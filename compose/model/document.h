@@ -21,12 +21,14 @@ struct Inline {
         Person,  // attr: organization (may be empty); children: the name as printed
         Quote,   // children: quoted words; the marks are the edition language's (resolve adds them)
         Break,   // a forced line break
+        NoBreak, // children: a phrase kept on one line, never hyphenated
     };
     Kind kind = Kind::Text;
     std::string text;
     std::string attr;
     std::vector<Inline> children;
     SourcePos pos;
+    std::vector<base::TextAnchor> anchors;  // text: where its characters are in the source, past pos
 };
 
 using InlineList = std::vector<Inline>;

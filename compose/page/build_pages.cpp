@@ -19,6 +19,7 @@ SetParagraph set_paragraph(const style::Paragraph& para, double measure, text::M
     para::BreakParams params{measure, para.style.indent, para.style.align};
     params.em = para.style.size;
     params.protrusion = para.style.protrusion;
+    params.expansion = para.style.expansion;
     sp.lines = para::break_paragraph(sp.mp, params);
     return sp;
 }
@@ -95,6 +96,12 @@ private:
     std::string section_;  // the heading in force, for running heads
     bool failed_ = false;
 
+    static std::size_t max_lines(const SetRow& row) {
+        std::size_t n = 0;
+        for (const auto& c : row.cells) n = std::max(n, c.lines.size());
+        return n;
+    }
+
     // Once placed, a paragraph's measured text and a table row's cells are not needed again:
     // freeing them keeps memory flat however long the document.
     void release(std::size_t f, const FlowItem& item) {
@@ -103,8 +110,9 @@ private:
             auto& left = lines_left_[f];
             while (left.size() <= item.para) left.push_back(flow.paragraphs[left.size()].lines.size());
             if (left[item.para] > 0 && --left[item.para] == 0) flow.paragraphs[item.para] = SetParagraph{};
-        } else if (item.kind == FlowItem::Kind::Row && item.row != kNone && !flow.rows[item.row].header) {
-            flow.rows[item.row] = SetRow{};
+        } else if (item.kind == FlowItem::Kind::Row && item.row != kNone && !flow.rows[item.row].header &&
+                   (item.line_end == kNone || item.line_end >= max_lines(flow.rows[item.row]))) {
+            flow.rows[item.row] = SetRow{};  // (a split row: once its last piece is placed)
         }
     }
 
@@ -145,16 +153,21 @@ private:
         case FlowItem::Kind::Row: {
             const SetRow& row = flow.rows[item.row];
             double x = at.x;
+            bool piece = item.line_end != kNone;  // part of a row split across pages
             for (std::size_t c = 0; c < row.cells.size(); ++c) {
                 double y = at.y + kCellPadding;
-                for (std::size_t i = 0; i < row.cells[c].lines.size(); ++i) {
+                std::size_t first = piece ? item.line : 0;
+                std::size_t end = piece ? std::min(item.line_end, row.cells[c].lines.size()) : row.cells[c].lines.size();
+                for (std::size_t i = first; i < end; ++i) {
                     emit_line(page, row.cells[c], i, x + kCellPadding, y, page_number);
                     y += row.cells[c].style->leading;
                 }
                 x += row.widths[c];
             }
-            double bottom = at.y + row.height;
-            page.rules.push_back({at.x, bottom, x, bottom, row.header ? 0.8 : 0.3, row.header ? 0x000000u : 0x999999u});
+            double bottom = at.y + item.height;
+            bool continues = piece && item.line_end < max_lines(row);
+            page.rules.push_back({at.x, bottom, x, bottom, row.header ? 0.8 : 0.3, row.header ? 0x000000u : 0x999999u,
+                                  continues});
             break;
         }
         case FlowItem::Kind::Image: {

@@ -277,10 +277,35 @@ private:
         item.span = block.span;
         item.annex = block.annex;
         item.table = table_id_;
+        // A row taller than a page (with the header above it) would run off the page: it is set
+        // in pieces of as many lines as fit, each piece a row of its own (the distributor never
+        // splits a row), the break marked by a dashed rule.
+        double header_height = flow_.table_header[table_id_] == kNone
+                                   ? 0
+                                   : flow_.rows[flow_.items[flow_.table_header[table_id_]].row].height;
+        double room = frame_.bottom - frame_.top - header_height - 2 * kCellPadding - 12;
+        double leading = 0;
+        std::size_t lines = 0;
+        for (const auto& c : row.cells) {
+            leading = std::max(leading, c.style->leading);
+            lines = std::max(lines, c.lines.size());
+        }
+        std::size_t per_piece = leading > 0 ? static_cast<std::size_t>(room / leading) : lines;
         flow_.rows.push_back(std::move(row));
         item.row = flow_.rows.size() - 1;
         if (header) flow_.table_header[table_id_] = flow_.items.size();
-        flow_.items.push_back(std::move(item));
+        if (header || per_piece == 0 || lines <= per_piece || item.height <= room) {
+            flow_.items.push_back(std::move(item));
+            return;
+        }
+        for (std::size_t first = 0; first < lines; first += per_piece) {
+            FlowItem piece = item;
+            piece.line = first;
+            piece.line_end = std::min(lines, first + per_piece);
+            piece.height = static_cast<double>(piece.line_end - first) * leading + 2 * kCellPadding;
+            piece.space_before = first == 0 ? item.space_before : 0;
+            flow_.items.push_back(std::move(piece));
+        }
     }
 
     void begin_table(const style::Block& block) {

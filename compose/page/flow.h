@@ -60,6 +60,9 @@ struct FlowItem {
     int outline_level = 0;        // Marker
     std::string outline_title;    // Marker
     std::size_t float_group = kNone;  // Float: index into Flow::floats
+    // Row: a row taller than a page is set in pieces, each showing lines [line, line_end) of
+    // every cell; kNone: the whole row
+    std::size_t line_end = kNone;
 };
 
 // A figure that floats: its items (image, caption lines) go together to a page's top or bottom.

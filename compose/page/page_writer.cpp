@@ -46,19 +46,35 @@ void PageWriter::emit_line(display::Page& page, const text::MeasuredParagraph& m
         double width = 0;
         for (auto g = pen.glyph_begin; g < pen.glyph_end; ++g) {
             const auto& src = mp.glyphs[g];
-            run.glyphs.push_back({src.id, src.advance, src.x_offset, src.y_offset, display::kInsertedGlyph});
-            width += src.advance;
+            run.glyphs.push_back({src.id, src.advance * line.hscale, src.x_offset * line.hscale, src.y_offset,
+                                  display::kInsertedGlyph});
+            width += src.advance * line.hscale;
         }
         hyphen_drawn = true;
         return width;
     };
 
-    std::uint32_t i = line.item_begin;
-    while (i < line.item_end) {
-        // one glyph run per stretch of items in one text run
-        std::uint32_t run_index = mp.items[i].run;
+    // The line's pieces: stretches of items in one text run, in logical order, each with its
+    // run's bidi level. They are shown in visual order (UAX #9 rule L2), and a right-to-left
+    // piece shows its items last to first (each item's glyphs are already in visual order).
+    struct Piece {
+        std::uint32_t begin, end;  // items
+    };
+    std::vector<Piece> pieces;
+    std::vector<std::uint8_t> levels;
+    for (std::uint32_t i = line.item_begin; i < line.item_end;) {
         std::uint32_t j = i;
-        while (j < line.item_end && mp.items[j].run == run_index) ++j;
+        while (j < line.item_end && mp.items[j].run == mp.items[i].run) ++j;
+        pieces.push_back({i, j});
+        levels.push_back(mp.runs[mp.items[i].run].level);
+        i = j;
+    }
+    // placed in visual order, but added to the page in logical order: the content stream's order
+    // is the order text extraction and search follow
+    std::vector<display::GlyphRun> placed(pieces.size());
+    for (std::uint32_t p : text::visual_order(levels)) {
+        const auto [i, j] = pieces[p];
+        std::uint32_t run_index = mp.items[i].run;
         const auto& info = mp.runs[run_index];
         std::uint32_t text_begin = mp.items[i].text_begin, text_end = mp.items[j - 1].text_end;
         display::GlyphRun run;
@@ -69,16 +85,22 @@ void PageWriter::emit_line(display::Page& page, const text::MeasuredParagraph& m
         run.lang = info.lang;
         run.color = info.color;
         run.pos = info.pos;
+        run.rtl = info.rtl();
+        run.hscale = line.hscale;
         run.text = mp.text.substr(text_begin, text_end - text_begin);
         double width = 0;
-        for (auto k = i; k < j; ++k) {
-            const Item& item = mp.items[k];
+        for (auto n = i; n < j; ++n) {
+            const Item& item = mp.items[info.rtl() ? i + j - 1 - n : n];
             if (item.kind == Item::Kind::Penalty) continue;
             double extra = 0;
             if (item.kind == Item::Kind::Glue) extra = line.ratio >= 0 ? line.ratio * item.stretch : line.ratio * item.shrink;
             for (auto g = item.glyph_begin; g < item.glyph_end; ++g) {
                 const auto& src = mp.glyphs[g];
                 display::Glyph glyph{src.id, src.advance, src.x_offset, src.y_offset, src.cluster - text_begin};
+                if (item.kind == Item::Kind::Box) {  // font expansion scales the glyphs, not the spaces
+                    glyph.advance *= line.hscale;
+                    glyph.x_offset *= line.hscale;
+                }
                 if (g + 1 == item.glyph_end) glyph.advance += extra;  // justification goes on the space glyph
                 width += glyph.advance;
                 run.glyphs.push_back(glyph);
@@ -92,9 +114,11 @@ void PageWriter::emit_line(display::Page& page, const text::MeasuredParagraph& m
             else link.uri = info.link;
             page.links.push_back(std::move(link));
         }
-        if (!run.glyphs.empty()) page.runs.push_back(std::move(run));
+        placed[p] = std::move(run);
         x += width;
-        i = j;
+    }
+    for (auto& run : placed) {
+        if (!run.glyphs.empty()) page.runs.push_back(std::move(run));
     }
     if (hyphen && !hyphen_drawn) {  // the break is in another text run than the line's last glyphs
         const auto& info = mp.runs[mp.items[line.break_item].run];
@@ -106,6 +130,7 @@ void PageWriter::emit_line(display::Page& page, const text::MeasuredParagraph& m
         run.lang = info.lang;
         run.color = info.color;
         run.pos = info.pos;
+        run.hscale = line.hscale;
         add_hyphen(run);
         page.runs.push_back(std::move(run));
     }

@@ -30,6 +30,7 @@ std::vector<Line> break_greedy(const text::MeasuredParagraph& mp, const BreakPar
                     break;
                 }
                 if (item.edit == text::BreakEdit::InsertHyphen && !params.hyphenate) continue;
+                if (item.penalty >= text::kNeverBreak) continue;
                 if (natural + item.width - shrink <= width || best_break == n) best_break = i;
                 continue;
             }

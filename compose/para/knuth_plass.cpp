@@ -99,13 +99,16 @@ private:
         stretch_.assign(n_ + 1, 0);
         shrink_.assign(n_ + 1, 0);
         bool ragged = params_.ragged();
+        // font expansion: every box may be drawn a little wider or narrower
+        bool expand = params_.expansion && !ragged;
         for (std::uint32_t i = 0; i < n_; ++i) {
             const Item& item = items_[i];
             bool counts = item.kind != Item::Kind::Penalty;
             width_[i + 1] = width_[i] + (counts ? item.width : 0);
             bool glue = item.kind == Item::Kind::Glue && !ragged;
-            stretch_[i + 1] = stretch_[i] + (glue ? item.stretch : 0);
-            shrink_[i + 1] = shrink_[i] + (glue ? item.shrink : 0);
+            bool box = item.kind == Item::Kind::Box && expand;
+            stretch_[i + 1] = stretch_[i] + (glue ? item.stretch : box ? item.width * params_.expansion_stretch : 0);
+            shrink_[i + 1] = shrink_[i] + (glue ? item.shrink : box ? item.width * params_.expansion_shrink : 0);
         }
     }
 

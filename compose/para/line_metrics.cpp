@@ -41,12 +41,36 @@ double protrusion(const text::MeasuredParagraph& mp, std::uint32_t begin, std::u
     return l + r;
 }
 
+namespace {
+
+// Font expansion for a line whose stretch (room > 0) or shrink (room < 0) is shared between glue
+// and glyphs in proportion: the glyphs take their share rounded to the expansion step, the glue
+// the rest (pdfTeX does the same).
+void expand(Line& line, const BreakParams& params, double boxes, double room) {
+    double limit = room >= 0 ? params.expansion_stretch : params.expansion_shrink;
+    double glue = room >= 0 ? line.stretch : line.shrink;
+    double total = glue + boxes * limit;
+    if (boxes <= 0 || total <= 0 || limit <= 0) return;
+    double ratio = std::min(1.0, std::fabs(room) / total);
+    double step = params.expansion_step > 0 ? params.expansion_step : limit;
+    double amount = std::min(limit, std::round(ratio * limit / step) * step);
+    if (room < 0) amount = -amount;
+    line.hscale = 1 + amount;
+    line.expansion = boxes * amount;
+}
+
+}  // namespace
+
 void finish_line(const text::MeasuredParagraph& mp, Line& line, const BreakParams& params, bool last) {
     line.natural = line.stretch = line.shrink = 0;
+    line.hscale = 1;
+    line.expansion = 0;
+    double boxes = 0;  // the width font expansion scales
     for (auto i = line.item_begin; i < line.item_end; ++i) {
         const auto& item = mp.items[i];
         if (item.kind == text::Item::Kind::Penalty) continue;
         line.natural += item.width;
+        if (item.kind == text::Item::Kind::Box) boxes += item.width;
         if (item.kind == text::Item::Kind::Glue) {
             line.stretch += item.stretch;
             line.shrink += item.shrink;
@@ -55,6 +79,7 @@ void finish_line(const text::MeasuredParagraph& mp, Line& line, const BreakParam
     // a break at a penalty with a width (an inserted hyphen) adds that width to the line
     if (line.break_item < mp.items.size() && mp.items[line.break_item].kind == text::Item::Kind::Penalty) {
         line.natural += mp.items[line.break_item].width;
+        boxes += mp.items[line.break_item].width;
     }
     line.last = last;
     protrusion(mp, line.item_begin, line.break_item, params, &line.protrude_left, &line.protrude_right);
@@ -62,6 +87,22 @@ void finish_line(const text::MeasuredParagraph& mp, Line& line, const BreakParam
     double room = line.width + line.protrude_left + line.protrude_right - line.natural;
     line.ratio = 0;
     line.overfull = 0;
+    if (params.expansion && !params.ragged() && room != 0 && !(last && room > 0)) {
+        // badness as if the glyphs' share were glue; the glue is set to what the glyphs leave
+        double extra = boxes * (room >= 0 ? params.expansion_stretch : params.expansion_shrink);
+        expand(line, params, boxes, room);
+        double left = room - line.expansion;
+        if (room < 0) {
+            line.overfull = std::max(0.0, -room - line.shrink - extra);
+            line.ratio = line.shrink > 0 ? std::max(-1.0, left / line.shrink) : 0;
+            line.badness = line.overfull > 0 ? kInfBad : badness(room, 0, line.shrink + extra);
+        } else {
+            line.ratio = left >= 0 ? (line.stretch > 0 ? left / line.stretch : 0)
+                                   : (line.shrink > 0 ? std::max(-1.0, left / line.shrink) : 0);
+            line.badness = badness(room, line.stretch + extra, 0);
+        }
+        return;
+    }
     if (room < 0) {
         line.ratio = line.shrink > 0 ? std::max(-1.0, room / line.shrink) : 0;
         line.overfull = std::max(0.0, -room - line.shrink);

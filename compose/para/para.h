@@ -30,8 +30,12 @@ struct Line {
     // Character protrusion: the line is set as if the measure were this much wider, its first
     // glyph hanging this far into the left margin and its last into the right one.
     double protrude_left = 0, protrude_right = 0;
+    // Font expansion: the line's glyphs are drawn this much wider (> 1) or narrower, which adds
+    // `expansion` points to its width (negative: takes them away); the glue does the rest.
+    double hscale = 1;
+    double expansion = 0;
 
-    double set_width() const { return natural + (ratio >= 0 ? ratio * stretch : ratio * shrink); }
+    double set_width() const { return natural + expansion + (ratio >= 0 ? ratio * stretch : ratio * shrink); }
     // Whether the page writer draws a hyphen glyph at the end of this line.
     bool draws_hyphen(const text::MeasuredParagraph& mp) const {
         return break_item < mp.items.size() && mp.items[break_item].edit == text::BreakEdit::InsertHyphen;
@@ -73,6 +77,13 @@ constexpr double kRaggedStretchEm = 2;
 // double-hyphen demerits; InDesign's "hyphen limit" and house styles (the Chicago Manual of
 // Style: no more than three, preferably two) do.
 constexpr int kMaxHyphenRun = 2;
+// Font expansion (pdfTeX's \pdfadjustspacing with the font's stretch = shrink = 20, step = 5, in
+// thousandths): a justified line may draw its glyphs up to 2% wider or narrower, in steps of
+// 0.5%, so that its word spaces need to vary less. The breaker counts it as stretch and shrink of
+// every box; the step keeps the number of distinct widths (and of Tz values in the PDF) small.
+constexpr double kExpansionStretch = 0.02;
+constexpr double kExpansionShrink = 0.02;
+constexpr double kExpansionStep = 0.005;
 // Badness at or above which a line is infinitely bad (TeX's inf_bad).
 constexpr double kInfBad = 10000;
 
@@ -101,6 +112,12 @@ struct BreakParams {
     // Character protrusion (pdfTeX's \pdfprotrudechars): justified lines may hang punctuation and
     // hyphens into the margins by the amounts the text stage measured (Item::protrude_*).
     bool protrusion = false;
+    // Font expansion (pdfTeX's \pdfadjustspacing): justified lines may scale their glyphs
+    // horizontally within these limits, in steps of expansion_step (Line::hscale).
+    bool expansion = false;
+    double expansion_stretch = kExpansionStretch;
+    double expansion_shrink = kExpansionShrink;
+    double expansion_step = kExpansionStep;
 
     bool ragged() const { return align != style::Align::Justify; }
     double line_width(std::size_t line) const { return width - (line == 0 ? first_indent : 0); }

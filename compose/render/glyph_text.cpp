@@ -57,6 +57,8 @@ std::string glyph_run_operators(const display::GlyphRun& run, GlyphFont& font, c
     }
     out += "/" + font_name + " " + pdf_number(run.size) + " Tf\n";
     out += "1 0 0 1 " + pdf_number(run.x) + " " + pdf_number(page_height - run.y) + " Tm\n";
+    // font expansion: the glyphs drawn wider or narrower (Tz, in percent), reset after the run
+    if (run.hscale != 1) out += pdf_number(run.hscale * 100) + " Tz\n";
     const double to_text_space = 1000.0 / run.size;  // points -> thousandths of the font size
     std::vector<std::uint32_t> clusters;
     clusters.reserve(run.glyphs.size());
@@ -65,10 +67,27 @@ std::string glyph_run_operators(const display::GlyphRun& run, GlyphFont& font, c
     }
     std::sort(clusters.begin(), clusters.end());
     clusters.erase(std::unique(clusters.begin(), clusters.end()), clusters.end());
+    // Where each glyph's pen position is, in thousandths of the size from the run's start (with
+    // horizontal scaling in force, TJ numbers and glyph widths are both scaled by it: positions
+    // are divided by it here).
+    const double scale = run.hscale > 0 ? run.hscale : 1;
+    const double units = to_text_space / scale;
+    std::vector<double> pen_at(run.glyphs.size());
+    double pen = 0;
+    for (std::size_t i = 0; i < run.glyphs.size(); ++i) {
+        pen_at[i] = pen;
+        pen += run.glyphs[i].advance * units;
+    }
+    // A right-to-left run's glyphs are laid out in visual order; they are shown in logical order
+    // (the content stream's order is the text's, which extraction and search follow), each moved
+    // to its place by the TJ numbers.
+    std::vector<std::size_t> order(run.glyphs.size());
+    for (std::size_t k = 0; k < order.size(); ++k) order[k] = run.rtl ? order.size() - 1 - k : k;
     double rise = 0;
+    double at = 0;  // where the pen is
     out += "[";
     char hex[8];
-    for (std::size_t i = 0; i < run.glyphs.size(); ++i) {
+    for (std::size_t i : order) {
         const auto& g = run.glyphs[i];
         std::uint16_t cid = font.cid(g.id, glyph_text(run, i, clusters));
         if (g.y_offset != rise) {
@@ -79,7 +98,9 @@ std::string glyph_run_operators(const display::GlyphRun& run, GlyphFont& font, c
         // text extraction and search give the hyphenated word whole
         const bool inserted = g.cluster == display::kInsertedGlyph;
         if (inserted) out += "] TJ\n/Span <</ActualText ()>> BDC\n[";
-        if (g.x_offset != 0) out += pdf_number(-g.x_offset * to_text_space);
+        // TJ numbers move the pen left by n/1000 of the size
+        double target = pen_at[i] + g.x_offset * units;
+        if (std::fabs(at - target) >= 0.0005) out += pdf_number(at - target);
         static const char kHex[] = "0123456789ABCDEF";
         hex[0] = '<';
         hex[1] = kHex[(cid >> 12) & 0xF];
@@ -88,14 +109,12 @@ std::string glyph_run_operators(const display::GlyphRun& run, GlyphFont& font, c
         hex[4] = kHex[cid & 0xF];
         hex[5] = '>';
         out.append(hex, 6);
-        // TJ numbers move the pen left by n/1000 of the size: give back the font's own advance,
-        // take the laid-out one
-        double adjust = font.width(cid) - g.advance * to_text_space + g.x_offset * to_text_space;
-        if (std::fabs(adjust) >= 0.0005) out += pdf_number(adjust);
+        at = target + font.width(cid);
         if (inserted) out += "] TJ\nEMC\n[";
     }
     out += "] TJ\n";
     if (rise != 0) out += "0 Ts\n";
+    if (run.hscale != 1) out += "100 Tz\n";
     if (run.color != 0) out += "0 g\n";
     return out;
 }

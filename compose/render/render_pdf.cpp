@@ -191,9 +191,12 @@ private:
             HPDF_Page_SetLineWidth(handle, static_cast<HPDF_REAL>(rule.thickness));
             HPDF_Page_SetRGBStroke(handle, ((rule.color >> 16) & 0xFF) / 255.0f, ((rule.color >> 8) & 0xFF) / 255.0f,
                                    (rule.color & 0xFF) / 255.0f);
+            static const HPDF_UINT16 dash[] = {3, 2};
+            if (rule.dashed) HPDF_Page_SetDash(handle, dash, 2, 0);
             HPDF_Page_MoveTo(handle, static_cast<HPDF_REAL>(rule.x0), static_cast<HPDF_REAL>(page.height - rule.y0));
             HPDF_Page_LineTo(handle, static_cast<HPDF_REAL>(rule.x1), static_cast<HPDF_REAL>(page.height - rule.y1));
             HPDF_Page_Stroke(handle);
+            if (rule.dashed) HPDF_Page_SetDash(handle, nullptr, 0, 0);
         }
         for (const auto& image : page.images) draw_image(page, handle, image);
         if (!page.runs.empty()) {

@@ -53,14 +53,20 @@ void read_element(XmlWalker& w, const pugi::xml_node& node, const InlineRules& r
     } else if (name == "br") {
         w.check_attributes(node, {});
         item.kind = Inline::Kind::Break;
+    } else if (name == "nobreak") {
+        w.check_attributes(node, {});
+        item.kind = Inline::Kind::NoBreak;
+        read_children(w, node, rules, item.children);
     } else {
-        std::vector<std::string> allowed = {"em", "strong", "link", "ref", "span", "q", "br"};
+        std::vector<std::string> allowed = {"em", "strong", "link", "ref", "span", "q", "br", "nobreak"};
         if (rules.allow_person) allowed.push_back("person");
         w.unknown_element(node, allowed, node.parent().name());
         return;
     }
     out.push_back(std::move(item));
 }
+
+std::vector<base::TextAnchor> text_anchors(std::string_view raw, const base::SourcePos& pos);
 
 void read_children(XmlWalker& w, const pugi::xml_node& parent, const InlineRules& rules, model::InlineList& out) {
     for (auto child : parent.children()) {
@@ -71,6 +77,7 @@ void read_children(XmlWalker& w, const pugi::xml_node& parent, const InlineRules
             text.kind = Inline::Kind::Text;
             text.text = collapse_space(child.value());
             text.pos = w.pos(child);
+            text.anchors = text_anchors(child.value(), text.pos);
             if (!text.text.empty()) out.push_back(std::move(text));
             break;
         }
@@ -80,12 +87,48 @@ void read_children(XmlWalker& w, const pugi::xml_node& parent, const InlineRules
     }
 }
 
+// Anchors for the text collapse_space() makes of `raw`, which starts at `pos`: one after each
+// stretch of whitespace that is not a single space (lines joined, indentation dropped), so that
+// a diagnostic about a character can name its line:col.
+std::vector<base::TextAnchor> text_anchors(std::string_view raw, const base::SourcePos& pos) {
+    std::vector<base::TextAnchor> anchors;
+    if (!pos.known()) return anchors;
+    int line = pos.line, col = pos.col;
+    std::uint32_t out = 0;  // bytes of collapsed text so far
+    bool in_space = false, plain = true;  // plain: the stretch is one ' '
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        char c = raw[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            plain = !in_space && c == ' ';
+            in_space = true;
+            if (c == '\n') {
+                ++line;
+                col = 1;
+            } else {
+                ++col;
+            }
+            continue;
+        }
+        if (in_space) {
+            ++out;
+            if (!plain) anchors.push_back({out, line, col});
+        }
+        in_space = false;
+        ++out;
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++col;  // a code point's first byte
+    }
+    return anchors;
+}
+
 // Removes a space at the very start (front=true) or end of the list, descending into children.
 bool trim_edge(model::InlineList& list, bool front) {
     while (!list.empty()) {
         Inline& item = front ? list.front() : list.back();
         if (item.kind == Inline::Kind::Text) {
-            if (front && !item.text.empty() && item.text.front() == ' ') item.text.erase(0, 1);
+            if (front && !item.text.empty() && item.text.front() == ' ') {
+                item.text.erase(0, 1);
+                for (auto& a : item.anchors) a.offset = a.offset > 0 ? a.offset - 1 : 0;
+            }
             if (!front && !item.text.empty() && item.text.back() == ' ') item.text.pop_back();
             if (item.text.empty()) {
                 if (front) list.erase(list.begin()); else list.pop_back();

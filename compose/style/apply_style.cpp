@@ -29,6 +29,7 @@ struct RunState {
     std::string lang;
     std::uint32_t color = 0;
     std::string link;
+    bool nobreak = false;
 };
 
 // Flattens nested inline content into runs; adjacent runs with equal style are merged.
@@ -42,12 +43,16 @@ void flatten(const model::InlineList& list, const RunState& state, std::vector<R
             if (!out.empty()) {
                 Run& last = out.back();
                 if (last.family == s.family && last.bold == s.bold && last.italic == s.italic && last.size == s.size &&
-                    last.lang == s.lang && last.color == s.color && last.link == s.link) {
+                    last.lang == s.lang && last.color == s.color && last.link == s.link && last.nobreak == s.nobreak) {
+                    auto at = static_cast<std::uint32_t>(last.text.size());
+                    if (item.pos.known()) last.anchors.push_back({at, item.pos.line, item.pos.col});
+                    for (auto a : item.anchors) last.anchors.push_back({a.offset + at, a.line, a.col});
                     last.text += text;
                     continue;
                 }
             }
-            out.push_back(Run{text, s.family, s.bold, s.italic, s.size, s.lang, s.color, s.link, item.pos});
+            out.push_back(Run{text, s.family, s.bold, s.italic, s.size, s.lang, s.color, s.link, item.pos, item.anchors,
+                              s.nobreak});
             continue;
         }
         case Inline::Kind::Emph: s.italic = !state.italic; break;  // emphasis inside italics turns upright
@@ -55,11 +60,13 @@ void flatten(const model::InlineList& list, const RunState& state, std::vector<R
         case Inline::Kind::Link:
             s.link = item.attr;
             if (item.children.empty()) {
-                out.push_back(Run{item.attr, s.family, s.bold, s.italic, s.size, s.lang, s.color, s.link, item.pos});
+                out.push_back(Run{item.attr, s.family, s.bold, s.italic, s.size, s.lang, s.color, s.link, item.pos, {},
+                                  s.nobreak});
                 continue;
             }
             break;
         case Inline::Kind::Span: if (!item.attr.empty()) s.lang = item.attr; break;
+        case Inline::Kind::NoBreak: s.nobreak = true; break;
         case Inline::Kind::Ref:
         case Inline::Kind::Person:
         case Inline::Kind::Quote: break;  // resolve has replaced these

@@ -71,6 +71,8 @@ struct Run {
     std::uint32_t color = 0;
     std::string link;  // "https://…", "mailto:…", or "#dest" for an internal destination
     base::SourcePos pos;
+    std::vector<base::TextAnchor> anchors;  // where its characters are in the source (base::position_in)
+    bool nobreak = false;  // no line break inside the run, no hyphenation (<nobreak>)
 };
 
 struct Paragraph {

@@ -10,6 +10,7 @@ namespace compose::text {
 namespace {
 
 constexpr char32_t kLineSeparator = 0x2028;  // what style makes of <br/>
+constexpr char32_t kSoftHyphen = 0x00AD;     // the author's hyphenation point
 
 // Glue for an interword space, from the font's own space: TeX's defaults for Computer Modern
 // are stretch 1/2 and shrink 1/3 of the space.
@@ -91,6 +92,7 @@ double advance_of(const MeasuredParagraph& mp, std::uint32_t begin, std::uint32_
 
 void set_protrusion(const MeasuredParagraph& mp, Item& box) {
     if (box.text_end <= box.text_begin || box.glyph_end <= box.glyph_begin) return;
+    if (mp.runs[box.run].rtl()) return;  // its first character is drawn at its right
     std::size_t i = box.text_begin;
     char32_t first = base::next_code_point(mp.text, i);
     box.protrude_left = protrusion_left(first) * advance_of(mp, box.glyph_begin, box.glyph_end, box.text_begin);
@@ -116,9 +118,14 @@ std::uint32_t Measurer::add_hyphen_glyphs(MeasuredParagraph& mp, const RunInfo& 
 // Hyphenation points inside the box's text [begin, end): byte offsets into mp.text, with their
 // penalties. Words are runs of letters (an apostrophe or a digit ends one); words in all capitals
 // (acronyms) are left whole; the parts of a hyphenated compound are hyphenated at a higher
-// penalty (pdfTeX never does; LuaTeX does).
+// penalty (pdfTeX never does; LuaTeX does). A word the author gave soft hyphens (U+00AD, removed
+// from the text; `soft_hyphens` holds where they stood, sorted) is hyphenated there and nowhere
+// else, as TeX does with \-, even where the style does not hyphenate; other words only if
+// `patterns`.
 std::vector<Measurer::HyphenPoint> Measurer::hyphen_points(const MeasuredParagraph& mp, const RunInfo& run,
-                                                           std::uint32_t begin, std::uint32_t end) {
+                                                           std::uint32_t begin, std::uint32_t end,
+                                                           const std::vector<std::uint32_t>& soft_hyphens,
+                                                           bool patterns) {
     std::vector<HyphenPoint> points;
     const std::string& text = mp.text;
     std::size_t i = begin;
@@ -137,7 +144,12 @@ std::vector<Measurer::HyphenPoint> Measurer::hyphen_points(const MeasuredParagra
             word_end = k;
         }
         bool compound = (word_begin > 0 && text[word_begin - 1] == '-') || (word_end < text.size() && text[word_end] == '-');
-        if (upper_only) continue;
+        auto soft = std::upper_bound(soft_hyphens.begin(), soft_hyphens.end(), static_cast<std::uint32_t>(word_begin));
+        if (soft != soft_hyphens.end() && *soft < word_end) {
+            for (; soft != soft_hyphens.end() && *soft < word_end; ++soft) points.push_back({*soft, kHyphenPenalty});
+            continue;
+        }
+        if (upper_only || !patterns) continue;
         std::string_view word(text.data() + word_begin, word_end - word_begin);
         for (auto p : hyphenator_.points(word, run.lang)) {
             points.push_back({static_cast<std::uint32_t>(word_begin + p), compound ? kCompoundHyphenPenalty : kHyphenPenalty});
@@ -166,16 +178,36 @@ MeasuredParagraph Measurer::measure(const style::Paragraph& para, base::Diagnost
     MeasuredParagraph mp;
     std::vector<std::uint32_t> run_begin;  // byte offset where each of mp.runs starts
 
-    // 1. one text; a run per stretch of one face (a character the style's face lacks comes
-    //    from the first fallback family that has it)
+    // 1. one text; a run per stretch of one face, direction and script (itemization). A
+    //    character the style's face lacks comes from the first fallback family that has it; a
+    //    space keeps the face of the character before it, so that a right-to-left name stays one run.
+    std::string all;
+    for (const auto& run : para.runs) all += run.text;
+    std::uint8_t base_level = paragraph_level(para.runs.empty() ? std::string() : para.runs.front().lang);
+    const auto levels = bidi_levels(all, base_level);
+    std::vector<std::uint32_t> soft_hyphens;  // where the source's soft hyphens stood in mp.text
+    std::size_t run_offset = 0;                 // where the run starts in `all`
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> unbreakable;  // <nobreak> phrases in mp.text
     for (const auto& run : para.runs) {
+        auto run_start = static_cast<std::uint32_t>(mp.text.size());
         FaceId primary = face_for(run, diags);
+        FaceId previous = primary;
         std::size_t i = 0;
         bool warned = false;
         while (i < run.text.size()) {
             std::size_t start = i;
             char32_t cp = base::next_code_point(run.text, i);
-            FaceId face = primary;
+            if (cp == kSoftHyphen) {  // a hyphenation point, not a character of the text
+                if (soft_hyphens.empty() || soft_hyphens.back() != mp.text.size()) {
+                    soft_hyphens.push_back(static_cast<std::uint32_t>(mp.text.size()));
+                }
+                continue;
+            }
+            std::uint32_t begin = static_cast<std::uint32_t>(mp.text.size());
+            std::uint8_t level = levels[run_offset + start];
+            bool keep = cp == ' ' && previous != primary && !mp.runs.empty() && mp.runs.back().level == level &&
+                        fonts_.has_glyph(previous, cp, diags);
+            FaceId face = keep ? previous : primary;
             if (cp != kLineSeparator && cp != ' ' && !fonts_.has_glyph(primary, cp, diags)) {
                 bool found = false;
                 for (const auto& family : fallback_) {
@@ -189,25 +221,41 @@ MeasuredParagraph Measurer::measure(const style::Paragraph& para, base::Diagnost
                 if (!found && !warned) {
                     char hex[16];
                     std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(cp));
-                    diags.warning(run.pos, std::string("no bundled font has the character ") + hex);
+                    diags.warning(base::position_in(run.pos, run.anchors, run.text, start),
+                                  std::string("no bundled font has the character ") + hex);
                     warned = true;
                 }
             }
-            std::uint32_t begin = static_cast<std::uint32_t>(mp.text.size());
+            previous = face;
+            std::uint32_t script = script_tag(cp);
             mp.text.append(run.text, start, i - start);
             bool same = !mp.runs.empty() && mp.runs.back().face == face && mp.runs.back().pos.line == run.pos.line &&
                         mp.runs.back().pos.col == run.pos.col && mp.runs.back().link == run.link &&
                         mp.runs.back().size == run.size && mp.runs.back().color == run.color &&
-                        mp.runs.back().lang == run.lang;
+                        mp.runs.back().lang == run.lang && mp.runs.back().level == level &&
+                        (script == 0 || mp.runs.back().script == 0 || mp.runs.back().script == script);
+            if (same && mp.runs.back().script == 0) mp.runs.back().script = script;
             if (!same) {
                 auto metrics = fonts_.metrics(face, diags);
                 RunInfo info{face, run.size, run.lang, run.color, run.link, metrics.ascender * run.size,
-                             metrics.descender * run.size, run.pos};
+                             metrics.descender * run.size, run.pos, level, script};
                 mp.runs.push_back(std::move(info));
                 run_begin.push_back(begin);
             }
         }
+        run_offset += run.text.size();
+        if (run.nobreak) {
+            auto run_end = static_cast<std::uint32_t>(mp.text.size());
+            if (!unbreakable.empty() && unbreakable.back().second == run_start) unbreakable.back().second = run_end;
+            else unbreakable.emplace_back(run_start, run_end);
+        }
     }
+    auto in_phrase = [&](std::uint32_t offset) {  // strictly inside an unbreakable phrase
+        for (const auto& [from, to] : unbreakable) {
+            if (offset > from && offset < to) return true;
+        }
+        return false;
+    };
     run_begin.push_back(static_cast<std::uint32_t>(mp.text.size()));
 
     // 2. break opportunities (UAX #14)
@@ -246,6 +294,7 @@ MeasuredParagraph Measurer::measure(const style::Paragraph& para, base::Diagnost
     sort_unique(cuts);
     if (!cuts.empty() && cuts.front() == 0) cuts.erase(cuts.begin());
     sort_unique(soft_breaks);
+    if (!unbreakable.empty()) std::erase_if(soft_breaks, in_phrase);
     auto soft_break = [&](std::uint32_t b) { return std::binary_search(soft_breaks.begin(), soft_breaks.end(), b); };
     mp.items.reserve(2 * cuts.size() + 1);
     mp.glyphs.reserve(mp.text.size() + cuts.size());
@@ -277,7 +326,8 @@ MeasuredParagraph Measurer::measure(const style::Paragraph& para, base::Diagnost
             break;
         }
         auto add_glyphs = [&](std::uint32_t from, std::uint32_t to) {
-            const auto& shaped = shaper_.shape(run.face, run.lang, mp.text.substr(from, to - from), diags);
+            const auto& shaped =
+                shaper_.shape(run.face, run.lang, mp.text.substr(from, to - from), diags, {run.rtl(), run.script});
             for (const auto& g : shaped) {
                 mp.glyphs.push_back({g.id, g.advance * scale, g.x_offset * scale, g.y_offset * scale, g.cluster + from});
             }
@@ -292,12 +342,27 @@ MeasuredParagraph Measurer::measure(const style::Paragraph& para, base::Diagnost
             add_glyphs(a, s);
             box.glyph_end = static_cast<std::uint32_t>(mp.glyphs.size());
             std::vector<HyphenPoint> points;
-            if (hyphenate && !in_url(a) && !in_url(s > a ? s - 1 : a)) points = hyphen_points(mp, run, a, s);
+            // right-to-left words are not hyphenated (and their glyphs run against the text)
+            bool soft = std::lower_bound(soft_hyphens.begin(), soft_hyphens.end(), a) !=
+                        std::lower_bound(soft_hyphens.begin(), soft_hyphens.end(), s);
+            bool whole = std::any_of(unbreakable.begin(), unbreakable.end(),  // a word of a <nobreak> phrase
+                                     [&](const auto& span) { return a < span.second && s > span.first; });
+            if ((hyphenate || soft) && !whole && !run.rtl() && !in_url(a) && !in_url(s > a ? s - 1 : a)) {
+                points = hyphen_points(mp, run, a, s, soft_hyphens, hyphenate);
+            }
             add_box(mp, box, points, diags);
         }
         bool ended_with_space = false;
         for (std::uint32_t k = s; k < b;) {
             if (mp.text[k] == ' ') {
+                if (in_phrase(k)) {  // a space inside a <nobreak> phrase: a tie, as TeX's ~
+                    Item tie;
+                    tie.kind = Item::Kind::Penalty;
+                    tie.run = static_cast<std::uint32_t>(r);
+                    tie.penalty = kNeverBreak;
+                    tie.text_begin = tie.text_end = k;
+                    mp.items.push_back(tie);
+                }
                 Item glue;
                 glue.kind = Item::Kind::Glue;
                 glue.run = static_cast<std::uint32_t>(r);

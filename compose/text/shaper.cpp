@@ -8,12 +8,13 @@ std::size_t ShapeKeyHash::operator()(const ShapeKey& k) const noexcept {
     std::size_t h = std::hash<std::string>()(k.text);
     h ^= std::hash<std::string>()(k.lang) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
     h ^= std::hash<std::uint32_t>()(k.face) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+    h ^= std::hash<std::uint32_t>()(k.props.script * 2 + (k.props.rtl ? 1 : 0)) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
     return h;
 }
 
 const std::vector<ShapedGlyph>& Shaper::shape(FaceId face, const std::string& lang, const std::string& text,
-                                              base::Diagnostics& diags) {
-    ShapeKey key{face, lang, text};
+                                              base::Diagnostics& diags, ShapeProps props) {
+    ShapeKey key{face, lang, text, props};
     if (auto it = cache_.find(key); it != cache_.end()) {
         ++hits_;
         return it->second;
@@ -22,6 +23,9 @@ const std::vector<ShapedGlyph>& Shaper::shape(FaceId face, const std::string& la
     if (hb_font_t* font = fonts_.hb_font(face, diags)) {
         hb_buffer_t* buf = hb_buffer_create();
         hb_buffer_add_utf8(buf, text.data(), static_cast<int>(text.size()), 0, static_cast<int>(text.size()));
+        // direction and script as itemization found them; what is left unset HarfBuzz guesses
+        hb_buffer_set_direction(buf, props.rtl ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
+        if (props.script != 0) hb_buffer_set_script(buf, static_cast<hb_script_t>(props.script));
         hb_buffer_guess_segment_properties(buf);
         if (!lang.empty()) hb_buffer_set_language(buf, hb_language_from_string(lang.c_str(), -1));
         hb_shape(font, buf, nullptr, 0);

@@ -17,10 +17,20 @@ struct ShapedGlyph {
     std::uint32_t cluster = 0;  // byte offset into the shaped text
 };
 
+// How a piece of text is shaped besides its face and language: its direction (right-to-left
+// pieces come back in visual order, their clusters decreasing) and its script (an ISO 15924 tag
+// as HarfBuzz spells it, hb_script_t; 0: HarfBuzz guesses it from the text).
+struct ShapeProps {
+    bool rtl = false;
+    std::uint32_t script = 0;
+    bool operator==(const ShapeProps&) const = default;
+};
+
 struct ShapeKey {
     FaceId face;
     std::string lang;
     std::string text;
+    ShapeProps props;
     bool operator==(const ShapeKey&) const = default;
 };
 
@@ -33,7 +43,7 @@ public:
     explicit Shaper(FontSet& fonts) : fonts_(fonts) {}
     // Glyphs in font units (shaping is size-independent without hinting, so one entry serves every size).
     const std::vector<ShapedGlyph>& shape(FaceId face, const std::string& lang, const std::string& text,
-                                          base::Diagnostics& diags);
+                                          base::Diagnostics& diags, ShapeProps props = {});
     std::size_t cache_size() const { return cache_.size(); }
     std::size_t cache_hits() const { return hits_; }
 

@@ -23,6 +23,12 @@ struct RunInfo {
     std::string link;
     double ascent = 0, descent = 0;  // points; descent is negative
     base::SourcePos pos;
+    // Itemization: the run's bidi embedding level (UAX #9; odd: right to left, its glyphs stored
+    // in visual order within each item) and script (hb_script_t; 0: none, e.g. only spaces).
+    std::uint8_t level = 0;
+    std::uint32_t script = 0;
+
+    bool rtl() const { return (level & 1) != 0; }
 };
 
 struct Glyph {
@@ -32,6 +38,7 @@ struct Glyph {
 };
 
 constexpr int kForcedBreak = -10000;  // TeX's "eject": the line must end here
+constexpr int kNeverBreak = 10000;    // TeX's infinite penalty: the line never ends here (<nobreak>)
 
 // What breaking at a penalty does to the text (a break opportunity has a kind and an edit):
 // nothing (a space, an explicit hyphen, a URL's own break point), or a hyphen drawn at the end
@@ -78,6 +85,18 @@ struct BreakOpportunity {
     bool hard = false;
 };
 
+// ---- Bidirectional text (bidi.cpp) ----
+
+// The paragraph embedding level a language implies: 1 for languages written right to left.
+std::uint8_t paragraph_level(const std::string& lang);
+// The resolved embedding level of every byte of the text (UAX #9 through ICU's ubidi).
+std::vector<std::uint8_t> bidi_levels(const std::string& utf8, std::uint8_t paragraph_level);
+// UAX #9 rule L2 over a line's pieces with these levels: the logical index of the piece shown
+// first (leftmost), second, …
+std::vector<std::uint32_t> visual_order(const std::vector<std::uint8_t>& levels);
+// The script of a character as hb_script_t; 0 for Common and Inherited (spaces, digits, marks).
+std::uint32_t script_tag(char32_t cp);
+
 // UAX #14 break opportunities through ICU, as byte offsets (the end of the text is not included).
 std::vector<BreakOpportunity> line_break_opportunities(const std::string& utf8, const std::string& lang);
 
@@ -101,7 +120,8 @@ private:
         int penalty;
     };
     std::vector<HyphenPoint> hyphen_points(const MeasuredParagraph& mp, const RunInfo& run, std::uint32_t begin,
-                                           std::uint32_t end);
+                                           std::uint32_t end, const std::vector<std::uint32_t>& soft_hyphens,
+                                           bool patterns);
     void add_box(MeasuredParagraph& mp, Item box, const std::vector<HyphenPoint>& points, base::Diagnostics& diags);
     std::uint32_t add_hyphen_glyphs(MeasuredParagraph& mp, const RunInfo& run, std::uint32_t cluster,
                                     base::Diagnostics& diags);

@@ -58,7 +58,8 @@ struct Word {
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
 // Removes whitespace and hyphens (ASCII hyphen-minus, soft hyphen, U+2010 hyphen); also the
-// no-break space, which pdftotext may give for a space.
+// no-break space, which pdftotext may give for a space, and the bidi controls it wraps
+// right-to-left text in (U+200E, U+200F, U+202A–U+202E, U+2066–U+2069): they are not the text.
 std::string normalize(std::string_view s) {
     std::string out;
     out.reserve(s.size());
@@ -72,6 +73,15 @@ std::string normalize(std::string_view s) {
         if (s.compare(i, 3, "\xE2\x80\x90") == 0) {  // U+2010
             i += 2;
             continue;
+        }
+        if (i + 2 < s.size() && s[i] == '\xE2' && (s[i + 1] == '\x80' || s[i + 1] == '\x81')) {
+            auto third = static_cast<unsigned char>(s[i + 2]);
+            bool control = s[i + 1] == '\x80' ? (third == 0x8E || third == 0x8F || (third >= 0xAA && third <= 0xAE))
+                                              : (third >= 0xA6 && third <= 0xA9);
+            if (control) {
+                i += 2;
+                continue;
+            }
         }
         out += c;
     }

@@ -263,3 +263,37 @@ TEST_CASE("a forced line break starts a new line") {
     CHECK(body[1]->text == "second line");
     CHECK(body[1]->y == Approx(body[0]->y + 13));
 }
+
+TEST_CASE("a table row taller than a page is set in pieces, the header above each, the breaks dashed") {
+    auto doc = document(0);
+    style::Block table;
+    table.kind = style::Block::Kind::Table;
+    table.header.push_back(block(doc.layout, "table-header", "Name", 1).para);
+    table.header.push_back(block(doc.layout, "table-header", "Notes", 1).para);
+    std::string notes;
+    for (int k = 0; k < 60; ++k) notes += kWords;
+    style::TableRow tall;
+    tall.cells.push_back(block(doc.layout, "table-cell", "Long", 2).para);
+    tall.cells.push_back(block(doc.layout, "table-cell", notes, 2).para);
+    style::TableRow after;
+    after.cells.push_back(block(doc.layout, "table-cell", "After", 3).para);
+    after.cells.push_back(block(doc.layout, "table-cell", "The row after.", 3).para);
+    table.rows = {tall, after};
+    doc.blocks.push_back(table);
+    Diagnostics diags;
+    auto out = build(doc, diags);
+    REQUIRE(out.pages.size() >= 2);
+    std::size_t dashed = 0;
+    for (std::size_t p = 0; p < out.pages.size(); ++p) {
+        const auto& page = out.pages[p];
+        bool header = false;
+        for (const auto& run : page.runs) header = header || run.text == "Name";
+        INFO("page " << p + 1);
+        CHECK(header);
+        for (const auto& rule : page.rules) {
+            dashed += rule.dashed ? 1 : 0;
+            CHECK(rule.y0 <= page.height - doc.layout.page.margin_bottom + 0.01);  // no row runs off the page
+        }
+    }
+    CHECK(dashed == out.pages.size() - 1);  // one at every break of the tall row
+}

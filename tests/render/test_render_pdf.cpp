@@ -227,3 +227,53 @@ TEST_CASE("rendering is reproducible: the same display list gives the same bytes
     // libharu writes the creation date only when asked to, and the subset tag is derived from the glyphs
     CHECK(*a == *b);
 }
+
+TEST_CASE("a right-to-left run is drawn in visual order and extracts in logical order") {
+    const std::string hebrew = COMPOSE_SOURCE_DIR "/fonts/noto-sans-hebrew/NotoSansHebrew-Regular.ttf";
+    const std::string name = "\u05D3\u05D5\u05D3 \u05DC\u05D5\u05D9";  // דוד לוי
+    // HarfBuzz guesses right to left for Hebrew: the glyphs come in visual order
+    auto run = shaped_run(hebrew, 1, name, 12, 72, 100);
+    REQUIRE(run.glyphs.size() == 7);
+    REQUIRE(run.glyphs.front().cluster > run.glyphs.back().cluster);
+    run.rtl = true;
+    auto doc = one_page({shaped_run(kSerif, 0, "met with", 12, 20, 100), run});
+    doc.fonts.push_back({hebrew, "NotoSansHebrew-Regular"});
+    TempFile file(".pdf");
+    render_checked(doc, file);
+    auto text = run_command(PDFTOTEXT " -enc UTF-8 " + shell_quote(file.path()) + " -");
+    INFO(text.output);
+    REQUIRE(text.status == 0);
+    // pdftotext wraps right-to-left text in U+202B … U+202C
+    CHECK(text.output.find(name) != std::string::npos);
+    // the glyphs stay where the layout put them: the word's box starts at the run's x
+    auto bbox = run_command(PDFTOTEXT " -bbox " + shell_quote(file.path()) + " -");
+    INFO(bbox.output);
+    CHECK(bbox.output.find("xMin=\"72.000000\"") != std::string::npos);
+}
+
+TEST_CASE("font expansion draws a run with horizontal scaling, reset after it") {
+    auto run = shaped_run(kSerif, 0, "office", 12, 72, 100);
+    double natural = 0;
+    for (auto& g : run.glyphs) {
+        natural += g.advance;
+        g.advance *= 1.02;  // the page writer scales the advances of an expanded line
+    }
+    run.hscale = 1.02;
+    auto doc = one_page({run, shaped_run(kSerif, 0, "next", 12, 72, 120)});
+    TempFile file(".pdf");
+    render_checked(doc, file);
+    TempFile qdf(".pdf");
+    auto expanded = run_command(QPDF " --qdf --object-streams=disable " + shell_quote(file.path()) + " " +
+                                shell_quote(qdf.path()) + " && grep -a -c -E '^(102|100) Tz$' " + shell_quote(qdf.path()));
+    INFO(expanded.output);
+    CHECK(expanded.output == "2\n");  // 102 Tz before the run, 100 Tz after it
+    auto text = run_command(PDFTOTEXT " -enc UTF-8 " + shell_quote(file.path()) + " -");
+    REQUIRE(text.status == 0);
+    CHECK(lines_of(text.output).at(0) == "office");
+    // the word is 2% wider than at its natural width
+    auto bbox = run_command(PDFTOTEXT " -bbox " + shell_quote(file.path()) + " -");
+    auto at = bbox.output.find("xMax=\"");
+    REQUIRE(at != std::string::npos);
+    double x_max = std::stod(bbox.output.substr(at + 6));
+    CHECK(x_max - 72 == Approx(natural * 1.02).margin(0.3));
+}

@@ -59,6 +59,8 @@ std::string flat(const compose::model::InlineList& list) {
         case Inline::Kind::Span: out += "[span " + item.attr + ":" + flat(item.children) + "]"; break;
         case Inline::Kind::Person: out += "[person " + item.attr + ":" + flat(item.children) + "]"; break;
         case Inline::Kind::Break: out += "[br]"; break;
+        case Inline::Kind::Quote: out += "[q:" + flat(item.children) + "]"; break;
+        case Inline::Kind::NoBreak: out += "[nobreak:" + flat(item.children) + "]"; break;
         }
     }
     return out;
@@ -326,4 +328,59 @@ TEST_CASE("text straight inside a section is an error") {
     auto l = load(report("stray words<p>x</p>"));
     CHECK_FALSE(l.doc);
     CHECK(has_diagnostic(l.diags, "test.xml:3:17: error: text is not allowed directly in <section>"));
+}
+
+TEST_CASE("<hyphenation> lists the document's own hyphenation exceptions, per language") {
+    auto l = load("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                  "<report xml:lang=\"en\"><meta><series>S</series><title>T</title></meta>\n"
+                  "<hyphenation><word>ta-ble</word> <word>Igarap\u00E9</word></hyphenation>\n"
+                  "<hyphenation xml:lang=\"es\"><word>ciu-da-da-n\u00EDa</word></hyphenation>\n"
+                  "<hyphenation><word>two words</word><word>-lead</word><wort>x</wort></hyphenation>\n"
+                  "<section id=\"s\"><p>x</p></section>\n"
+                  "</report>\n");
+    INFO(all_diagnostics(l.diags));
+    CHECK(has_diagnostic(l.diags, "test.xml:5:14: error: <word> is one word with hyphens where it may be broken"));
+    CHECK(has_diagnostic(l.diags, "test.xml:5:36: error: <word> is one word"));
+    CHECK(has_diagnostic(l.diags, "test.xml:5:54: error: unknown element <wort>"));
+    auto ok = load("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                   "<report xml:lang=\"en\"><meta><series>S</series><title>T</title></meta>\n"
+                   "<hyphenation><word>ta-ble</word> <word>Igarap\u00E9</word></hyphenation>\n"
+                   "<hyphenation xml:lang=\"es\"><word>ciu-da-da-n\u00EDa</word></hyphenation>\n"
+                   "<section id=\"s\"><p>x</p></section>\n"
+                   "</report>\n");
+    INFO(all_diagnostics(ok.diags));
+    REQUIRE(ok.doc);
+    REQUIRE(ok.doc->hyphenation.size() == 2);
+    CHECK(ok.doc->hyphenation[0].lang == "en");
+    CHECK(ok.doc->hyphenation[0].words == std::vector<std::string>{"ta-ble", "Igarap\u00E9"});
+    CHECK(ok.doc->hyphenation[0].pos.line == 3);
+    CHECK(ok.doc->hyphenation[1].lang == "es");
+    CHECK(ok.doc->hyphenation[1].words == std::vector<std::string>{"ciu-da-da-n\u00EDa"});
+}
+
+TEST_CASE("every character of a text keeps its line:col, across joined lines and collapsed spaces") {
+    // the section starts on line 3; the paragraph's text runs over lines 3 to 5
+    auto l = load(report("<p>  First   words\n    then more\n  and  last</p>"));
+    INFO(all_diagnostics(l.diags));
+    REQUIRE(l.doc);
+    const auto& text = l.doc->sections.at(0).blocks.at(0).paragraph.content.at(0);
+    REQUIRE(text.text == "First words then more and last");
+    auto at = [&](const std::string& word) {
+        auto pos = compose::base::position_in(text.pos, text.anchors, text.text, text.text.find(word));
+        return std::to_string(pos.line) + ":" + std::to_string(pos.col);
+    };
+    // line 3 is <section id="s"><p>  First   words: "First" at col 22, "words" at col 30
+    CHECK(at("First") == "3:22");
+    CHECK(at("words") == "3:30");
+    CHECK(at("then") == "4:5");
+    CHECK(at("more") == "4:10");
+    CHECK(at("and") == "5:3");
+    CHECK(at("last") == "5:8");
+}
+
+TEST_CASE("<nobreak> holds a phrase kept on one line") {
+    auto l = load(report("<p>the <nobreak>Instituto <em>Igarap\u00E9</em></nobreak> team</p>"));
+    INFO(all_diagnostics(l.diags));
+    REQUIRE(l.doc);
+    CHECK(flat(l.doc->sections.at(0).blocks.at(0).paragraph.content) == "the [nobreak:Instituto [em:Igarap\u00E9]] team");
 }

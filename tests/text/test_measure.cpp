@@ -132,7 +132,8 @@ TEST_CASE("a character no bundled font has is a warning, with its code point") {
     auto mp = measurer.measure(para({r}), diags);
     REQUIRE(diags.count(compose::base::Severity::Warning) == 1);
     CHECK(diags.count(compose::base::Severity::Error) == 0);
-    CHECK(compose::base::format(diags.items()[0]) == "x.xml:4:7: warning: no bundled font has the character U+16A0");
+    // at the character itself: the run starts at 4:7, the rune is its sixth character
+    CHECK(compose::base::format(diags.items()[0]) == "x.xml:4:12: warning: no bundled font has the character U+16A0");
     CHECK(mp.text == "rune \u16A0 here");  // the text is kept (drawn as .notdef)
 }
 
@@ -146,4 +147,97 @@ TEST_CASE("an unknown family falls back, with a warning") {
     CHECK(diags.items()[0].message.find("'Garamond'") != std::string::npos);
     REQUIRE(mp.runs.size() == 1);
     CHECK(bundled_fonts().info(mp.runs[0].face).family == "Noto Sans");
+}
+
+TEST_CASE("a right-to-left name is itemized into runs of its own, shaped right to left") {
+    Diagnostics diags;
+    Measurer measurer(bundled_fonts(), {"Noto Sans", "Noto Sans Arabic", "Noto Sans Hebrew"});
+    const std::string name = "\u0645\u062D\u0645\u062F \u0639\u0628\u062F \u0627\u0644\u0644\u0647";  // محمد عبد الله
+    auto mp = measurer.measure(para({run("met with " + name + " of the")}), diags);
+    CHECK(diags.items().empty());
+    // the name (its inner spaces too) is one right-to-left run in the Arabic face
+    std::vector<std::string> rtl_runs;
+    for (std::size_t r = 0; r < mp.runs.size(); ++r) {
+        if (!mp.runs[r].rtl()) continue;
+        std::string text;
+        for (const auto& item : mp.items) {
+            if (item.run == r) text += mp.text.substr(item.text_begin, item.text_end - item.text_begin);
+        }
+        rtl_runs.push_back(text);
+        CHECK(compose::test::bundled_fonts().info(mp.runs[r].face).family == "Noto Sans Arabic");
+    }
+    REQUIRE(rtl_runs == std::vector<std::string>{name});
+    // each of its words' glyphs come in visual order: clusters falling
+    for (const auto& item : mp.items) {
+        if (item.kind != Item::Kind::Box || !mp.runs[item.run].rtl()) continue;
+        INFO(mp.text.substr(item.text_begin, item.text_end - item.text_begin));
+        CHECK(item.glyph_end - item.glyph_begin >= 3);
+        for (auto g = item.glyph_begin + 1; g < item.glyph_end; ++g) CHECK(mp.glyphs[g].cluster < mp.glyphs[g - 1].cluster);
+    }
+    // the English words around it stay left to right
+    CHECK_FALSE(mp.runs.front().rtl());
+    CHECK_FALSE(mp.runs[mp.items.back().run].rtl());
+}
+
+TEST_CASE("visual order follows UAX #9 rule L2") {
+    using compose::text::visual_order;
+    CHECK(visual_order({0, 0, 0}) == std::vector<std::uint32_t>{0, 1, 2});
+    CHECK(visual_order({0, 1, 1, 1, 0}) == std::vector<std::uint32_t>{0, 3, 2, 1, 4});
+    // a number inside right-to-left text keeps its own order
+    CHECK(visual_order({1, 2, 2, 1}) == std::vector<std::uint32_t>{3, 1, 2, 0});
+    CHECK(compose::text::paragraph_level("ar") == 1);
+    CHECK(compose::text::paragraph_level("en-US") == 0);
+}
+
+namespace {
+
+// The text of each box, with "|" for a hyphenation point (a flagged penalty that draws a hyphen).
+std::string boxes_and_points(const MeasuredParagraph& mp) {
+    std::string out;
+    for (const auto& item : mp.items) {
+        if (item.kind == Item::Kind::Box) out += mp.text.substr(item.text_begin, item.text_end - item.text_begin);
+        else if (item.kind == Item::Kind::Glue) out += ' ';
+        else if (item.edit == compose::text::BreakEdit::InsertHyphen) out += '|';
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("soft hyphens are the only hyphenation points of their word, and are not text") {
+    Diagnostics diags;
+    Measurer measurer(bundled_fonts(), {"Noto Sans"});
+    auto p = para({run("the ob\u00ADserv\u00ADatory table")});
+    SECTION("in a paragraph that is not hyphenated") {
+        auto mp = measurer.measure(p, diags);
+        CHECK(mp.text == "the observatory table");
+        CHECK(boxes_and_points(mp) == "the ob|serv|atory table");
+    }
+    SECTION("in a hyphenated paragraph: the patterns do the other words") {
+        p.style.hyphenate = true;
+        measurer.hyphenator().add_exception("en", "ta-ble");
+        auto mp = measurer.measure(p, diags);
+        CHECK(boxes_and_points(mp) == "the ob|serv|atory ta|ble");
+    }
+    CHECK(diags.items().empty());
+}
+
+TEST_CASE("a <nobreak> phrase has no break opportunity inside and is not hyphenated") {
+    Diagnostics diags;
+    Measurer measurer(bundled_fonts(), {"Noto Sans"});
+    Run before = run("see the ");
+    Run phrase = run("Instituto para la Seguridad");
+    phrase.nobreak = true;
+    Run after = run(" observatories");
+    auto p = para({before, phrase, after});
+    p.style.hyphenate = true;
+    auto mp = measurer.measure(p, diags);
+    // every space of the phrase is tied (a penalty of kNeverBreak before its glue); the words
+    // around it break and hyphenate as usual
+    CHECK(boxes_and_points(mp) == "see the Instituto para la Seguridad ob|ser|va|to|ries");
+    int ties = 0;
+    for (const auto& item : mp.items) {
+        if (item.kind == Item::Kind::Penalty && item.penalty == compose::text::kNeverBreak) ++ties;
+    }
+    CHECK(ties == 3);
 }

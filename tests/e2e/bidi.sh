@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Bidirectional text end to end (issue 4, item 6):
+#   bidi.sh COMPOSE SOURCE_ROOT WORK_DIR
+# 1. examples/bidi: the Arabic and Hebrew names are right-to-left runs in the page dump, their
+#    glyphs in visual order (clusters decreasing from left to right);
+# 2. the PDF's text (pdftotext, default and -raw modes) gives the names' letters in logical order;
+# 3. a paragraph with an Arabic name and a character no bundled font has (U+16A0) renders, the
+#    name right to left, with a warning at the line:col of the text holding that character.
+set -uo pipefail
+compose=$1 root=$2 work=$3
+rm -rf "$work" && mkdir -p "$work"
+failures=0
+fail() { echo "FAIL [bidi]: $*" >&2; failures=$((failures + 1)); }
+name="محمد عبد الله"
+hebrew="דוד לוי"
+
+cd "$root" || exit 2
+"$compose" dump --stage pages examples/bidi/report.xml >"$work/dump.txt" 2>"$work/dump.err" || { cat "$work/dump.err" >&2; exit 1; }
+# the glyph line after each rtl run: clusters must fall strictly from left to right
+for text in "$name" "$hebrew"; do
+  # a run line: "run font F size S at X Y line L rtl [hscale H%] "text""
+  pattern=" rtl (hscale [0-9.]+% )?\"$text\""
+  grep -q -E "$pattern" "$work/dump.txt" || fail "no right-to-left run \"$text\" in the page dump"
+  clusters=$(grep -A1 -E "$pattern" "$work/dump.txt" | sed -n 2p | grep -o '@[0-9]*' | tr -d '@' | tr '\n' ' ')
+  prev=1000000
+  for c in $clusters; do
+    ((c < prev)) || { fail "glyphs of \"$text\" are not in visual order: clusters $clusters"; break; }
+    prev=$c
+  done
+done
+
+"$compose" render examples/bidi/report.xml -o "$work/bidi.pdf" >/dev/null 2>"$work/render.err" || { cat "$work/render.err" >&2; exit 1; }
+[[ -s "$work/render.err" ]] && fail "render printed diagnostics: $(cat "$work/render.err")"
+strip_controls() { perl -CSD -pe 's/[\x{200E}\x{200F}\x{202A}-\x{202E}\x{2066}-\x{2069}]//g'; }
+pdftotext -enc UTF-8 "$work/bidi.pdf" - | strip_controls >"$work/text.txt"
+grep -q -F "$name" "$work/text.txt" || fail "pdftotext does not give \"$name\" in logical order: $(grep -F 'met with' "$work/text.txt")"
+grep -q -F "$hebrew" "$work/text.txt" || fail "pdftotext does not give \"$hebrew\" in logical order"
+pdftotext -raw -enc UTF-8 "$work/bidi.pdf" - | strip_controls | tr -d ' \n' >"$work/raw.txt"
+grep -q -F "$(printf '%s' "$name" | tr -d ' ')" "$work/raw.txt" || fail "pdftotext -raw does not give \"$name\" in logical order"
+
+# 3. a character no font has: the warning names its own line:col, on the line of its element and
+#    on a continuation line of a paragraph (whitespace collapsed, runs of one style merged)
+mkdir -p "$work/missing"
+cat >"$work/missing/report.xml" <<XML
+<?xml version="1.0" encoding="UTF-8"?>
+<report xml:lang="en" layout="a4" id="bidi-missing">
+  <meta>
+    <series>Examples</series>
+    <title>A missing character</title>
+  </meta>
+  <section id="s">
+    <p>The delegation met with $name of the observatory.</p>
+    <p><em>The rune ᚠ</em> has no glyph in any bundled font.</p>
+    <p>Nor <em>has</em> the same rune written on
+      a later line: ᚠ.</p>
+  </section>
+</report>
+XML
+if ! "$compose" render "$work/missing/report.xml" -o "$work/missing.pdf" >/dev/null 2>"$work/missing.err"; then
+  fail "render of a source with a missing character failed: $(cat "$work/missing.err")"
+fi
+for at in 9:21 11:21; do
+  expected="$work/missing/report.xml:$at: warning: no bundled font has the character U+16A0"
+  grep -q -F "$expected" "$work/missing.err" || fail "expected '$expected', got: $(cat "$work/missing.err")"
+done
+"$compose" dump --stage pages "$work/missing/report.xml" 2>/dev/null | grep -q -E " rtl (hscale [0-9.]+% )?\"$name\"" ||
+  fail "the name is not a right-to-left run beside the missing character"
+pdftotext -enc UTF-8 "$work/missing.pdf" - | strip_controls | grep -q -F "$name" || fail "pdftotext does not give the name in logical order"
+
+((failures == 0)) || exit 1
+echo "bidi: right-to-left runs in visual order, extracted in logical order; missing character reported"
