@@ -17,7 +17,7 @@ using compose::base::Diagnostics;
 const char* const kUsage =
     "usage:\n"
     "  compose render FILE.xml [-o OUT.pdf] [--layout NAME] [--lang CODE] [--fallback CODE] [--draft] [--stats]\n"
-    "  compose check  FILE.xml [--lang CODE] [--draft]\n"
+    "  compose check  FILE.xml [--lang CODE] [--draft] [--review-people]\n"
     "  compose dump   --stage pages FILE.xml [--layout NAME] [--lang CODE] [--draft]\n"
     "  compose --help | --version\n";
 
@@ -70,6 +70,7 @@ bool parse_args(int argc, char** argv, Args& args, std::string& error) {
         }
         else if (s == "--stage") args.stage = value(s);
         else if (s == "--draft") args.pipeline.draft = true;
+        else if (s == "--review-people") args.pipeline.review_people = true;
         else if (s == "--stats") args.stats = true;
         else if (s.size() > 1 && s[0] == '-') error = "unknown option " + s;
         else args.files.push_back(s);

@@ -26,7 +26,7 @@ std::optional<display::Document> build_display(const PipelineOptions& options, b
     try {
         auto doc = source::load_document(options.source, source::LoadOptions{options.draft, options.lang, options.fallback}, diags);
         if (!doc) return std::nullopt;
-        if (options.check_people) resolve::check_people(*doc, diags);
+        if (options.check_people) resolve::check_people(*doc, diags, options.review_people);
 
         std::string dir = data_dir(options);
         std::string layout_name = !options.layout.empty() ? options.layout : (!doc->layout.empty() ? doc->layout : "a4");

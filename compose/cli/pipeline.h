@@ -20,6 +20,7 @@ struct PipelineOptions {
     std::string audience = "public";  // or "internal": columns marked redact="public" are shown
     std::string only;       // "annexes": only the annexes' pages, numbered as in the whole report
     bool check_people = false;  // compose check: match everyone named against the participants
+    bool review_people = false; // ... and report the cases the source's <people> decisions settle
     bool parallel = false;  // the edition in `lang` beside the one in `parallel_lang`
     std::string parallel_lang;  // empty: Spanish beside English, English beside Spanish
     bool draft = false;

@@ -112,13 +112,15 @@ bool same_org(const Normal& a, const Normal& b) {
 
 class PeopleCheck {
 public:
-    PeopleCheck(const model::Document& doc, base::Diagnostics& diags) : doc_(doc), diags_(diags) {}
+    PeopleCheck(const model::Document& doc, base::Diagnostics& diags, bool review)
+        : doc_(doc), diags_(diags), review_(review) {}
 
     std::size_t run() {
         const model::DataFile* data = participants();
         if (!data) return 0;
         load(*data);
         check_data(*data);
+        if (review_) review_corrections(*data);
         for (const auto& m : mentions()) check(m);
         return count_;
     }
@@ -126,12 +128,18 @@ public:
 private:
     const model::Document& doc_;
     base::Diagnostics& diags_;
+    bool review_;  // decisions do not apply: every case is reported, the settled ones as notes
     std::vector<Participant> people_;
     std::size_t count_ = 0;
+    base::SourcePos settled_;  // where the author's decision on the case at hand is (review mode)
 
     void warn(const base::SourcePos& pos, std::string message, std::vector<std::string> hints = {}) {
-        ++count_;
         hints.erase(std::remove(hints.begin(), hints.end(), std::string()), hints.end());
+        if (settled_.known()) {
+            diags_.add({base::Severity::Note, pos, std::move(message), {"settled at " + where(settled_)}});
+            return;
+        }
+        ++count_;
         diags_.warning(pos, std::move(message), std::move(hints));
     }
 
@@ -190,6 +198,22 @@ private:
         }
     }
 
+    // The data as received differed from what the report prints: each fix, as a note at the row.
+    void review_corrections(const model::DataFile& data) {
+        const auto& cols = data.table.columns;
+        for (const auto& c : doc_.people.corrections) {
+            auto col = std::find(cols.begin(), cols.end(), c.field);
+            if (col == cols.end()) continue;
+            std::size_t f = static_cast<std::size_t>(col - cols.begin());
+            for (std::size_t r = 0; r < data.table.rows.size(); ++r) {
+                if (data.table.rows[r][f] != c.value) continue;
+                diags_.add({base::Severity::Note, data.table.row_pos[r],
+                            "row '" + c.key + "' of the data as received: its " + c.field + " is printed as '" + c.value + "'",
+                            {"corrected at " + where(c.pos)}});
+            }
+        }
+    }
+
     std::vector<Mention> mentions() const {
         std::vector<Mention> out;
         std::function<void(const model::InlineList&)> walk = [&](const model::InlineList& list) {
@@ -222,22 +246,33 @@ private:
         return nullptr;
     }
 
-    bool org_alias(const std::string& org, const std::string& participant_org) const {
+    const model::PeopleDecisions::Alias* find_org_alias(const std::string& org, const std::string& participant_org) const {
         for (const auto& a : doc_.people.aliases) {
-            if (!a.org.empty() && a.org == org && a.participant_org == participant_org) return true;
+            if (!a.org.empty() && a.org == org && a.participant_org == participant_org) return &a;
         }
-        return false;
+        return nullptr;
+    }
+
+    bool org_alias(const std::string& org, const std::string& participant_org) const {
+        return !review_ && find_org_alias(org, participant_org);
     }
 
     void check(const Mention& m) {
+        settled_ = {};
         for (const auto& g : doc_.people.guests) {
-            if (g.name == m.name) return;  // the author says: not a participant
+            if (g.name != m.name) continue;
+            if (!review_) return;  // the author says: not a participant
+            settled_ = g.pos;
         }
         std::string name = m.name;
         bool aliased = false;
         if (const auto* a = alias_for_name(m.name)) {
-            name = a->participant;
-            aliased = true;
+            if (review_) {
+                settled_ = a->pos;
+            } else {
+                name = a->participant;
+                aliased = true;
+            }
         }
         Normal n = normalize(name);
         if (n.tokens.empty()) return;
@@ -294,6 +329,7 @@ private:
                  {"record <guest name=\"" + m.name + "\"/> if that is right"});
             return;
         }
+        if (const auto* a = find_org_alias(m.org, match->org); a && review_) settled_ = a->pos;
         if (!m.org.empty() && !match->org.empty() && !org_alias(m.org, match->org) &&
             !same_org(normalize(m.org), match->org_norm)) {
             warn(m.pos, label + ": organization '" + m.org + "' differs from the participants list's '" + match->org + "'",
@@ -305,8 +341,8 @@ private:
 
 }  // namespace
 
-std::size_t check_people(const model::Document& doc, base::Diagnostics& diags) {
-    return PeopleCheck(doc, diags).run();
+std::size_t check_people(const model::Document& doc, base::Diagnostics& diags, bool review) {
+    return PeopleCheck(doc, diags, review).run();
 }
 
 }  // namespace compose::resolve

@@ -10,7 +10,8 @@
 
 namespace compose::resolve {
 
-// Adds a warning for every open case; returns how many there were.
-std::size_t check_people(const model::Document& doc, base::Diagnostics& diags);
+// Adds a warning for every open case; returns how many there were. With `review`, the author's
+// decisions are set aside: every case is reported, those they settle as notes naming where.
+std::size_t check_people(const model::Document& doc, base::Diagnostics& diags, bool review = false);
 
 }  // namespace compose::resolve

@@ -49,6 +49,47 @@ pdftoppm -r 20 -png "$work/parallel.pdf" "$work/parallel" 2>"$work/poppler.err" 
 gs -q -dNOPAUSE -dBATCH -sDEVICE=nullpage "$work/parallel.pdf" >"$work/gs.out" 2>&1 || fail "ghostscript failed"
 [[ -s "$work/gs.out" ]] && fail "ghostscript: $(cat "$work/gs.out")"
 
+# navigation: the outline lists every section and annex, cross-references are internal links
+qpdf --json "$work/public.pdf" > "$work/public.json"
+python3 - "$work/public.json" <<'PY' || fail "outline or internal links missing"
+import json, sys
+d = json.load(open(sys.argv[1]))
+outline = d.get("outlines", [])
+titles = [o.get("title", "") for o in outline]
+links = [a for p in d["pages"] for a in [] ]
+objects = d.get("qpdf", [{}, {}])[1] if isinstance(d.get("qpdf"), list) else d.get("objects", {})
+dest_links = sum(1 for k, v in objects.items() if isinstance(v, dict) and isinstance(v.get("value"), dict)
+                 and v["value"].get("/Subtype") == "/Link" and "/Dest" in v["value"])
+ok = len(titles) >= 5 and any("Annex I:" in t for t in titles) and any("Annex II:" in t for t in titles) and dest_links >= 2
+print("outline:", titles, "internal links:", dest_links)
+sys.exit(0 if ok else 1)
+PY
+
+# data regenerated: a participant added to the data appears in its sorted place
+cp -r "$(dirname "$source")" "$work/copy"
+printf 'Aaron Abarca,Causa en Común,aaron@example.org\r\n' >> "$work/copy/participants.csv"
+"$compose" render "$work/copy/report.xml" --audience internal --only annexes -o "$work/added.pdf" >/dev/null 2>&1 || fail "render with an added row"
+pdftotext "$work/added.pdf" "$work/added.txt"
+first=$(grep -n -m1 "Aaron Abarca" "$work/added.txt" | cut -d: -f1)
+next=$(grep -n -m1 "Alejandro Espriú" "$work/added.txt" | cut -d: -f1)
+[[ -n "$first" && -n "$next" && "$first" -lt "$next" ]] || fail "the added participant is not in its sorted place (line ${first:-none}, before ${next:-none})"
+
+# translation completeness: a Spanish paragraph removed is reported at its line:col
+python3 - "$source" "$work/copy/report.xml" <<'PY'
+import re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+# drop the Spanish variant of the first <p> of the findings section
+at = text.index('<section id="findings">')
+p = text.index("<p>", at)
+es = text.index('<t xml:lang="es">', p)
+end = text.index("</t>", es) + len("</t>")
+open(sys.argv[2], "w", encoding="utf-8").write(text[:es] + text[end:])
+print(text[:p].count("\n") + 1)
+PY
+line=$(python3 -c "import sys; t=open('$source',encoding='utf-8').read(); a=t.index('<section id=\"findings\">'); print(t[:t.index('<p>', a)].count('\n')+1)")
+if "$compose" check "$work/copy/report.xml" --lang es > /dev/null 2> "$work/missing.txt"; then fail "check --lang es passed with a paragraph untranslated"; fi
+grep -q "report.xml:$line:[0-9]*: error: <p> has no 'es' text" "$work/missing.txt" || { fail "the missing Spanish paragraph is not reported at line $line"; cat "$work/missing.txt" >&2; }
+
 render -o "$work/again.pdf"
 cmp -s "$work/public.pdf" "$work/again.pdf" || fail "two renders of the same source differ"
 
