@@ -18,6 +18,7 @@ compose_require_pkg(FREETYPE freetype2 libfreetype-dev)
 compose_require_pkg(ICU_UC icu-uc libicu-dev)
 compose_require_pkg(ICU_I18N icu-i18n libicu-dev)
 compose_require_pkg(PUGIXML pugixml libpugixml-dev)
+compose_require_pkg(ZLIB zlib zlib1g-dev)
 
 # libharu ships no pkg-config file or CMake package in Debian 12.
 find_path(HPDF_INCLUDE_DIR hpdf.h)

@@ -6,6 +6,7 @@
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
+#include <zlib.h>
 
 #include "compose/render/glyph_font.h"
 #include "compose/render/glyph_text.h"
@@ -75,6 +76,7 @@ public:
         page_label(page.label);
         for (const auto& d : page.destinations) add_destination(handle, page.height, d);
         if (!page_content(page, handle)) return failed_ = true, false;
+        if (!compress_content(handle)) return failed_ = true, false;
         return true;
     }
 
@@ -137,6 +139,43 @@ private:
         if (!m.lang.empty()) {
             HPDF_Dict_Add(pdf_->catalog, "Lang", HPDF_String_New(pdf_->mmgr, m.lang.c_str(), nullptr));
         }
+    }
+
+    // libharu holds every page's content stream in memory, uncompressed, until it saves: a
+    // 2,000-page table would keep some 60 MB of text operators. Each page's stream is deflated
+    // as soon as the page is written instead, and marked so that libharu leaves it as it is.
+    bool compress_content(HPDF_Page page) {
+        auto* attr = static_cast<HPDF_PageAttr>(page->attr);
+        HPDF_Stream stream = attr->stream;
+        HPDF_UINT32 size = HPDF_Stream_Size(stream);
+        if (size == 0) return true;
+        std::string plain(size, '\0');
+        HPDF_UINT32 read = size;
+        if (HPDF_Stream_Seek(stream, 0, HPDF_SEEK_SET) != HPDF_OK ||
+            (HPDF_Stream_Read(stream, reinterpret_cast<HPDF_BYTE*>(plain.data()), &read) != HPDF_OK && read != size)) {
+            fail("could not read back a page's content");
+            return false;
+        }
+        uLongf packed_size = compressBound(static_cast<uLong>(read));
+        std::string packed(packed_size, '\0');
+        if (compress2(reinterpret_cast<Bytef*>(packed.data()), &packed_size, reinterpret_cast<const Bytef*>(plain.data()),
+                      static_cast<uLong>(read), Z_DEFAULT_COMPRESSION) != Z_OK) {
+            fail("could not compress a page's content");
+            return false;
+        }
+        HPDF_MemStream_FreeData(stream);
+        if (HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(packed.data()),
+                              static_cast<HPDF_UINT>(packed_size)) != HPDF_OK) {
+            fail("could not store a page's compressed content");
+            return false;
+        }
+        // With no filter of its own libharu writes the bytes as they are and removes any /Filter
+        // entry; the dictionary's write hook names the one the bytes need.
+        attr->contents->filter = HPDF_STREAM_FILTER_NONE;
+        attr->contents->write_fn = [](HPDF_Dict, HPDF_Stream out) {
+            return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
+        };
+        return true;
     }
 
     void add_destination(HPDF_Page page, double height, const display::Destination& d) {
