@@ -32,9 +32,9 @@ Block agenda_table(const model::Agenda& agenda, const std::string& lang, const b
         if (!day.title.empty()) heading += " (" + day.title + ")";
         b.rows.push_back(row({heading}, 0, true, day.pos));
         for (const auto& slot : agenda.days.empty() ? std::vector<model::Slot>{} : day.slots) {
-            // no-break spaces keep "9:15 – 11:15" on one line
             std::string time = clock(slot.start) + (slot.end.empty() ? "" : "\u00A0\u2013\u00A0" + clock(slot.end));
             b.rows.push_back(row({time, slot.title}, 1, true, slot.pos));
+            b.rows.back().unbroken = 0;  // "9:15 – 11:15" stays on one line
             for (const auto& item : slot.items) b.rows.push_back(row({"", item}, 1, false, slot.pos));
             for (const auto& talk : slot.talks) {
                 b.rows.push_back(row({"", talk.speaker, talk.title, talk.affiliation}, -1, false, talk.pos));

@@ -21,6 +21,7 @@ struct TableRow {
     int span_from = -1;   // >= 0: the last cell starts in this column and spans to the table's edge
     bool strong = false;  // a group heading (an agenda's day, a slot's title)
     base::SourcePos pos;
+    int unbroken = -1;    // a column whose cell never breaks across lines (an agenda's times)
 };
 
 // After resolve, inline content holds no Ref: each became a Link whose attr is "#<id>"

@@ -133,8 +133,13 @@ StyledDocument apply_style(const resolve::Edition& edition, const Layout& layout
                 TableRow styled;
                 styled.span_from = row.span_from;
                 const ParaStyle& cell_style = layout.style(row.strong ? "table-group" : "table-cell");
-                for (const auto& cell : row.cells) {
+                for (std::size_t c = 0; c < row.cells.size(); ++c) {
+                    const auto& cell = row.cells[c];
+                    // the first cell of a group row spanning from column 0 keeps its own style
                     styled.cells.push_back(make_paragraph(cell_style, text_content(cell, row.pos), edition.lang, row.pos));
+                    if (static_cast<int>(c) == row.unbroken) {
+                        for (auto& run : styled.cells.back().runs) run.nobreak = true;
+                    }
                 }
                 block.rows.push_back(std::move(styled));
             }
