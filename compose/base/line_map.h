@@ -14,6 +14,7 @@ class LineMap {
 public:
     LineMap(std::string file_name, std::string_view text);
     // Column counts code points, not bytes, so "Álvaro" columns match what an editor shows.
+    // Lines end at LF, CR LF or a lone CR.
     SourcePos at(std::size_t byte_offset) const;
     const std::shared_ptr<const std::string>& file() const { return file_; }
 
@@ -21,6 +22,11 @@ private:
     std::shared_ptr<const std::string> file_;
     std::string_view text_;
     std::vector<std::size_t> line_starts_;
+    // code points before each block of kBlock bytes: a column costs at most one block's scan, so
+    // a file of one long line with many diagnostics is not quadratic
+    static constexpr std::size_t kBlock = 1024;
+    std::vector<std::size_t> code_points_before_;
+    std::size_t code_points_to(std::size_t offset) const;
 };
 
 }  // namespace compose::base

@@ -28,6 +28,41 @@ namespace {
 
 constexpr double kCellPadding = 3;
 
+// The widest run of boxes with no glue or penalty between them on a line (the word that made it
+// overfull), its first 40 code points.
+std::string widest_word(const text::MeasuredParagraph& mp, const para::Line& line) {
+    double best = -1, width = 0;
+    std::uint32_t best_begin = 0, best_end = 0, begin = 0;
+    bool in_word = false;
+    for (std::uint32_t i = line.item_begin; i < line.item_end && i < mp.items.size(); ++i) {
+        const auto& item = mp.items[i];
+        if (item.kind != text::Item::Kind::Box) {
+            in_word = false;
+            continue;
+        }
+        if (!in_word) {
+            in_word = true;
+            width = 0;
+            begin = item.text_begin;
+        }
+        width += item.width;
+        if (width > best) {
+            best = width;
+            best_begin = begin;
+            best_end = item.text_end;
+        }
+    }
+    std::string word = best_end > best_begin && best_end <= mp.text.size() ? mp.text.substr(best_begin, best_end - best_begin)
+                                                                           : std::string();
+    std::size_t code_points = 0;
+    for (std::size_t i = 0; i < word.size(); ++i) {
+        if ((static_cast<unsigned char>(word[i]) & 0xC0) != 0x80 && ++code_points > 40) {
+            return word.substr(0, i) + "\u2026";
+        }
+    }
+    return word;
+}
+
 class PageEmitter {
 public:
     // `flows`: one, or a parallel edition's two (the outline and running heads come from the first).
@@ -128,9 +163,12 @@ private:
                                                          : base::SourcePos{};
         char amount[64];
         if (line.overfull > para::kOverfullTolerance) {
+            // the breaker leaves a line overfull only when one word is wider than the measure: an
+            // error in the source (it would stick out of its column or cell), named by the word
             std::snprintf(amount, sizeof amount, "%.1f", line.overfull);
-            diags_.warning(pos, std::string("overfull line: ") + amount + "pt too wide, on page " +
-                                    std::to_string(page_number));
+            diags_.error(pos, "the word '" + widest_word(sp.mp, line) + "' is wider than its column and has no break opportunity (" +
+                                  amount + "pt too wide, on page " + std::to_string(page_number) + ")",
+                         {"a soft hyphen (&#xAD;) or a zero-width space (&#x200B;) marks where it may break"});
         } else if (stats_ && sp.style->align == style::Align::Justify && !line.last && line.ratio > 0 &&
                    line.badness > para::kUnderfullBadness) {
             // TeX's "underfull \hbox": a note behind the --stats counts (a loose line is a blemish

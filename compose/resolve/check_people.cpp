@@ -283,7 +283,8 @@ private:
         for (const auto& p : people_) {
             if (p.name == name) exact.push_back(&p);
             else if (p.norm.text == n.text) accents.push_back(&p);
-            else if (n.tokens.front() == p.norm.tokens.front() && token_subsequence(n.tokens, p.norm.tokens, false)) shorter.push_back(&p);
+            else if (!p.norm.tokens.empty() && n.tokens.front() == p.norm.tokens.front() &&
+                     token_subsequence(n.tokens, p.norm.tokens, false)) shorter.push_back(&p);
             else if (!p.norm.tokens.empty() && n.tokens.front() == p.norm.tokens.front() &&
                      token_subsequence(p.norm.tokens, n.tokens, false)) longer.push_back(&p);
             else {

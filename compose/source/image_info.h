@@ -1,10 +1,12 @@
 #pragma once
 // The size of a PNG or JPEG image, read from its header, and a check that the file is what its
-// name says. Pixels are not decoded here (libharu does that when the PDF is written).
+// name says and is whole: a PNG's chunks (lengths and checksums) up to IEND, a JPEG's segments up
+// to its end marker. Pixels are not decoded here (libharu does that when the PDF is written).
 #include <optional>
 #include <string>
 
 #include "compose/base/diagnostics.h"
+#include "compose/base/limits.h"
 
 namespace compose::source {
 
@@ -12,10 +14,18 @@ struct ImageInfo {
     int width = 0, height = 0;  // pixels
 };
 
-// Larger images are refused: a hostile source must not make compose decode gigapixels.
+// Larger images are refused: a hostile source must not make compose decode gigapixels
+// (the default of the image-pixels limit).
 constexpr long long kMaxImagePixels = 100'000'000;
 
-// Errors (at `pos`, where the source names the image) for unreadable, truncated or mislabelled files.
-std::optional<ImageInfo> read_image_info(const std::string& path, const base::SourcePos& pos, base::Diagnostics& diags);
+// Errors (at `pos`, where the source names the image) for unreadable, truncated, corrupt or
+// mislabelled files, and for files or pixel counts beyond `limits` (image-size, image-pixels).
+std::optional<ImageInfo> read_image_info(const std::string& path, const base::SourcePos& pos, base::Diagnostics& diags,
+                                         const base::Limits& limits = {});
+
+// The same checks on an image already in memory (tests and fuzzing); `path` names it and its
+// extension says which type it must be.
+std::optional<ImageInfo> check_image(const std::string& path, const std::string& bytes, const base::SourcePos& pos,
+                                     base::Diagnostics& diags, const base::Limits& limits = {});
 
 }  // namespace compose::source

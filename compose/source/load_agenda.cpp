@@ -124,7 +124,14 @@ private:
 }  // namespace
 
 std::optional<model::Agenda> parse_agenda(const std::string& file_name, const std::string& text,
-                                          const LanguageChoice& languages, base::Diagnostics& diags) {
+                                          const LanguageChoice& languages, base::Diagnostics& diags,
+                                          const base::Limits& limits) {
+    if (text.size() > limits.file_size) {
+        diags.error({std::make_shared<const std::string>(file_name)},
+                    "'" + file_name + "' is longer than the limit of " + base::format_bytes(limits.file_size),
+                    {base::raise_hint("file-size")});
+        return std::nullopt;
+    }
     if (!check_utf8(file_name, text, diags)) return std::nullopt;
     base::LineMap map(file_name, text);
     pugi::xml_document xml;
@@ -146,6 +153,7 @@ std::optional<model::Agenda> parse_agenda(const std::string& file_name, const st
         walker.unknown_element(root, {"agenda"}, "document");
         return std::nullopt;
     }
+    if (!walker.check_tree(xml, limits.depth, limits.elements)) return std::nullopt;
     std::size_t errors = diags.count(base::Severity::Error);
     auto agenda = AgendaReader(walker).read(root);
     if (diags.count(base::Severity::Error) > errors) return std::nullopt;

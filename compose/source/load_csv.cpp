@@ -8,7 +8,7 @@
 namespace compose::source {
 
 std::optional<model::DataTable> parse_csv(const std::string& file_name, const std::string& input,
-                                          base::Diagnostics& diags) {
+                                          base::Diagnostics& diags, const base::Limits& limits) {
     if (!check_utf8(file_name, input, diags)) return std::nullopt;
     std::size_t start = input.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;  // byte order mark
     base::LineMap map(file_name, input);
@@ -21,26 +21,47 @@ std::optional<model::DataTable> parse_csv(const std::string& file_name, const st
     std::size_t i = start;
     const std::size_t n = input.size();
     std::size_t record_start = i;
+    std::size_t field_start = i;
     bool record_open = false;
 
+    // Each returns false, with the error, when the file goes beyond a limit (cell-size, columns,
+    // rows): it is not read further, so a hostile file cannot make compose hold millions of fields.
     auto end_field = [&] {
+        if (field.size() > limits.cell_size) {
+            diags.error(map.at(field_start), "a field holds " + std::to_string(field.size()) +
+                                                 " bytes, more than the limit of " + base::format_bytes(limits.cell_size),
+                        {base::raise_hint("cell-size")});
+            return false;
+        }
+        if (record.size() == limits.columns) {
+            diags.error(map.at(field_start), "a row has more than " + std::to_string(limits.columns) + " fields",
+                        {base::raise_hint("columns")});
+            return false;
+        }
         record.push_back(std::move(field));
         field.clear();
+        return true;
     };
     auto end_record = [&] {
-        end_field();
+        if (!end_field()) return false;
         // a line with nothing on it is not a record
         if (!(record.size() == 1 && record[0].empty())) {
+            if (records.size() > limits.rows) {  // the first record names the columns
+                diags.error(map.at(record_start), "the file has more than " + std::to_string(limits.rows) + " rows",
+                            {base::raise_hint("rows")});
+                return false;
+            }
             records.push_back(std::move(record));
             record_pos.push_back(map.at(record_start));
         }
         record.clear();
         record_open = false;
+        return true;
     };
 
     while (i < n) {
         if (!record_open) {
-            record_start = i;
+            record_start = field_start = i;
             record_open = true;
         }
         char c = input[i];
@@ -77,19 +98,19 @@ std::optional<model::DataTable> parse_csv(const std::string& file_name, const st
             return std::nullopt;
         }
         if (c == ',') {
-            end_field();
-            ++i;
+            if (!end_field()) return std::nullopt;
+            field_start = ++i;
             continue;
         }
         if (c == '\r' || c == '\n') {
-            end_record();
+            if (!end_record()) return std::nullopt;
             i += (c == '\r' && i + 1 < n && input[i + 1] == '\n') ? 2 : 1;
             continue;
         }
         field += c;
         ++i;
     }
-    if (record_open) end_record();
+    if (record_open && !end_record()) return std::nullopt;
 
     model::DataTable table;
     if (records.empty()) {

@@ -96,6 +96,28 @@ private:
     const LoadOptions& options_;
     std::map<std::string, base::SourcePos> ids_;
     std::vector<std::pair<std::string, base::SourcePos>> refs_;
+    // Each data file is read once, and each image checked once, however often the source names
+    // it: a hostile source cannot multiply the work (or the memory) by naming one file a million times.
+    std::map<std::string, base::SourcePos> data_files_;
+    struct ImageCheck {
+        std::optional<ImageInfo> info;
+        std::vector<base::Diagnostic> diags;  // as found the first time, repeated at each figure
+    };
+    std::map<std::string, ImageCheck> images_;
+
+    std::optional<ImageInfo> check_image_once(const fs::path& image, const base::SourcePos& pos) {
+        auto [it, first] = images_.try_emplace(image.string());
+        if (first) {
+            base::Diagnostics found;
+            it->second.info = read_image_info(image.string(), pos, found, options_.limits);
+            it->second.diags = found.items();
+        }
+        for (auto d : it->second.diags) {
+            d.pos = pos;
+            w_.diags().add(std::move(d));
+        }
+        return it->second.info;
+    }
 
     bool skip_non_element(const pugi::xml_node& child, std::string_view parent) {
         if (child.type() == pugi::node_element) return false;
@@ -121,6 +143,14 @@ private:
     }
 
     model::InlineList inline_of(const pugi::xml_node& node, bool allow_person = false) {
+        // a table cell is held to the smaller cell-size limit before it comes here
+        if (std::uint64_t bytes = text_bytes(node); bytes > options_.limits.paragraph_size) {
+            w_.diags().error(w_.pos(node), "<" + std::string(node.name()) + "> holds " + std::to_string(bytes) +
+                                               " bytes of text, more than the limit of " +
+                                               base::format_bytes(options_.limits.paragraph_size),
+                             {base::raise_hint("paragraph-size")});
+            return {};
+        }
         auto list = read_inline(w_, node, InlineRules{allow_person});
         collect_refs(list);
         return list;
@@ -248,15 +278,29 @@ private:
             w_.diags().error(data.pos, "data file '" + data.src + "' not found");
             return;
         }
-        auto text = read_file(path.string(), data.pos, w_.diags());
+        if (!fs::is_regular_file(path)) {  // a FIFO would never end, a device never stop
+            w_.diags().error(data.pos, "data file '" + data.src + "' is not a regular file");
+            return;
+        }
+        std::error_code ec;
+        auto [first, inserted] = data_files_.emplace(fs::weakly_canonical(fs::absolute(path), ec).string(), data.pos);
+        if (!inserted) {
+            w_.diags().error(data.pos, "data file '" + data.src + "' is named twice",
+                             {"first at " + std::to_string(first->second.line) + ":" + std::to_string(first->second.col) +
+                              "; refer to that <data>'s id"});
+            return;
+        }
+        auto text = read_file(path.string(), data.pos, w_.diags(), options_.limits.file_size);
         if (!text) return;
         std::string ext = path.extension().string();
         if (ext == ".csv") {
             data.kind = model::DataFile::Kind::Table;
-            if (auto table = parse_csv(path.string(), *text, w_.diags())) data.table = std::move(*table);
+            if (auto table = parse_csv(path.string(), *text, w_.diags(), options_.limits)) data.table = std::move(*table);
         } else if (ext == ".xml") {
             data.kind = model::DataFile::Kind::Agenda;
-            if (auto agenda = parse_agenda(path.string(), *text, w_.languages(), w_.diags())) data.agenda = std::move(*agenda);
+            if (auto agenda = parse_agenda(path.string(), *text, w_.languages(), w_.diags(), options_.limits)) {
+                data.agenda = std::move(*agenda);
+            }
         } else {
             w_.diags().error(data.pos, "data file '" + data.src + "' is neither .csv nor an agenda .xml");
         }
@@ -382,7 +426,9 @@ private:
         } else if (!fs::exists(image)) {
             if (options_.draft) w_.diags().warning(fig.pos, "image '" + fig.src + "' not found; drawn as a placeholder (--draft)");
             else w_.diags().error(fig.pos, "image '" + fig.src + "' not found", {"use --draft to render without it"});
-        } else if (auto info = read_image_info(image.string(), fig.pos, w_.diags())) {
+        } else if (!fs::is_regular_file(image)) {
+            w_.diags().error(fig.pos, "image '" + fig.src + "' is not a regular file");
+        } else if (auto info = check_image_once(image, fig.pos)) {
             fig.pixel_width = info->width;
             fig.pixel_height = info->height;
         }
@@ -416,6 +462,15 @@ private:
         return block;
     }
 
+    // A cell's text (all of it, in every language) within the cell-size limit.
+    bool check_cell_size(const pugi::xml_node& cell) {
+        std::uint64_t bytes = text_bytes(cell);
+        if (bytes <= options_.limits.cell_size) return true;
+        w_.diags().error(w_.pos(cell), "a table cell holds " + std::to_string(bytes) + " bytes of text, more than the limit of " +
+                                           base::format_bytes(options_.limits.cell_size), {base::raise_hint("cell-size")});
+        return false;
+    }
+
     std::vector<model::InlineList> read_cells(const pugi::xml_node& node) {
         w_.check_attributes(node, {});
         std::vector<model::InlineList> cells;
@@ -423,6 +478,12 @@ private:
             if (skip_non_element(child, node.name())) continue;
             if (std::string_view(child.name()) == "cell") {
                 w_.check_attributes(child, {});
+                if (cells.size() == options_.limits.columns) {
+                    w_.diags().error(w_.pos(child), "a table row has more than " + std::to_string(options_.limits.columns) +
+                                                        " cells", {base::raise_hint("columns")});
+                    break;
+                }
+                if (!check_cell_size(child)) break;
                 cells.push_back(inline_of(child));
             } else {
                 w_.unknown_element(child, {"cell"}, node.name());
@@ -465,6 +526,11 @@ private:
             } else if (name == "header") {
                 table.header = read_cells(child);
             } else if (name == "row") {
+                if (table.rows.size() == options_.limits.rows) {
+                    w_.diags().error(w_.pos(child), "the table has more than " + std::to_string(options_.limits.rows) + " rows",
+                                     {base::raise_hint("rows")});
+                    break;
+                }
                 table.rows.push_back(read_cells(child));
             } else {
                 w_.unknown_element(child, {"column", "header", "row"}, "table");
@@ -582,6 +648,12 @@ private:
 
 std::optional<model::Document> load_document_text(const std::string& path, std::string text,
                                                   const LoadOptions& options, base::Diagnostics& diags) {
+    if (text.size() > options.limits.file_size) {
+        diags.error({std::make_shared<const std::string>(path)},
+                    "'" + path + "' is longer than the limit of " + base::format_bytes(options.limits.file_size),
+                    {base::raise_hint("file-size")});
+        return std::nullopt;
+    }
     if (!check_utf8(path, text, diags)) return std::nullopt;
     base::LineMap map(path, text);
     pugi::xml_document xml;
@@ -610,6 +682,7 @@ std::optional<model::Document> load_document_text(const std::string& path, std::
         walker.unknown_element(root, {"report"}, "document");
         return std::nullopt;
     }
+    if (!walker.check_tree(xml, options.limits.depth, options.limits.elements)) return std::nullopt;
     model::Document doc;
     doc.path = path;
     doc.source_lang = languages.doc_lang;
@@ -623,7 +696,7 @@ std::optional<model::Document> load_document_text(const std::string& path, std::
 
 std::optional<model::Document> load_document(const std::string& path, const LoadOptions& options,
                                              base::Diagnostics& diags) {
-    auto text = read_file(path, {}, diags);
+    auto text = read_file(path, {}, diags, options.limits.file_size);
     if (!text) return std::nullopt;
     return load_document_text(path, std::move(*text), options, diags);
 }

@@ -3,24 +3,37 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
-#include <sstream>
 
 #include "compose/base/line_map.h"
 #include "compose/base/utf8.h"
 
 namespace compose::source {
 
-std::optional<std::string> read_file(const std::string& path, const base::SourcePos& pos, base::Diagnostics& diags) {
+std::optional<std::string> read_file(const std::string& path, const base::SourcePos& pos, base::Diagnostics& diags,
+                                     std::uint64_t max_bytes) {
+    base::SourcePos where = pos;
+    if (!where.file) where.file = std::make_shared<const std::string>(path);
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        base::SourcePos where = pos;
-        if (!where.file) where.file = std::make_shared<const std::string>(path);
         diags.error(where, "cannot read '" + path + "': " + std::strerror(errno));
         return std::nullopt;
     }
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return std::move(buffer).str();
+    // read in pieces, never more than the limit: a FIFO or a device has no size to check first
+    std::string text;
+    char piece[1 << 16];
+    while (in.read(piece, sizeof piece) || in.gcount() > 0) {
+        text.append(piece, static_cast<std::size_t>(in.gcount()));
+        if (text.size() > max_bytes) {
+            diags.error(where, "'" + path + "' is longer than the limit of " + base::format_bytes(max_bytes),
+                        {base::raise_hint("file-size")});
+            return std::nullopt;
+        }
+    }
+    if (in.bad()) {
+        diags.error(where, "cannot read '" + path + "': " + std::strerror(errno));
+        return std::nullopt;
+    }
+    return text;
 }
 
 bool check_utf8(const std::string& file_name, const std::string& text, base::Diagnostics& diags) {

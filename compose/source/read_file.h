@@ -3,11 +3,14 @@
 #include <string>
 
 #include "compose/base/diagnostics.h"
+#include "compose/base/limits.h"
 
 namespace compose::source {
 
-// Reads a whole file; a missing or unreadable file is an error at `pos` (where it was named).
-std::optional<std::string> read_file(const std::string& path, const base::SourcePos& pos, base::Diagnostics& diags);
+// Reads a whole file; a missing or unreadable file is an error at `pos` (where it was named), and
+// so is one longer than `max_bytes` (the file-size limit; it is never read whole).
+std::optional<std::string> read_file(const std::string& path, const base::SourcePos& pos, base::Diagnostics& diags,
+                                     std::uint64_t max_bytes = base::Limits{}.file_size);
 
 // Checks that text is UTF-8; reports the first bad byte at its line:col.
 bool check_utf8(const std::string& file_name, const std::string& text, base::Diagnostics& diags);

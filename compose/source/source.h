@@ -4,6 +4,7 @@
 #include <string>
 
 #include "compose/base/diagnostics.h"
+#include "compose/base/limits.h"
 #include "compose/model/document.h"
 
 namespace compose::source {
@@ -12,6 +13,7 @@ struct LoadOptions {
     bool draft = false;    // missing images are warnings (drawn as labelled boxes) instead of errors
     std::string lang;      // the edition's language: which <t xml:lang> variants are read; empty: the source's
     std::string fallback;  // the language that stands in (marked) where `lang` is missing; empty: none, an error
+    base::Limits limits;   // file sizes, nesting depth, table rows, columns and cells, image pixels
 };
 
 // Reads and validates a report source. Returns nullopt when an error makes the document unusable;

@@ -1,7 +1,9 @@
 #include "compose/source/xml_walker.h"
 
 #include <algorithm>
+#include <cstring>
 
+#include "compose/base/limits.h"
 #include "compose/base/suggest.h"
 
 namespace compose::source {
@@ -44,8 +46,51 @@ void XmlWalker::unknown_element(const pugi::xml_node& node, const std::vector<st
     diags_.error(pos(node), message, std::move(hints));
 }
 
+bool XmlWalker::check_tree(const pugi::xml_node& document, std::uint64_t max_depth, std::uint64_t max_elements) {
+    // iterative, so a hostile file cannot exhaust the stack here either
+    std::uint64_t depth = 0, elements = 0;
+    pugi::xml_node node = document.first_child();
+    while (node) {
+        if (node.type() == pugi::node_element && depth + 1 > max_depth) {
+            diags_.error(pos(node), "elements are nested more than " + std::to_string(max_depth) + " deep",
+                         {base::raise_hint("depth")});
+            return false;
+        }
+        if (node.type() == pugi::node_element && ++elements > max_elements) {
+            diags_.error(pos(node), "the file has more than " + std::to_string(max_elements) + " elements",
+                         {base::raise_hint("elements")});
+            return false;
+        }
+        if (node.first_child()) {
+            node = node.first_child();
+            ++depth;
+            continue;
+        }
+        while (node && !node.next_sibling()) {
+            node = node.parent();
+            --depth;
+            if (node == document) return true;
+        }
+        if (node) node = node.next_sibling();
+    }
+    return true;
+}
+
 void XmlWalker::stray_text(const pugi::xml_node& node, std::string_view parent) {
     diags_.error(pos(node), "text is not allowed directly in <" + std::string(parent) + ">");
+}
+
+std::uint64_t text_bytes(const pugi::xml_node& node) {
+    struct Counter : pugi::xml_tree_walker {
+        std::uint64_t bytes = 0;
+        bool for_each(pugi::xml_node& n) override {
+            if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) bytes += std::strlen(n.value());
+            return true;
+        }
+    } counter;
+    pugi::xml_node copy = node;
+    copy.traverse(counter);
+    return counter.bytes;
 }
 
 std::string collapse_space(std::string_view s) {

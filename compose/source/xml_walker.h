@@ -1,5 +1,6 @@
 #pragma once
 // Shared checks for reading an XML tree: positions, allowed attributes, unknown elements.
+#include <cstdint>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -46,6 +47,11 @@ public:
     // Reports an element that is not allowed where it stands, suggesting the closest allowed name.
     void unknown_element(const pugi::xml_node& node, const std::vector<std::string>& allowed, std::string_view parent);
 
+    // Reports the first element nested more than `max_depth` deep (the depth limit), or the first
+    // beyond `max_elements` (the elements limit), and returns false: the readers recurse into
+    // inline content and build a model node per element, so this runs before any of them.
+    bool check_tree(const pugi::xml_node& document, std::uint64_t max_depth, std::uint64_t max_elements);
+
     // Non-whitespace text where only elements may stand.
     void stray_text(const pugi::xml_node& node, std::string_view parent);
 
@@ -61,6 +67,9 @@ private:
     base::Diagnostics& diags_;
     LanguageChoice languages_;
 };
+
+// The bytes of text (character data) inside `node`, at any depth.
+std::uint64_t text_bytes(const pugi::xml_node& node);
 
 // Collapses runs of XML whitespace to one space.
 std::string collapse_space(std::string_view s);

@@ -1,16 +1,18 @@
 // Layout files (layouts/<name>.xml): page geometry and named paragraph styles.
 // Read with pugixml here, not in source/, because a layout is the style stage's own input.
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <set>
-#include <sstream>
 
 #include <pugixml.hpp>
 
+#include "compose/base/limits.h"
 #include "compose/base/line_map.h"
 #include "compose/base/suggest.h"
 #include "compose/base/units.h"
+#include "compose/base/utf8.h"
 #include "compose/style/style.h"
 
 namespace compose::style {
@@ -53,7 +55,7 @@ public:
                 diags_.error(pos(root), "layout has no style '" + required + "'");
             }
         }
-        check_geometry(root, layout.page);
+        check_geometry(root, layout);
         return layout;
     }
 
@@ -88,9 +90,14 @@ private:
         auto a = node.attribute(attr);
         if (!a) return;
         auto value = base::parse_length(a.value());
-        if (!value || value->v < 0 || (!allow_zero && value->v == 0)) {
+        if (!value || !std::isfinite(value->v) || value->v < 0 || (!allow_zero && value->v == 0)) {
             diags_.error(pos(node), std::string("'") + a.value() + "' is not a valid length for '" + attr + "'",
                          {"write lengths like 12pt, 2.5cm, 20mm or 1in"});
+            return;
+        }
+        if (value->v > kMaxLength) {
+            diags_.error(pos(node), std::string("'") + a.value() + "' is too long for '" + attr +
+                                        "': no length is more than 14400pt (200in), the largest page a PDF may have");
             return;
         }
         out = value->v;
@@ -121,7 +128,43 @@ private:
         }
     }
 
-    void check_geometry(const pugi::xml_node& root, const PageStyle& page) {
+    // No length is longer than the largest PDF page (PDF 1.7, annex C: 14,400 units).
+    static constexpr double kMaxLength = 14400;
+
+    void check_geometry(const pugi::xml_node& root, const Layout& layout) {
+        const PageStyle& page = layout.page;
+        check_page(root, page);
+        // what every style must fit in: the text area's height and its narrowest column
+        double text_height = page.height - page.margin_top - page.margin_bottom;
+        double text_width = page.width - page.margin_left - page.margin_right;
+        double column = text_width;
+        for (int columns : {page.columns, page.annex_columns}) {
+            column = std::min(column, (text_width - (columns - 1) * page.gutter) / columns);
+        }
+        if (text_height < 72 || column < 36) return;  // reported by check_page
+        char numbers[128];
+        for (const auto& [name, s] : layout.styles) {
+            auto at = s.pos.known() ? s.pos : pos(root);
+            if (s.leading > text_height || s.size > text_height) {
+                std::snprintf(numbers, sizeof numbers, "%.1fpt, its leading %.1fpt", s.size, s.leading);
+                diags_.error(at, "style '" + name + "' is taller than the page's text area (its size " + numbers +
+                                     ", the text area " + std::to_string(static_cast<int>(text_height)) + "pt)");
+            }
+            if (s.margin_left + s.margin_right + s.indent + 36 > column) {
+                std::snprintf(numbers, sizeof numbers, "%.1fpt", column);
+                diags_.error(at, "style '" + name + "' leaves less than 36pt for text in a column of " + numbers +
+                                     " (its margin-left, margin-right and indent take the rest)");
+            }
+        }
+    }
+
+    void check_page(const pugi::xml_node& root, const PageStyle& page) {
+        if (page.folio_offset > page.margin_bottom) {
+            diags_.error(pos(root), "folio-offset puts the page number below the page's edge: it is more than margin-bottom");
+        }
+        if (page.header_offset > page.margin_top) {
+            diags_.error(pos(root), "header-offset puts the running head above the page's edge: it is more than margin-top");
+        }
         if (page.margin_left + page.margin_right + 36 > page.width) {
             diags_.error(pos(root), "the left and right margins leave less than 36pt of the page's width for text");
         }
@@ -243,34 +286,89 @@ namespace {
 constexpr int kMaxLayoutDepth = 8;  // a chain of extends longer than this is surely a cycle
 
 std::optional<Layout> load_layout_at(const std::string& path, base::Diagnostics& diags, int depth,
-                                     const base::SourcePos& named_at);
+                                     const base::SourcePos& named_at, const base::Limits& limits);
+std::optional<Layout> load_layout_text_at(const std::string& path, const std::string& text, base::Diagnostics& diags,
+                                          int depth, const base::Limits& limits);
 
 }  // namespace
 
-std::optional<Layout> load_layout(const std::string& path, base::Diagnostics& diags) {
-    return load_layout_at(path, diags, 0, {});
+std::optional<Layout> load_layout(const std::string& path, base::Diagnostics& diags, const base::Limits& limits) {
+    return load_layout_at(path, diags, 0, {}, limits);
+}
+
+std::optional<Layout> load_layout_text(const std::string& path, const std::string& text, base::Diagnostics& diags,
+                                       const base::Limits& limits) {
+    return load_layout_text_at(path, text, diags, 0, limits);
 }
 
 namespace {
 
 std::optional<Layout> load_layout_at(const std::string& path, base::Diagnostics& diags, int depth,
-                                     const base::SourcePos& named_at) {
+                                     const base::SourcePos& named_at, const base::Limits& limits) {
     auto file = std::make_shared<const std::string>(path);
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         diags.error(named_at.file ? named_at : base::SourcePos{file}, "cannot read layout file '" + path + "'");
         return std::nullopt;
     }
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    std::string text = std::move(buffer).str();
+    std::string text;
+    char piece[1 << 16];
+    while (in.read(piece, sizeof piece) || in.gcount() > 0) {
+        text.append(piece, static_cast<std::size_t>(in.gcount()));
+        if (text.size() > limits.file_size) break;  // reported below
+    }
+    return load_layout_text_at(path, text, diags, depth, limits);
+}
+
+// The iterative depth check of the source loader (readers below recurse no deeper than
+// <layout><style>, but a hostile file could still nest thousands of elements).
+bool check_depth(const pugi::xml_document& xml, const base::LineMap& map, base::Diagnostics& diags,
+                 std::uint64_t max_depth) {
+    std::uint64_t depth = 0;
+    pugi::xml_node node = xml.first_child();
+    while (node) {
+        if (node.type() == pugi::node_element && depth + 1 > max_depth) {
+            auto offset = node.offset_debug();
+            diags.error(map.at(offset > 0 ? static_cast<std::size_t>(offset - 1) : 0),
+                        "elements are nested more than " + std::to_string(max_depth) + " deep",
+                        {base::raise_hint("depth")});
+            return false;
+        }
+        if (node.first_child()) {
+            node = node.first_child();
+            ++depth;
+            continue;
+        }
+        while (node && !node.next_sibling()) {
+            node = node.parent();
+            --depth;
+            if (node == xml) return true;
+        }
+        if (node) node = node.next_sibling();
+    }
+    return true;
+}
+
+std::optional<Layout> load_layout_text_at(const std::string& path, const std::string& text, base::Diagnostics& diags,
+                                          int depth, const base::Limits& limits) {
+    if (text.size() > limits.file_size) {
+        diags.error({std::make_shared<const std::string>(path)},
+                    "'" + path + "' is longer than the limit of " + base::format_bytes(limits.file_size),
+                    {base::raise_hint("file-size")});
+        return std::nullopt;
+    }
     base::LineMap map(path, text);
+    if (auto bad = base::find_invalid_utf8(text)) {
+        diags.error(map.at(*bad), "invalid UTF-8", {"save the file as UTF-8"});
+        return std::nullopt;
+    }
     pugi::xml_document xml;
     auto result = xml.load_buffer(text.data(), text.size(), pugi::parse_default, pugi::encoding_utf8);
     if (!result) {
         diags.error(map.at(static_cast<std::size_t>(result.offset)), std::string("malformed XML: ") + result.description());
         return std::nullopt;
     }
+    if (!check_depth(xml, map, diags, limits.depth)) return std::nullopt;
     std::size_t errors = diags.count(base::Severity::Error);
     auto root = xml.document_element();
     std::optional<Layout> base;
@@ -288,7 +386,7 @@ std::optional<Layout> load_layout_at(const std::string& path, base::Diagnostics&
             return std::nullopt;
         }
         auto base_path = std::filesystem::path(path).parent_path() / (name + ".xml");
-        base = load_layout_at(base_path.string(), diags, depth + 1, at);
+        base = load_layout_at(base_path.string(), diags, depth + 1, at, limits);
         if (!base) return std::nullopt;
     }
     auto layout = LayoutReader(map, diags).read(root, std::move(base));

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "compose/base/diagnostics.h"
+#include "compose/base/limits.h"
 #include "compose/resolve/resolve.h"
 
 namespace compose::style {
@@ -58,8 +59,12 @@ struct Layout {
 // Every style name a layout must define: the page builder asks for these.
 const std::vector<std::string>& required_styles();
 
-// Loads layouts/<name>.xml from the data folder; reports errors at file:line:col.
-std::optional<Layout> load_layout(const std::string& path, base::Diagnostics& diags);
+// Loads layouts/<name>.xml from the data folder; reports errors at file:line:col. A layout that
+// extends another reads it from the same folder. `limits`: file-size and depth.
+std::optional<Layout> load_layout(const std::string& path, base::Diagnostics& diags, const base::Limits& limits = {});
+// Same, from text already in memory (tests and fuzzing); `path` names it and its folder.
+std::optional<Layout> load_layout_text(const std::string& path, const std::string& text, base::Diagnostics& diags,
+                                       const base::Limits& limits = {});
 
 struct Run {
     std::string text;
