@@ -19,6 +19,8 @@ const char* const kUsage =
     "  compose render FILE.xml [-o OUT.pdf] [--layout NAME] [--lang CODE] [--fallback CODE] [--draft] [--stats]\n"
     "  compose check  FILE.xml [--lang CODE] [--draft] [--review-people]\n"
     "  compose dump   --stage pages FILE.xml [--layout NAME] [--lang CODE] [--draft]\n"
+    "  every command: [--limit NAME=VALUE]... raises a limit (file-size, elements, depth, rows,\n"
+    "                 columns, cell-size, paragraph-size, image-size, image-pixels; README, \"Limits\")\n"
     "  compose --help | --version\n";
 
 int print_diagnostics(const Diagnostics& diags) {
@@ -72,6 +74,10 @@ bool parse_args(int argc, char** argv, Args& args, std::string& error) {
         else if (s == "--draft") args.pipeline.draft = true;
         else if (s == "--review-people") args.pipeline.review_people = true;
         else if (s == "--stats") args.stats = true;
+        else if (s == "--limit") {
+            std::string assignment = value(s);
+            if (error.empty() && !compose::base::set_limit(args.pipeline.limits, assignment, error)) return false;
+        }
         else if (s.size() > 1 && s[0] == '-') error = "unknown option " + s;
         else args.files.push_back(s);
         if (!error.empty()) return false;

@@ -24,7 +24,7 @@ std::string data_dir(const PipelineOptions& options) {
 std::optional<display::Document> build_display(const PipelineOptions& options, base::Diagnostics& diags,
                                                const PageSink* sink) {
     try {
-        auto doc = source::load_document(options.source, source::LoadOptions{options.draft, options.lang, options.fallback}, diags);
+        auto doc = source::load_document(options.source, source::LoadOptions{options.draft, options.lang, options.fallback, options.limits}, diags);
         if (!doc) return std::nullopt;
         if (options.check_people) resolve::check_people(*doc, diags, options.review_people);
 
@@ -42,7 +42,7 @@ std::optional<display::Document> build_display(const PipelineOptions& options, b
                         "unknown layout '" + layout_name + "'", {"layouts available: " + list});
             return std::nullopt;
         }
-        auto layout = style::load_layout(layout_path.string(), diags);
+        auto layout = style::load_layout(layout_path.string(), diags, options.limits);
         if (!layout) return std::nullopt;
 
         auto edition = resolve::resolve(*doc, resolve::Options{doc->lang, options.audience}, diags);
@@ -59,7 +59,7 @@ std::optional<display::Document> build_display(const PipelineOptions& options, b
             std::string other = !options.parallel_lang.empty() ? options.parallel_lang
                                 : doc->lang.rfind("es", 0) == 0 ? "en" : "es";
             auto second = source::load_document(options.source,
-                                                source::LoadOptions{options.draft, other, options.fallback}, diags);
+                                                source::LoadOptions{options.draft, other, options.fallback, options.limits}, diags);
             if (!second) return std::nullopt;
             auto second_edition = resolve::resolve(*second, resolve::Options{other, options.audience}, diags);
             auto second_styled = style::apply_style(second_edition, *layout, diags);

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "compose/base/diagnostics.h"
+#include "compose/base/limits.h"
 #include "compose/display/display.h"
 #include "compose/para/stats.h"
 
@@ -24,6 +25,7 @@ struct PipelineOptions {
     bool parallel = false;  // the edition in `lang` beside the one in `parallel_lang`
     std::string parallel_lang;  // empty: Spanish beside English, English beside Spanish
     bool draft = false;
+    base::Limits limits;    // --limit NAME=VALUE raises one (file sizes, depth, rows, cells, image pixels)
     para::LineStats* stats = nullptr;  // when set, counts every line placed (render --stats)
     std::string data_dir;   // holds fonts/ and layouts/; empty: COMPOSE_DATA_DIR or the build's default
 };
