@@ -1,10 +1,12 @@
 // The `compose` command: the only code that prints.
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <string>
 #include <vector>
 
+#include "compose/base/dates.h"
 #include "compose/cli/pipeline.h"
 #include "compose/display/display.h"
 #include "compose/render/render.h"
@@ -90,6 +92,17 @@ bool parse_args(int argc, char** argv, Args& args, std::string& error) {
     return true;
 }
 
+// Reproducible builds: a set SOURCE_DATE_EPOCH is the PDF's date, and a malformed one is refused.
+bool read_source_date_epoch(Args& args) {
+    const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
+    if (!epoch || !*epoch) return true;
+    args.pipeline.date = compose::base::parse_epoch_seconds(epoch);
+    if (args.pipeline.date) return true;
+    std::cerr << "compose: error: SOURCE_DATE_EPOCH='" << epoch
+              << "' is not a number of seconds since 1970 (up to the year 9999)\n";
+    return false;
+}
+
 int render(const Args& args) {
     Diagnostics diags;
     compose::para::LineStats stats;
@@ -148,6 +161,7 @@ int main(int argc, char** argv) {
         std::cerr << "compose: error: " << error << "\n" << kUsage;
         return 2;
     }
+    if (!read_source_date_epoch(args)) return 2;
     if (args.command == "render") return render(args);
     if (args.command == "check") return check(args);
     if (args.command == "dump") return dump(args);

@@ -92,6 +92,7 @@ std::optional<Pdf> build_pdf(const PipelineOptions& options, base::Diagnostics& 
                     options.only.empty() ? "the report has no pages" : "the report has no " + options.only);
         return std::nullopt;
     }
+    if (options.date) display->metadata.date = options.date;
     auto bytes = pdf.finish(display->outline, display->metadata);
     if (!bytes) return std::nullopt;
     return Pdf{std::move(*bytes), pages};

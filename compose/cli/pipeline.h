@@ -1,6 +1,7 @@
 #pragma once
 // The whole pipeline as the command runs it: source -> resolve -> style -> text/para/page -> display
 // (-> render). Kept apart from main() so tests and benchmarks run exactly what users run.
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <vector>
@@ -28,6 +29,8 @@ struct PipelineOptions {
     base::Limits limits;    // --limit NAME=VALUE raises one (file sizes, depth, rows, cells, image pixels)
     para::LineStats* stats = nullptr;  // when set, counts every line placed (render --stats)
     std::string data_dir;   // holds fonts/ and layouts/; empty: COMPOSE_DATA_DIR or the build's default
+    // the PDF's date, seconds since 1970 (from SOURCE_DATE_EPOCH); empty: the source's <published>
+    std::optional<std::int64_t> date;
 };
 
 std::string data_dir(const PipelineOptions& options);

@@ -3,6 +3,7 @@
 // (with their source text and cluster map), rules, images, links and destinations.
 // Coordinates are points from the page's top-left corner, y growing downwards.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -96,6 +97,8 @@ struct Page {
 
 struct Metadata {
     std::string title, author, subject, keywords, lang;
+    // creation and modification date, seconds since 1970 UTC; none: the PDF carries no date
+    std::optional<std::int64_t> date;
 };
 
 struct Document {

@@ -168,6 +168,7 @@ struct Meta {
     std::string date_from, date_to;  // ISO dates
     std::vector<std::string> partners;
     SourcePos pos;
+    std::string published;  // ISO date the report is issued (<published date=>); empty: not given
 };
 
 // What the author decided about the people the report names, so that `compose check` reports

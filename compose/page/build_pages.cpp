@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "compose/base/dates.h"
 #include "compose/page/flow.h"
 #include "compose/page/page.h"
 #include "compose/page/page_writer.h"
@@ -270,7 +271,7 @@ Frame frame_of(const style::Layout& layout) {
 }  // namespace
 
 display::Metadata metadata_of(const style::StyledDocument& doc) {
-    return {doc.title, doc.author, doc.subject, "", doc.lang};
+    return {doc.title, doc.author, doc.subject, "", doc.lang, base::epoch_of_iso_date(doc.published)};
 }
 
 display::Document build_pages(const style::StyledDocument& doc, text::Measurer& measurer, base::Diagnostics& diags,

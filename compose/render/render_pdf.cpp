@@ -8,6 +8,7 @@
 #include <hpdf_streams.h>
 #include <zlib.h>
 
+#include "compose/base/dates.h"
 #include "compose/render/glyph_font.h"
 #include "compose/render/glyph_text.h"
 #include "compose/render/render.h"
@@ -136,6 +137,12 @@ private:
         if (!m.keywords.empty()) HPDF_SetInfoAttr(pdf_, HPDF_INFO_KEYWORDS, m.keywords.c_str());
         HPDF_SetInfoAttr(pdf_, HPDF_INFO_CREATOR, "compose");
         HPDF_SetInfoAttr(pdf_, HPDF_INFO_PRODUCER, "compose with libharu");
+        if (m.date) {  // never the clock: the same inputs give the same bytes
+            base::UtcTime t = base::utc_time_of(*m.date);
+            HPDF_Date date{t.year, t.month, t.day, t.hour, t.minute, t.second, 'Z', 0, 0};
+            HPDF_SetInfoDateAttr(pdf_, HPDF_INFO_CREATION_DATE, date);
+            HPDF_SetInfoDateAttr(pdf_, HPDF_INFO_MOD_DATE, date);
+        }
         if (!m.lang.empty()) {
             HPDF_Dict_Add(pdf_->catalog, "Lang", HPDF_String_New(pdf_->mmgr, m.lang.c_str(), nullptr));
         }

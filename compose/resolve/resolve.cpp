@@ -37,6 +37,7 @@ public:
                                                                              : doc_.meta.series + " \u2014 " + doc_.meta.title);
         edition_.author = doc_.meta.host;
         edition_.subject = doc_.meta.place;
+        edition_.published = doc_.meta.published;
         return std::move(edition_);
     }
 

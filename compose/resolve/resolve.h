@@ -64,6 +64,7 @@ struct Edition {
     std::string author;
     std::string subject;
     std::vector<Block> blocks;
+    std::string published;  // ISO date, for the PDF's creation date
 };
 
 Edition resolve(const model::Document& doc, const Options& options, base::Diagnostics& diags);

@@ -4,6 +4,7 @@
 
 #include <pugixml.hpp>
 
+#include "compose/base/dates.h"
 #include "compose/base/line_map.h"
 #include "compose/source/read_file.h"
 #include "compose/source/xml_walker.h"
@@ -14,11 +15,6 @@ namespace {
 bool is_time(const std::string& s) {
     static const std::regex hhmm(R"(([01]\d|2[0-3]):[0-5]\d)");
     return std::regex_match(s, hhmm);
-}
-
-bool is_date(const std::string& s) {
-    static const std::regex iso(R"(\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))");
-    return std::regex_match(s, iso);
 }
 
 class AgendaReader {
@@ -54,7 +50,7 @@ private:
         w_.check_attributes(node, {"date", "title"}, {"date"});
         model::Day d{node.attribute("date").value(), node.attribute("title").value(), {}, w_.pos(node)};
         if (node.attribute("title")) w_.variant(node);  // an attribute has one language: the document's
-        if (node.attribute("date") && !is_date(d.date)) {
+        if (node.attribute("date") && !base::is_iso_date(d.date)) {
             w_.diags().error(d.pos, "'" + d.date + "' is not a date", {"write dates as YYYY-MM-DD"});
         }
         for (auto child : elements(node)) {

@@ -1,9 +1,10 @@
+#include <algorithm>
 #include <filesystem>
 #include <map>
-#include <regex>
 
 #include <pugixml.hpp>
 
+#include "compose/base/dates.h"
 #include "compose/base/suggest.h"
 #include "compose/source/image_info.h"
 #include "compose/source/inline_content.h"
@@ -18,17 +19,6 @@ namespace {
 
 namespace fs = std::filesystem;
 using model::Block;
-
-bool is_iso_date(std::string_view s) {
-    static const std::regex iso(R"(\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))");
-    if (!std::regex_match(s.begin(), s.end(), iso)) return false;
-    int year = std::stoi(std::string(s.substr(0, 4)));
-    int month = std::stoi(std::string(s.substr(5, 2)));
-    int day = std::stoi(std::string(s.substr(8, 2)));
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    return day <= days[month - 1] + (month == 2 && leap ? 1 : 0);
-}
 
 bool is_blank(const pugi::xml_node& node) {
     return std::string(collapse_space(node.value())) == " " || *node.value() == 0;
@@ -169,7 +159,9 @@ private:
             else if (name == "host") { w_.check_attributes(child, {}); doc_.meta.host = w_.simple_text(child); }
             else if (name == "partner") { w_.check_attributes(child, {}); doc_.meta.partners.push_back(w_.simple_text(child)); }
             else if (name == "dates") read_dates(child);
-            else w_.unknown_element(child, {"series", "title", "subtitle", "place", "dates", "host", "partner"}, "meta");
+            else if (name == "published") read_published(child);
+            else w_.unknown_element(child, {"series", "title", "subtitle", "place", "dates", "published", "host", "partner"},
+                                    "meta");
         }
     }
 
@@ -178,15 +170,27 @@ private:
         doc_.meta.date_from = node.attribute("from").value();
         doc_.meta.date_to = node.attribute("to").value();
         for (const auto* value : {&doc_.meta.date_from, &doc_.meta.date_to}) {
-            if (!value->empty() && !is_iso_date(*value)) {
+            if (!value->empty() && !base::is_iso_date(*value)) {
                 w_.diags().error(w_.pos(node), "'" + *value + "' is not a date", {"write dates as YYYY-MM-DD"});
             }
         }
-        if (!doc_.meta.date_to.empty() && is_iso_date(doc_.meta.date_from) && is_iso_date(doc_.meta.date_to) &&
+        if (!doc_.meta.date_to.empty() && base::is_iso_date(doc_.meta.date_from) && base::is_iso_date(doc_.meta.date_to) &&
             doc_.meta.date_to < doc_.meta.date_from) {
             w_.diags().error(w_.pos(node), "the dates end (" + doc_.meta.date_to + ") before they begin (" +
                                                doc_.meta.date_from + ")");
         }
+    }
+
+    // The day the report is issued: the PDF's creation date (unless SOURCE_DATE_EPOCH is set).
+    void read_published(const pugi::xml_node& node) {
+        w_.check_attributes(node, {"date"}, {"date"});
+        std::string date = node.attribute("date").value();
+        if (!node.attribute("date")) return;
+        if (!base::is_iso_date(date)) {
+            w_.diags().error(w_.pos(node), "'" + date + "' is not a date", {"write dates as YYYY-MM-DD"});
+            return;
+        }
+        doc_.meta.published = date;
     }
 
     void read_data(const pugi::xml_node& node) {

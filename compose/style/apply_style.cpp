@@ -102,6 +102,7 @@ StyledDocument apply_style(const resolve::Edition& edition, const Layout& layout
     doc.title = edition.title;
     doc.author = edition.author;
     doc.subject = edition.subject;
+    doc.published = edition.published;
     for (const auto& b : edition.blocks) {
         Block block;
         block.anchor = b.anchor;

@@ -116,6 +116,7 @@ struct StyledDocument {
     std::string lang;
     std::string title, author, subject;
     std::vector<Block> blocks;
+    std::string published;  // ISO date, for the PDF's creation date
 };
 
 StyledDocument apply_style(const resolve::Edition& edition, const Layout& layout, base::Diagnostics& diags);
