@@ -88,6 +88,9 @@ struct Table {
     std::vector<InlineList> header;
     std::vector<std::vector<InlineList>> rows;
     SourcePos pos;
+    // where each hand-written cell is: header_pos[c], cell_pos[row][c] (empty for data tables)
+    std::vector<SourcePos> header_pos;
+    std::vector<std::vector<SourcePos>> cell_pos;
 };
 
 struct AgendaRef {

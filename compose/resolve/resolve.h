@@ -22,6 +22,7 @@ struct TableRow {
     bool strong = false;  // a group heading (an agenda's day, a slot's title)
     base::SourcePos pos;
     int unbroken = -1;    // a column whose cell never breaks across lines (an agenda's times)
+    std::vector<base::SourcePos> cell_pos;  // a hand-written table's cells, each where it is; else empty
 };
 
 // After resolve, inline content holds no Ref: each became a Link whose attr is "#<id>"
@@ -56,6 +57,7 @@ struct Block {
     // tables (hand-written, from data, or an agenda)
     std::vector<std::string> column_titles;
     std::vector<TableRow> rows;
+    std::vector<base::SourcePos> column_title_pos;  // a hand-written header's cells; else empty
 };
 
 struct Edition {

@@ -475,7 +475,8 @@ private:
         return false;
     }
 
-    std::vector<model::InlineList> read_cells(const pugi::xml_node& node) {
+    // A header's or row's cells; each <cell>'s position goes into `positions`.
+    std::vector<model::InlineList> read_cells(const pugi::xml_node& node, std::vector<base::SourcePos>& positions) {
         w_.check_attributes(node, {});
         std::vector<model::InlineList> cells;
         for (auto child : node.children()) {
@@ -489,6 +490,7 @@ private:
                 }
                 if (!check_cell_size(child)) break;
                 cells.push_back(inline_of(child));
+                positions.push_back(w_.pos(child));
             } else {
                 w_.unknown_element(child, {"cell"}, node.name());
             }
@@ -528,14 +530,16 @@ private:
                                          child.attribute("empty").value(), child.attribute("separator").value(),
                                          w_.pos(child)});
             } else if (name == "header") {
-                table.header = read_cells(child);
+                table.header_pos.clear();
+                table.header = read_cells(child, table.header_pos);
             } else if (name == "row") {
                 if (table.rows.size() == options_.limits.rows) {
                     w_.diags().error(w_.pos(child), "the table has more than " + std::to_string(options_.limits.rows) + " rows",
                                      {base::raise_hint("rows")});
                     break;
                 }
-                table.rows.push_back(read_cells(child));
+                table.cell_pos.emplace_back();
+                table.rows.push_back(read_cells(child, table.cell_pos.back()));
             } else {
                 w_.unknown_element(child, {"column", "header", "row"}, "table");
             }
