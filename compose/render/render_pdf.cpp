@@ -119,6 +119,7 @@ private:
     std::vector<HPDF_Page> pages_;
     std::vector<double> page_heights_;
     std::map<std::string, HPDF_Destination> destinations_;
+    std::map<std::string, HPDF_Image> images_;  // by path
     std::vector<PendingLink> pending_links_;
     long last_label_ = -1;
 
@@ -282,21 +283,25 @@ private:
         return true;
     }
 
+    // An image file becomes one XObject however many figures show it (nullptr: unreadable).
+    HPDF_Image load_image(const std::string& path) {
+        auto [it, inserted] = images_.try_emplace(path, nullptr);
+        if (!inserted) return it->second;
+        std::string ext = path.size() >= 4 ? path.substr(path.size() - 4) : "";
+        for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (ext == ".png") it->second = HPDF_LoadPngImageFromFile(pdf_, path.c_str());
+        else if (ext == ".jpg" || ext == "jpeg") it->second = HPDF_LoadJpegImageFromFile(pdf_, path.c_str());
+        if (!it->second) {
+            diags_.warning({std::make_shared<const std::string>(path)}, "image could not be read; drawn as a placeholder");
+            HPDF_ResetError(pdf_);
+            errors_ = {};
+        }
+        return it->second;
+    }
+
     void draw_image(const display::Page& page, HPDF_Page handle, const display::Image& image) {
         const auto& f = image.frame;
-        HPDF_Image img = nullptr;
-        if (!image.path.empty()) {
-            std::string ext = image.path.size() >= 4 ? image.path.substr(image.path.size() - 4) : "";
-            for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-            if (ext == ".png") img = HPDF_LoadPngImageFromFile(pdf_, image.path.c_str());
-            else if (ext == ".jpg" || ext == "jpeg") img = HPDF_LoadJpegImageFromFile(pdf_, image.path.c_str());
-            if (!img) {
-                diags_.warning({std::make_shared<const std::string>(image.path)},
-                               "image could not be read; drawn as a placeholder");
-                HPDF_ResetError(pdf_);
-                errors_ = {};
-            }
-        }
+        HPDF_Image img = image.path.empty() ? nullptr : load_image(image.path);
         if (img) {
             // contain: the whole image inside the frame, centred; cover: the frame filled, the
             // image centred and clipped to it. The aspect is kept either way.

@@ -277,3 +277,36 @@ TEST_CASE("font expansion draws a run with horizontal scaling, reset after it") 
     double x_max = std::stod(bbox.output.substr(at + 6));
     CHECK(x_max - 72 == Approx(natural * 1.02).margin(0.3));
 }
+
+TEST_CASE("a photo shown by several figures is embedded once") {
+    display::Document doc;
+    doc.fonts.push_back({kSerif, "NotoSerif-Regular"});
+    const std::string photo = COMPOSE_SOURCE_DIR "/sources/mexico-2014/photos/photo-1.jpg";
+    for (int p = 0; p < 3; ++p) {
+        display::Page page;
+        page.width = 612;
+        page.height = 792;
+        page.label = std::to_string(p + 1);
+        page.images.push_back({{72, 140, 200, 100}, photo, "Figure 1"});
+        if (p == 1) page.images.push_back({{72, 300, 100, 100}, photo, "Figure 2"});
+        doc.pages.push_back(std::move(page));
+    }
+    TempFile file(".pdf");
+    render_checked(doc, file);
+    // pdfimages -list: one line per image drawn, with the object number of the image it draws
+    auto list = run_command(PDFIMAGES " -list " + shell_quote(file.path()));
+    INFO(list.output);
+    REQUIRE(list.status == 0);
+    auto lines = lines_of(list.output);
+    REQUIRE(lines.size() == 2 + 4);
+    std::vector<std::string> objects;
+    for (std::size_t i = 2; i < lines.size(); ++i) {
+        std::istringstream in(lines[i]);
+        std::vector<std::string> words;
+        std::string w;
+        while (in >> w) words.push_back(w);
+        REQUIRE(words.size() > 10);
+        objects.push_back(words[10]);  // the "object" column
+    }
+    CHECK(objects == std::vector<std::string>(4, objects.front()));
+}
