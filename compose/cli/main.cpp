@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "compose/base/dates.h"
+#include "compose/cli/new_report.h"
 #include "compose/cli/pipeline.h"
 #include "compose/display/display.h"
 #include "compose/render/render.h"
@@ -21,6 +22,7 @@ const char* const kUsage =
     "  compose render FILE.xml [-o OUT.pdf] [--layout NAME] [--lang CODE] [--fallback CODE] [--draft] [--stats]\n"
     "  compose check  FILE.xml [--lang CODE] [--draft] [--review-people]\n"
     "  compose dump   --stage pages FILE.xml [--layout NAME] [--lang CODE] [--draft]\n"
+    "  compose new    FOLDER [--place NAME] [--from YYYY-MM-DD] [--to YYYY-MM-DD]\n"
     "  every command: [--limit NAME=VALUE]... raises a limit (file-size, elements, depth, rows,\n"
     "                 columns, cell-size, paragraph-size, image-size, image-pixels; README, \"Limits\")\n"
     "  compose --help | --version\n";
@@ -36,6 +38,7 @@ struct Args {
     std::string output, stage;
     bool stats = false;  // render --stats: line-breaking counts for the whole document
     compose::cli::PipelineOptions pipeline;
+    compose::cli::NewReport new_report;  // compose new: --place, --from, --to
 };
 
 bool parse_args(int argc, char** argv, Args& args, std::string& error) {
@@ -73,6 +76,9 @@ bool parse_args(int argc, char** argv, Args& args, std::string& error) {
             if (args.pipeline.only != "annexes" && error.empty()) error = "--only takes annexes, not '" + args.pipeline.only + "'";
         }
         else if (s == "--stage") args.stage = value(s);
+        else if (s == "--place") args.new_report.place = value(s);
+        else if (s == "--from") args.new_report.from = value(s);
+        else if (s == "--to") args.new_report.to = value(s);
         else if (s == "--draft") args.pipeline.draft = true;
         else if (s == "--review-people") args.pipeline.review_people = true;
         else if (s == "--stats") args.stats = true;
@@ -85,9 +91,16 @@ bool parse_args(int argc, char** argv, Args& args, std::string& error) {
         if (!error.empty()) return false;
     }
     if (args.files.size() != 1) {
-        error = args.files.empty() ? "no source file given" : "give one source file";
+        std::string what = args.command == "new" ? "folder" : "source file";
+        error = args.files.empty() ? "no " + what + " given" : "give one " + what;
         return false;
     }
+    bool new_options = !args.new_report.place.empty() || !args.new_report.from.empty() || !args.new_report.to.empty();
+    if (new_options && args.command != "new") {
+        error = "--place, --from and --to are options of compose new";
+        return false;
+    }
+    args.new_report.dir = args.files[0];
     args.pipeline.source = args.files[0];
     return true;
 }
@@ -131,6 +144,19 @@ int check(const Args& args) {
     return status;
 }
 
+int new_report(const Args& args) {
+    Diagnostics diags;
+    auto written = compose::cli::new_report(args.new_report, diags);
+    int status = print_diagnostics(diags);
+    if (written.empty()) return 1;
+    for (const auto& path : written) std::cout << "created " << path << "\n";
+    const std::string& report = written.front();
+    std::cout << "next: edit " << report << ", then\n"
+              << "  compose check " << report << "\n"
+              << "  compose render " << report << " -o out.pdf\n";
+    return status;
+}
+
 int dump(const Args& args) {
     if (args.stage != "pages") {
         std::cerr << "compose: error: dump needs --stage pages\n";
@@ -165,6 +191,7 @@ int main(int argc, char** argv) {
     if (args.command == "render") return render(args);
     if (args.command == "check") return check(args);
     if (args.command == "dump") return dump(args);
+    if (args.command == "new") return new_report(args);
     std::cerr << "compose: error: unknown command '" << args.command << "'\n" << kUsage;
     return 2;
 }

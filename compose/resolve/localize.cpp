@@ -101,20 +101,23 @@ std::string date_range(const std::string& lang, const std::string& from_iso, con
     bool spanish = lang.rfind("es", 0) == 0;
     auto month = [&](int m) { return std::string(spanish ? months_es[m - 1] : months_en[m - 1]); };
     auto day = [](int d) { return std::to_string(d); };
+    const std::string from_year = std::to_string(from.year), to_year = std::to_string(to.year);
     if (spanish) {
+        // "6 y 7 de noviembre" for two days, "del 10 al 12 de marzo" for more
         if (from.year == to.year && from.month == to.month) {
-            if (from.day == to.day) return day(from.day) + " de " + month(from.month) + " de " + std::to_string(from.year);
-            return day(from.day) + " y " + day(to.day) + " de " + month(from.month) + " de " + std::to_string(from.year);
+            if (from.day == to.day) return day(from.day) + " de " + month(from.month) + " de " + from_year;
+            if (to.day == from.day + 1) return day(from.day) + " y " + day(to.day) + " de " + month(from.month) + " de " + from_year;
+            return "del " + day(from.day) + " al " + day(to.day) + " de " + month(from.month) + " de " + from_year;
         }
-        return day(from.day) + " de " + month(from.month) + " al " + day(to.day) + " de " + month(to.month) + " de " +
-               std::to_string(to.year);
+        return "del " + day(from.day) + " de " + month(from.month) + (from.year != to.year ? " de " + from_year : "") +
+               " al " + day(to.day) + " de " + month(to.month) + " de " + to_year;
     }
     if (from.year == to.year && from.month == to.month) {
-        if (from.day == to.day) return month(from.month) + " " + day(from.day) + ", " + std::to_string(from.year);
-        return month(from.month) + " " + day(from.day) + "\u2013" + day(to.day) + ", " + std::to_string(from.year);
+        if (from.day == to.day) return month(from.month) + " " + day(from.day) + ", " + from_year;
+        return month(from.month) + " " + day(from.day) + "\u2013" + day(to.day) + ", " + from_year;
     }
-    return month(from.month) + " " + day(from.day) + " \u2013 " + month(to.month) + " " + day(to.day) + ", " +
-           std::to_string(to.year);
+    return month(from.month) + " " + day(from.day) + (from.year != to.year ? ", " + from_year : "") + " \u2013 " +
+           month(to.month) + " " + day(to.day) + ", " + to_year;
 }
 
 }  // namespace compose::resolve

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# compose new: a new report's folder that checks, renders and validates as it is.
+#   new-report.sh COMPOSE PROJECT_DIR WORK_DIR
+set -uo pipefail
+compose=$1 project=$2 work=$3
+rm -rf "$work" && mkdir -p "$work"
+failures=0
+fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+run() { "$compose" "$@" >"$work/out.txt" 2>"$work/err.txt"; }
+
+dir=$work/sources/cape-town-2015
+run new "$dir" --from 2015-03-10 --to 2015-03-12 || fail "compose new: $(cat "$work/err.txt")"
+for f in report.xml participants.csv agenda.xml; do [[ -s "$dir/$f" ]] || fail "compose new wrote no $f"; done
+[[ -d "$dir/photos" ]] || fail "compose new made no photos/ folder"
+grep -q "created $dir/report.xml" "$work/out.txt" || fail "compose new does not say what it created: $(cat "$work/out.txt")"
+if grep -q '@[A-Z]*@' "$dir/report.xml" "$dir/agenda.xml"; then fail "a placeholder is left: $(grep -o '@[A-Z]*@' "$dir"/*.xml | head -3)"; fi
+xmllint --noout --relaxng "$project/compose/source/schema/report.rng" "$dir/report.xml" 2>"$work/err.txt" ||
+  fail "report.xml does not validate: $(cat "$work/err.txt")"
+xmllint --noout --relaxng "$project/compose/source/schema/agenda.rng" "$dir/agenda.xml" 2>"$work/err.txt" ||
+  fail "agenda.xml does not validate: $(cat "$work/err.txt")"
+(( $(grep -c '<day ' "$dir/agenda.xml") == 3 )) || fail "three days (10 to 12 March) should give three agenda days"
+grep -q 'id="csd-cape-town-2015"' "$dir/report.xml" || fail "the report's id is not taken from the folder"
+
+for lang in en es; do
+  run check "$dir/report.xml" --lang "$lang" || fail "compose check --lang $lang: $(cat "$work/err.txt")"
+  [[ ! -s "$work/err.txt" ]] || fail "compose check --lang $lang printed: $(cat "$work/err.txt")"
+  run render "$dir/report.xml" --lang "$lang" -o "$work/$lang.pdf" || fail "render --lang $lang: $(cat "$work/err.txt")"
+done
+run render "$dir/report.xml" --edition parallel -o "$work/parallel.pdf" || fail "render --edition parallel: $(cat "$work/err.txt")"
+pdftotext "$work/en.pdf" "$work/en.txt"
+grep -q "Report from Cape Town" "$work/en.txt" || fail "the title does not name the place read from the folder"
+grep -q "March 10–12, 2015" "$work/en.txt" || fail "the dates are not on the title page"
+pdftotext "$work/es.pdf" "$work/es.txt"
+grep -q "Informe desde Cape Town" "$work/es.txt" || fail "the Spanish title is missing"
+grep -q "10 al 12 de marzo de 2015" "$work/es.txt" || fail "the Spanish dates are missing: $(grep -i marzo "$work/es.txt")"
+
+# never over an existing folder; nothing changed by the attempt
+before=$(cat "$dir/report.xml")
+run new "$dir" && fail "compose new wrote over an existing folder"
+grep -q "already exists and is not an empty folder" "$work/err.txt" || fail "no clear error for an existing folder: $(cat "$work/err.txt")"
+[[ "$(cat "$dir/report.xml")" == "$before" ]] || fail "a refused compose new changed the folder"
+
+# a place given, escaped; today's date when none is given; an empty folder may be filled
+mkdir -p "$work/empty"
+run new "$work/empty" --place 'Bogotá & Medellín' || fail "compose new into an empty folder: $(cat "$work/err.txt")"
+grep -q 'Report from Bogotá &amp; Medellín' "$work/empty/report.xml" || fail "--place is not written, escaped"
+grep -Eq '<dates from="[0-9]{4}-[0-9]{2}-[0-9]{2}" to="[0-9]{4}-[0-9]{2}-[0-9]{2}"/>' "$work/empty/report.xml" ||
+  fail "no dates given should give today's"
+run check "$work/empty/report.xml" || fail "the second new report does not check: $(cat "$work/err.txt")"
+
+# bad dates: a located error, exit 1, no folder left behind
+for spec in "--from 2015-02-30" "--from 2015-03-10 --to 2015-03-09" "--from 2015-03-01 --to 2015-04-15"; do
+  rm -rf "$work/bad"
+  # shellcheck disable=SC2086
+  run new "$work/bad" $spec
+  status=$?
+  (( status == 1 )) || fail "compose new $spec: exit status $status, expected 1"
+  grep -q "^$work/bad: error: " "$work/err.txt" || fail "compose new $spec: $(cat "$work/err.txt")"
+  [[ ! -e "$work/bad" ]] || fail "compose new $spec left a folder"
+  if ls -A "$work" | grep -q '^\.bad\.'; then fail "compose new $spec left a temporary folder"; fi
+done
+run render "$dir/report.xml" --place X && fail "--place is accepted outside compose new"
+
+(( failures == 0 )) && echo "ok: compose new"
+exit $((failures > 0))
