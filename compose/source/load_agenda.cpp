@@ -7,6 +7,7 @@
 #include "compose/base/dates.h"
 #include "compose/base/line_map.h"
 #include "compose/source/read_file.h"
+#include "compose/source/xml_file.h"
 #include "compose/source/xml_walker.h"
 
 namespace compose::source {
@@ -122,34 +123,10 @@ private:
 std::optional<model::Agenda> parse_agenda(const std::string& file_name, const std::string& text,
                                           const LanguageChoice& languages, base::Diagnostics& diags,
                                           const base::Limits& limits) {
-    if (text.size() > limits.file_size) {
-        diags.error({std::make_shared<const std::string>(file_name)},
-                    "'" + file_name + "' is longer than the limit of " + base::format_bytes(limits.file_size),
-                    {base::raise_hint("file-size")});
-        return std::nullopt;
-    }
-    if (!check_utf8(file_name, text, diags)) return std::nullopt;
-    base::LineMap map(file_name, text);
-    pugi::xml_document xml;
-    unsigned flags = pugi::parse_default | pugi::parse_ws_pcdata | pugi::parse_doctype;
-    auto result = xml.load_buffer(text.data(), text.size(), flags, pugi::encoding_utf8);
-    if (!result) {
-        diags.error(map.at(static_cast<std::size_t>(result.offset)), std::string("malformed XML: ") + result.description());
-        return std::nullopt;
-    }
-    XmlWalker walker(map, diags, languages);
-    for (auto node : xml.children()) {
-        if (node.type() == pugi::node_doctype) {
-            diags.error(walker.pos(node), "a DOCTYPE is not allowed: data files never read external DTDs or entities");
-            return std::nullopt;
-        }
-    }
-    auto root = xml.document_element();
-    if (std::string_view(root.name()) != "agenda") {
-        walker.unknown_element(root, {"agenda"}, "document");
-        return std::nullopt;
-    }
-    if (!walker.check_tree(xml, limits.depth, limits.elements)) return std::nullopt;
+    auto file = parse_xml_file(file_name, text, {"agenda", "data files"}, limits, diags);
+    if (!file) return std::nullopt;
+    XmlWalker walker(file->map, diags, languages);
+    auto root = file->root();
     std::size_t errors = diags.count(base::Severity::Error);
     auto agenda = AgendaReader(walker).read(root);
     if (diags.count(base::Severity::Error) > errors) return std::nullopt;

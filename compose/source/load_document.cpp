@@ -12,6 +12,7 @@
 #include "compose/source/load_csv.h"
 #include "compose/source/read_file.h"
 #include "compose/source/source.h"
+#include "compose/source/xml_file.h"
 #include "compose/source/xml_walker.h"
 
 namespace compose::source {
@@ -656,41 +657,11 @@ private:
 
 std::optional<model::Document> load_document_text(const std::string& path, std::string text,
                                                   const LoadOptions& options, base::Diagnostics& diags) {
-    if (text.size() > options.limits.file_size) {
-        diags.error({std::make_shared<const std::string>(path)},
-                    "'" + path + "' is longer than the limit of " + base::format_bytes(options.limits.file_size),
-                    {base::raise_hint("file-size")});
-        return std::nullopt;
-    }
-    if (!check_utf8(path, text, diags)) return std::nullopt;
-    base::LineMap map(path, text);
-    pugi::xml_document xml;
-    // parse_ws_pcdata keeps the space in "<em>a</em> <strong>b</strong>"; no DTD is ever read.
-    unsigned flags = pugi::parse_default | pugi::parse_ws_pcdata | pugi::parse_doctype;
-    pugi::xml_parse_result result = xml.load_buffer(text.data(), text.size(), flags, pugi::encoding_utf8);
-    if (!result) {
-        std::string message = std::string("malformed XML: ") + result.description();
-        auto rest = std::string_view(text).substr(std::min(text.size(), static_cast<std::size_t>(result.offset)));
-        if (!text.empty() && rest.find_first_not_of(" \t\r\n") == std::string_view::npos) {
-            message = "malformed XML: the file ends before its elements are closed (is it truncated?)";
-        }
-        diags.error(map.at(static_cast<std::size_t>(result.offset)), message);
-        return std::nullopt;
-    }
-    pugi::xml_node root = xml.document_element();
+    auto file = parse_xml_file(path, std::move(text), {"report", "sources"}, options.limits, diags);
+    if (!file) return std::nullopt;
+    pugi::xml_node root = file->root();
     LanguageChoice languages{options.lang, root.attribute("xml:lang").as_string("en"), options.fallback};
-    XmlWalker walker(map, diags, languages);
-    for (auto node : xml.children()) {
-        if (node.type() == pugi::node_doctype) {
-            diags.error(walker.pos(node), "a DOCTYPE is not allowed: sources never read external DTDs or entities");
-            return std::nullopt;
-        }
-    }
-    if (std::string_view(root.name()) != "report") {
-        walker.unknown_element(root, {"report"}, "document");
-        return std::nullopt;
-    }
-    if (!walker.check_tree(xml, options.limits.depth, options.limits.elements)) return std::nullopt;
+    XmlWalker walker(file->map, diags, languages);
     model::Document doc;
     doc.path = path;
     doc.source_lang = languages.doc_lang;

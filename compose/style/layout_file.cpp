@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <set>
 
 #include <pugixml.hpp>
@@ -12,7 +11,9 @@
 #include "compose/base/line_map.h"
 #include "compose/base/suggest.h"
 #include "compose/base/units.h"
-#include "compose/base/utf8.h"
+#include "compose/source/read_file.h"
+#include "compose/source/xml_file.h"
+#include "compose/source/xml_walker.h"
 #include "compose/style/style.h"
 
 namespace compose::style {
@@ -20,16 +21,12 @@ namespace {
 
 class LayoutReader {
 public:
-    LayoutReader(const base::LineMap& map, base::Diagnostics& diags) : map_(map), diags_(diags) {}
+    LayoutReader(const base::LineMap& map, base::Diagnostics& diags) : walker_(map, diags), diags_(diags) {}
 
     // `base` is the layout this one extends (its page, fallbacks and styles are the start), or empty.
     std::optional<Layout> read(const pugi::xml_node& root, std::optional<Layout> base) {
         Layout layout = base ? std::move(*base) : Layout{};
         inherited_ = base.has_value();
-        if (std::string_view(root.name()) != "layout") {
-            diags_.error(pos(root), "a layout file's root element is <layout>, not <" + std::string(root.name()) + ">");
-            return std::nullopt;
-        }
         check_attributes(root, {"name", "extends"});
         layout.name = root.attribute("name").value();
         std::vector<pugi::xml_node> style_nodes;
@@ -60,30 +57,19 @@ public:
     }
 
 private:
-    const base::LineMap& map_;
+    source::XmlWalker walker_;  // positions, attribute and element checks as in sources
     base::Diagnostics& diags_;
     bool inherited_ = false;
     std::set<std::string> defined_here_;
 
-    base::SourcePos pos(const pugi::xml_node& node) const {
-        auto offset = node.offset_debug();
-        return map_.at(offset > 0 ? static_cast<std::size_t>(offset - 1) : 0);
-    }
+    base::SourcePos pos(const pugi::xml_node& node) const { return walker_.pos(node); }
 
     void unknown(const pugi::xml_node& node, const std::vector<std::string>& allowed) {
-        std::vector<std::string> hints;
-        if (auto best = base::closest(node.name(), allowed)) hints.push_back("did you mean <" + *best + ">?");
-        diags_.error(pos(node), "unknown element <" + std::string(node.name()) + ">", std::move(hints));
+        walker_.unknown_element(node, allowed, node.parent().name());
     }
 
-    void check_attributes(const pugi::xml_node& node, const std::vector<std::string>& allowed) {
-        for (auto attr : node.attributes()) {
-            if (std::find(allowed.begin(), allowed.end(), attr.name()) != allowed.end()) continue;
-            std::vector<std::string> hints;
-            if (auto best = base::closest(attr.name(), allowed)) hints.push_back("did you mean '" + *best + "'?");
-            diags_.error(pos(node), "unknown attribute '" + std::string(attr.name()) + "' on <" + node.name() + ">",
-                         std::move(hints));
-        }
+    void check_attributes(const pugi::xml_node& node, std::initializer_list<std::string_view> allowed) {
+        walker_.check_attributes(node, allowed);
     }
 
     void length(const pugi::xml_node& node, const char* attr, double& out, bool allow_zero = true) {
@@ -305,76 +291,21 @@ namespace {
 
 std::optional<Layout> load_layout_at(const std::string& path, base::Diagnostics& diags, int depth,
                                      const base::SourcePos& named_at, const base::Limits& limits) {
-    auto file = std::make_shared<const std::string>(path);
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        diags.error(named_at.file ? named_at : base::SourcePos{file}, "cannot read layout file '" + path + "'");
-        return std::nullopt;
-    }
-    std::string text;
-    char piece[1 << 16];
-    while (in.read(piece, sizeof piece) || in.gcount() > 0) {
-        text.append(piece, static_cast<std::size_t>(in.gcount()));
-        if (text.size() > limits.file_size) break;  // reported below
-    }
-    return load_layout_text_at(path, text, diags, depth, limits);
-}
-
-// The iterative depth check of the source loader (readers below recurse no deeper than
-// <layout><style>, but a hostile file could still nest thousands of elements).
-bool check_depth(const pugi::xml_document& xml, const base::LineMap& map, base::Diagnostics& diags,
-                 std::uint64_t max_depth) {
-    std::uint64_t depth = 0;
-    pugi::xml_node node = xml.first_child();
-    while (node) {
-        if (node.type() == pugi::node_element && depth + 1 > max_depth) {
-            auto offset = node.offset_debug();
-            diags.error(map.at(offset > 0 ? static_cast<std::size_t>(offset - 1) : 0),
-                        "elements are nested more than " + std::to_string(max_depth) + " deep",
-                        {base::raise_hint("depth")});
-            return false;
-        }
-        if (node.first_child()) {
-            node = node.first_child();
-            ++depth;
-            continue;
-        }
-        while (node && !node.next_sibling()) {
-            node = node.parent();
-            --depth;
-            if (node == xml) return true;
-        }
-        if (node) node = node.next_sibling();
-    }
-    return true;
+    auto text = source::read_file(path, named_at, diags, limits.file_size);
+    if (!text) return std::nullopt;
+    return load_layout_text_at(path, *text, diags, depth, limits);
 }
 
 std::optional<Layout> load_layout_text_at(const std::string& path, const std::string& text, base::Diagnostics& diags,
                                           int depth, const base::Limits& limits) {
-    if (text.size() > limits.file_size) {
-        diags.error({std::make_shared<const std::string>(path)},
-                    "'" + path + "' is longer than the limit of " + base::format_bytes(limits.file_size),
-                    {base::raise_hint("file-size")});
-        return std::nullopt;
-    }
-    base::LineMap map(path, text);
-    if (auto bad = base::find_invalid_utf8(text)) {
-        diags.error(map.at(*bad), "invalid UTF-8", {"save the file as UTF-8"});
-        return std::nullopt;
-    }
-    pugi::xml_document xml;
-    auto result = xml.load_buffer(text.data(), text.size(), pugi::parse_default, pugi::encoding_utf8);
-    if (!result) {
-        diags.error(map.at(static_cast<std::size_t>(result.offset)), std::string("malformed XML: ") + result.description());
-        return std::nullopt;
-    }
-    if (!check_depth(xml, map, diags, limits.depth)) return std::nullopt;
+    auto file = source::parse_xml_file(path, text, {"layout", "layouts", false}, limits, diags);
+    if (!file) return std::nullopt;
+    const base::LineMap& map = file->map;
     std::size_t errors = diags.count(base::Severity::Error);
-    auto root = xml.document_element();
+    auto root = file->root();
     std::optional<Layout> base;
     if (auto extends = root.attribute("extends")) {
-        auto offset = root.offset_debug();
-        base::SourcePos at = map.at(offset > 0 ? static_cast<std::size_t>(offset - 1) : 0);
+        base::SourcePos at = source::XmlWalker(map, diags).pos(root);
         if (depth >= kMaxLayoutDepth) {
             diags.error(at, "layouts extend each other in a cycle (or a chain deeper than " +
                                 std::to_string(kMaxLayoutDepth) + ")");
