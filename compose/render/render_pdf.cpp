@@ -86,6 +86,7 @@ public:
         if (!begin() || failed_) return std::nullopt;
         set_metadata(metadata);
         internal_links();
+        named_destinations();
         outline(outline_entries);
         for (auto& font : fonts_) {
             if (!font->finish(diags_)) return fail("could not embed a font");
@@ -119,6 +120,7 @@ private:
     std::vector<HPDF_Page> pages_;
     std::vector<double> page_heights_;
     std::map<std::string, HPDF_Destination> destinations_;
+    std::map<std::string, std::pair<HPDF_Page, double>> destination_places_;  // page, top
     std::map<std::string, HPDF_Image> images_;  // by path
     std::vector<PendingLink> pending_links_;
     long last_label_ = -1;
@@ -186,20 +188,45 @@ private:
         return true;
     }
 
-    void add_destination(HPDF_Page page, double height, const display::Destination& d) {
-        if (destinations_.count(d.name)) return;
-        // [page /XYZ left top null]: null keeps the reader's zoom, which libharu's
-        // HPDF_Destination_SetXYZ refuses, so the array is written here
-        HPDF_Destination dst = HPDF_Page_CreateDestination(page);
-        if (!dst) return;
-        auto* array = static_cast<HPDF_Array>(dst);
+    // [page /XYZ left top null]: null keeps the reader's zoom, which libharu's
+    // HPDF_Destination_SetXYZ refuses, so the array is written here
+    static void fill_xyz(HPDF_Array array, HPDF_Page page, double top, HPDF_MMgr mmgr) {
         HPDF_Array_Clear(array);
         HPDF_Array_Add(array, page);
         HPDF_Array_AddName(array, "XYZ");
         HPDF_Array_AddReal(array, 0);
-        HPDF_Array_AddReal(array, static_cast<HPDF_REAL>(height - d.y + 4));
-        HPDF_Array_Add(array, HPDF_Null_New(pdf_->mmgr));
+        HPDF_Array_AddReal(array, static_cast<HPDF_REAL>(top));
+        HPDF_Array_Add(array, HPDF_Null_New(mmgr));
+    }
+
+    void add_destination(HPDF_Page page, double height, const display::Destination& d) {
+        if (destinations_.count(d.name)) return;
+        HPDF_Destination dst = HPDF_Page_CreateDestination(page);
+        if (!dst) return;
+        double top = height - d.y + 4;
+        fill_xyz(static_cast<HPDF_Array>(dst), page, top, pdf_->mmgr);
         destinations_.emplace(d.name, dst);
+        destination_places_.emplace(d.name, std::pair{page, top});
+    }
+
+    // The catalog's /Names /Dests tree: every destination by its id, so that another document or
+    // a web page can link to report.pdf#annex-participants. One leaf holds them all (a report has
+    // tens); std::map keeps the keys in the byte order the tree needs.
+    void named_destinations() {
+        if (destination_places_.empty()) return;
+        HPDF_MMgr mmgr = pdf_->mmgr;
+        HPDF_Array list = HPDF_Array_New(mmgr);
+        for (const auto& [name, place] : destination_places_) {
+            HPDF_Array_Add(list, HPDF_String_New(mmgr, name.c_str(), nullptr));
+            HPDF_Array xyz = HPDF_Array_New(mmgr);  // its own copy: libharu writes an object in one place
+            fill_xyz(xyz, place.first, place.second, mmgr);
+            HPDF_Array_Add(list, xyz);
+        }
+        HPDF_Dict dests = HPDF_Dict_New(mmgr);
+        HPDF_Dict_Add(dests, "Names", list);
+        HPDF_Dict names = HPDF_Dict_New(mmgr);
+        HPDF_Dict_Add(names, "Dests", dests);
+        HPDF_Dict_Add(pdf_->catalog, "Names", names);
     }
 
     // PDF page labels, so a reader shows the folio printed on the page ("9" for the first page of

@@ -204,6 +204,23 @@ TEST_CASE("two fonts, several pages, rules, a placeholder image and links make a
     INFO(text.output);
     CHECK(text.output.find("Heading 3") != std::string::npos);
     CHECK(text.output.find("Body text on page 3") != std::string::npos);
+
+    // every destination is named in the catalog's /Dests tree (report.pdf#page-2 opens there),
+    // on its page, 4pt above the point it marks
+    auto dests = run_command(PDFINFO " -dests " + shell_quote(file.path()));
+    INFO(dests.output);
+    REQUIRE(dests.status == 0);
+    auto lines = lines_of(dests.output);
+    REQUIRE(lines.size() == 1 + 3);
+    for (int p = 1; p <= 3; ++p) {
+        std::istringstream in(lines[p]);
+        std::string page, open, xyz, left, top, zoom, close, name;
+        in >> page >> open >> xyz >> left >> top >> zoom >> close >> name;
+        CHECK(page == std::to_string(p));
+        CHECK(xyz == "XYZ");
+        CHECK(top == "716");  // 792 - 80 + 4
+        CHECK(name == "\"page-" + std::to_string(p) + "\"");
+    }
 }
 
 TEST_CASE("a font that cannot be read is a diagnostic, not a PDF") {
