@@ -11,6 +11,32 @@
 
 namespace compose::cli {
 
+bool may_replace(const std::string& path, const std::string& source, base::Diagnostics& diags) {
+    namespace fs = std::filesystem;
+    auto where = base::SourcePos{std::make_shared<const std::string>(path)};
+    std::error_code ec;
+    if (!fs::exists(path, ec)) return true;
+    if (fs::equivalent(path, source, ec)) {
+        diags.error(where, "is the source itself: the PDF would replace it", {"give the PDF another name with -o"});
+        return false;
+    }
+    if (fs::is_directory(path, ec)) {
+        diags.error(where, "is a folder", {"give the PDF's file name with -o"});
+        return false;
+    }
+    if (fs::file_size(path, ec) == 0 && !ec) return true;  // an empty file holds nothing to lose
+    char head[5] = {};
+    if (FILE* f = std::fopen(path.c_str(), "rb")) {
+        std::size_t n = std::fread(head, 1, sizeof head, f);
+        std::fclose(f);
+        if (n == sizeof head && std::memcmp(head, "%PDF-", sizeof head) == 0) return true;
+    } else {
+        return true;  // unreadable: the write will say why if it cannot replace it
+    }
+    diags.error(where, "exists and is not a PDF; compose replaces only PDFs", {"remove it first, or give the PDF another name with -o"});
+    return false;
+}
+
 bool write_file_atomically(const std::string& path, const std::string& bytes, base::Diagnostics& diags) {
     namespace fs = std::filesystem;
     auto where = base::SourcePos{std::make_shared<const std::string>(path)};

@@ -121,9 +121,10 @@ int render(const Args& args) {
     compose::para::LineStats stats;
     auto pipeline = args.pipeline;
     if (args.stats) pipeline.stats = &stats;
-    auto pdf = compose::cli::build_pdf(pipeline, diags);
     std::string out = args.output;
     if (out.empty()) out = std::filesystem::path(args.pipeline.source).replace_extension(".pdf").string();
+    if (!compose::cli::may_replace(out, args.pipeline.source, diags)) return print_diagnostics(diags);
+    auto pdf = compose::cli::build_pdf(pipeline, diags);
     if (pdf && !diags.has_errors() && compose::cli::write_file_atomically(out, pdf->bytes, diags)) {
         print_diagnostics(diags);
         std::cout << out << ": " << pdf->pages << " page" << (pdf->pages == 1 ? "" : "s") << "\n";

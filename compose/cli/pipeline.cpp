@@ -1,5 +1,7 @@
 #include "compose/cli/pipeline.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 
@@ -31,11 +33,16 @@ std::optional<display::Document> build_display(const PipelineOptions& options, b
         std::string dir = data_dir(options);
         std::string layout_name = !options.layout.empty() ? options.layout : (!doc->layout.empty() ? doc->layout : "a4");
         fs::path layout_path = fs::path(dir) / "layouts" / (layout_name + ".xml");
-        if (!fs::exists(layout_path)) {
+        // a name, never a path: the layouts folder is the only place a layout is read from
+        bool plain_name = !layout_name.empty() && std::all_of(layout_name.begin(), layout_name.end(), [](unsigned char c) {
+            return std::isalnum(c) || c == '-' || c == '_';
+        });
+        if (!plain_name || !fs::exists(layout_path)) {
             std::vector<std::string> known;
             for (const auto& entry : fs::directory_iterator(fs::path(dir) / "layouts")) {
                 if (entry.path().extension() == ".xml") known.push_back(entry.path().stem().string());
             }
+            std::sort(known.begin(), known.end());
             std::string list;
             for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
             diags.error(doc->meta.pos.known() ? base::SourcePos{doc->meta.pos.file, 1, 1} : base::SourcePos{},
@@ -46,7 +53,7 @@ std::optional<display::Document> build_display(const PipelineOptions& options, b
         if (!layout) return std::nullopt;
 
         auto edition = resolve::resolve(*doc, resolve::Options{doc->lang, options.audience}, diags);
-        auto styled = style::apply_style(edition, *layout, diags);
+        auto styled = style::apply_style(std::move(edition), *layout, diags);
 
         text::FontSet fonts;
         fonts.scan((fs::path(dir) / "fonts").string(), diags);
@@ -62,7 +69,7 @@ std::optional<display::Document> build_display(const PipelineOptions& options, b
                                                 source::LoadOptions{options.draft, other, options.fallback, options.limits}, diags);
             if (!second) return std::nullopt;
             auto second_edition = resolve::resolve(*second, resolve::Options{other, options.audience}, diags);
-            auto second_styled = style::apply_style(second_edition, *layout, diags);
+            auto second_styled = style::apply_style(std::move(second_edition), *layout, diags);
             auto display = page::build_parallel_pages(styled, second_styled, measurer, diags, options.stats, sink);
             if (diags.has_errors()) return std::nullopt;
             return display;

@@ -51,6 +51,10 @@ struct Pdf {
 // Source to PDF bytes, each page written into the PDF as soon as it is made.
 std::optional<Pdf> build_pdf(const PipelineOptions& options, base::Diagnostics& diags);
 
+// Whether the PDF may be written to `path`: not when it is the source itself, nor over an existing
+// file that is not a PDF or empty (a data file, a photo, a layout typed by mistake): nothing is lost.
+bool may_replace(const std::string& path, const std::string& source, base::Diagnostics& diags);
+
 // Writes bytes to `path` through a temporary file in the same folder and a rename, so an existing
 // file is replaced whole or not at all.
 bool write_file_atomically(const std::string& path, const std::string& bytes, base::Diagnostics& diags);

@@ -8,9 +8,9 @@ rm -rf "$work" && mkdir -p "$work"
 status=0
 fail() { echo "FAIL: $*" >&2; status=1; }
 
-# the output that must survive: arbitrary bytes, so any rewrite would show
+# the output that must survive: a PDF's first bytes, then arbitrary ones, so any rewrite would show
 out="$work/out.pdf"
-printf 'not a PDF, but the previous good output\n\x00\x01\x02' >"$out"
+printf '%%PDF-1.3\nthe previous good output\n\x00\x01\x02' >"$out"
 touch -d '2001-02-03 04:05:06' "$out"
 before=$(sha256sum <"$out")
 stamp_before=$(stat -c %Y "$out")
@@ -70,6 +70,18 @@ cat >"$work/good.xml" <<'XML'
 XML
 "$compose" render "$work/good.xml" -o "$out" >"$work/stdout" 2>"$work/stderr" || fail "a good source failed to render"
 head -c 5 "$out" | grep -q '%PDF-' || fail "the good run did not replace the output with a PDF"
+
+# never over the source itself, nor over an existing file that is not a PDF
+cp "$work/good.xml" "$work/self.xml"
+"$compose" render "$work/self.xml" -o "$work/self.xml" >"$work/stdout" 2>"$work/stderr" && fail "the PDF replaced its source"
+grep -q -F "$work/self.xml: error: is the source itself" "$work/stderr" || { fail "no error for -o SOURCE:"; cat "$work/stderr" >&2; }
+cmp -s "$work/good.xml" "$work/self.xml" || fail "the source was changed"
+printf 'name,email\nAna,ana@example.org\n' >"$work/people.csv"
+"$compose" render "$work/good.xml" -o "$work/people.csv" >"$work/stdout" 2>"$work/stderr" && fail "the PDF replaced a CSV file"
+grep -q -F "$work/people.csv: error: exists and is not a PDF" "$work/stderr" || { fail "no error for -o DATA.csv:"; cat "$work/stderr" >&2; }
+grep -q 'Ana,ana@example.org' "$work/people.csv" || fail "the CSV file was changed"
+: >"$work/empty.pdf"
+"$compose" render "$work/good.xml" -o "$work/empty.pdf" >"$work/stdout" 2>"$work/stderr" || fail "an empty file was not replaced"
 
 ((status == 0)) && echo "malformed sources: located diagnostics, non-zero exits, output untouched"
 exit $status
