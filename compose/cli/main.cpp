@@ -27,8 +27,16 @@ const char* const kUsage =
     "                 columns, cell-size, paragraph-size, image-size, image-pixels; README, \"Limits\")\n"
     "  compose --help | --version\n";
 
+// Like a compiler, the first hundred: a table of 50,000 bad rows would bury the first, which is
+// usually the cause of the rest.
+constexpr std::size_t kMaxShown = 100;
+
 int print_diagnostics(const Diagnostics& diags) {
-    for (const auto& d : diags.items()) std::cerr << compose::base::format(d) << "\n";
+    const auto& items = diags.items();
+    for (std::size_t i = 0; i < items.size() && i < kMaxShown; ++i) std::cerr << compose::base::format(items[i]) << "\n";
+    if (items.size() > kMaxShown) {
+        std::cerr << "compose: " << items.size() - kMaxShown << " more diagnostics not shown\n";
+    }
     return diags.has_errors() ? 1 : 0;
 }
 

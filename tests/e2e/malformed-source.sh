@@ -83,5 +83,18 @@ grep -q 'Ana,ana@example.org' "$work/people.csv" || fail "the CSV file was chang
 : >"$work/empty.pdf"
 "$compose" render "$work/good.xml" -o "$work/empty.pdf" >"$work/stdout" 2>"$work/stderr" || fail "an empty file was not replaced"
 
+# a flood of errors (300 rows of 129 cells) shows the first hundred, then how many more
+python3 - "$work/flood.xml" <<'PY'
+import sys
+cells = ''.join(f'<cell>c{i}</cell>' for i in range(129))
+rows = ''.join(f'<row>{cells}</row>\n' for _ in range(300))
+open(sys.argv[1], 'w').write('<report xml:lang="en"><meta><title>T</title></meta><section id="s"><p>x</p>'
+                             f'<table>\n{rows}</table></section></report>')
+PY
+"$compose" check "$work/flood.xml" >"$work/stdout" 2>"$work/stderr" && fail "compose check exited 0 on 300 bad rows"
+(( $(grep -c ': error: a table row has more than 128 cells' "$work/stderr") == 100 )) || fail "not exactly 100 errors shown"
+grep -q -x "compose: 200 more diagnostics not shown" "$work/stderr" || fail "no count of the errors not shown: $(tail -1 "$work/stderr")"
+grep -q -F "$work/flood.xml:2:" "$work/stderr" || fail "the first error (line 2) is not among those shown"
+
 ((status == 0)) && echo "malformed sources: located diagnostics, non-zero exits, output untouched"
 exit $status
