@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # compose new: a new report's folder that checks, renders and validates as it is.
-#   new-report.sh COMPOSE PROJECT_DIR WORK_DIR
+#   new-report.sh COMPOSE TEXT_IN_ORDER PROJECT_DIR WORK_DIR
+# Its English and Spanish editions then go through render-and-check.sh like every other source.
 set -uo pipefail
-compose=$1 project=$2 work=$3
+compose=$1 text_in_order=$2 project=$3 work=$4
 rm -rf "$work" && mkdir -p "$work"
 failures=0
 fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
@@ -25,6 +26,10 @@ for lang in en es; do
   run check "$dir/report.xml" --lang "$lang" || fail "compose check --lang $lang: $(cat "$work/err.txt")"
   [[ ! -s "$work/err.txt" ]] || fail "compose check --lang $lang printed: $(cat "$work/err.txt")"
   run render "$dir/report.xml" --lang "$lang" -o "$work/$lang.pdf" || fail "render --lang $lang: $(cat "$work/err.txt")"
+done
+for lang in en es; do
+  bash "$(dirname "$0")/render-and-check.sh" "$compose" "$text_in_order" "$dir/report.xml" "$work/check-$lang" "$lang" ||
+    fail "the $lang edition does not pass render-and-check.sh"
 done
 run render "$dir/report.xml" --edition parallel -o "$work/parallel.pdf" || fail "render --edition parallel: $(cat "$work/err.txt")"
 pdftotext "$work/en.pdf" "$work/en.txt"
