@@ -74,9 +74,15 @@ struct Column {
 };
 
 // A table written by hand (header + rows) or generated from a data file (data + columns).
+// One field of a table's sort="organization, -name": "-" sorts it descending.
+struct SortKey {
+    std::string field;
+    bool descending = false;
+};
+
 struct Table {
     std::string data;  // id of a <data> file, or empty
-    std::string sort;
+    std::vector<SortKey> sort;
     std::string group;   // a field: rows under a heading per value
     struct Condition {
         std::string field;

@@ -275,7 +275,9 @@ private:
             rows.push_back(row);
             positions.push_back(r < data->table.row_pos.size() ? data->table.row_pos[r] : t.pos);
         }
-        std::string order = t.group.empty() ? t.sort : t.group + (t.sort.empty() ? "" : "," + t.sort);
+        std::vector<model::SortKey> order;  // by the group first, so each group's rows are together
+        if (!t.group.empty()) order.push_back({t.group, false});
+        order.insert(order.end(), t.sort.begin(), t.sort.end());
         if (!order.empty()) sort_rows(rows, positions, columns, order, edition_.lang);
         std::vector<const model::Column*> shown;
         std::vector<std::size_t> index;

@@ -81,8 +81,10 @@ std::string date_range(const std::string& lang, const std::string& from, const s
 // "Thursday, November 6, 2014" / "jueves 6 de noviembre de 2014"
 std::string long_date(const std::string& lang, const std::string& iso);
 
-// Sorts rows by the given fields ("name", "organization,-name") with the language's collation.
+// Sorts rows by the given fields (each a column's name, ascending or descending) with the
+// language's collation; a field that is not a column is passed over.
 void sort_rows(std::vector<std::vector<std::string>>& rows, std::vector<base::SourcePos>& positions,
-               const std::vector<std::string>& columns, const std::string& fields, const std::string& lang);
+               const std::vector<std::string>& columns, const std::vector<model::SortKey>& fields,
+               const std::string& lang);
 
 }  // namespace compose::resolve

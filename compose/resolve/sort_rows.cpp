@@ -12,24 +12,16 @@
 namespace compose::resolve {
 
 void sort_rows(std::vector<std::vector<std::string>>& rows, std::vector<base::SourcePos>& positions,
-               const std::vector<std::string>& columns, const std::string& fields, const std::string& lang) {
+               const std::vector<std::string>& columns, const std::vector<model::SortKey>& fields,
+               const std::string& lang) {
     struct Key {
         std::size_t column;
         bool descending;
     };
     std::vector<Key> keys;
-    std::size_t start = 0;
-    while (start <= fields.size()) {
-        std::size_t comma = fields.find(',', start);
-        std::string field = fields.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-        while (!field.empty() && field.front() == ' ') field.erase(0, 1);
-        while (!field.empty() && field.back() == ' ') field.pop_back();
-        bool descending = !field.empty() && field[0] == '-';
-        if (descending) field.erase(0, 1);
-        auto it = std::find(columns.begin(), columns.end(), field);
-        if (it != columns.end()) keys.push_back({static_cast<std::size_t>(it - columns.begin()), descending});
-        if (comma == std::string::npos) break;
-        start = comma + 1;
+    for (const auto& field : fields) {
+        auto it = std::find(columns.begin(), columns.end(), field.field);
+        if (it != columns.end()) keys.push_back({static_cast<std::size_t>(it - columns.begin()), field.descending});
     }
     if (keys.empty() || rows.empty()) return;
 

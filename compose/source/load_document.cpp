@@ -25,6 +25,32 @@ bool is_blank(const pugi::xml_node& node) {
     return std::string(collapse_space(node.value())) == " " || *node.value() == 0;
 }
 
+// The items of a list written "a; b" or "a, b", each trimmed of spaces, empty ones left out.
+std::vector<std::string> split_trimmed(std::string_view list, char separator) {
+    std::vector<std::string> items;
+    std::size_t start = 0;
+    while (start <= list.size()) {
+        std::size_t end = std::min(list.find(separator, start), list.size());
+        std::string_view item = list.substr(start, end - start);
+        while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+        while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+        if (!item.empty()) items.emplace_back(item);
+        start = end + 1;
+    }
+    return items;
+}
+
+// sort="organization, -name"
+std::vector<model::SortKey> sort_keys(std::string_view sort) {
+    std::vector<model::SortKey> keys;
+    for (auto& field : split_trimmed(sort, ',')) {
+        bool descending = field[0] == '-';
+        if (descending) field.erase(0, 1);
+        if (!field.empty()) keys.push_back({field, descending});
+    }
+    return keys;
+}
+
 // One condition of a table's filter.
 struct Condition {
     std::string text, field, op, value;
@@ -32,14 +58,7 @@ struct Condition {
 
 std::vector<Condition> split_conditions(const std::string& filter) {
     std::vector<Condition> out;
-    std::size_t start = 0;
-    while (start < filter.size()) {
-        std::size_t end = filter.find(';', start);
-        std::string text = filter.substr(start, end == std::string::npos ? std::string::npos : end - start);
-        start = end == std::string::npos ? filter.size() : end + 1;
-        while (!text.empty() && text.front() == ' ') text.erase(0, 1);
-        while (!text.empty() && text.back() == ' ') text.pop_back();
-        if (text.empty()) continue;
+    for (const auto& text : split_trimmed(filter, ';')) {
         Condition c{text, "", "", ""};
         for (const char* op : {"!=", "=", "~"}) {
             auto at = text.find(op);
@@ -506,7 +525,7 @@ private:
         auto& table = block.table;
         table.pos = w_.pos(node);
         table.data = node.attribute("data").value();
-        table.sort = node.attribute("sort").value();
+        table.sort = sort_keys(node.attribute("sort").value());
         table.group = node.attribute("group").value();
         if (!table.group.empty()) fields_used_.push_back({table.data, table.group, table.pos});
         for (const auto& condition : split_conditions(node.attribute("filter").value())) {
@@ -551,7 +570,9 @@ private:
         if (!table.data.empty() && table.columns.empty()) {
             w_.diags().error(table.pos, "a table of data needs at least one <column>");
         }
-        if (!table.sort.empty() && !table.data.empty()) sorted_tables_.push_back(table);
+        for (const auto& key : table.sort) {
+            if (!table.data.empty()) fields_used_.push_back({table.data, key.field, table.pos});
+        }
         for (const auto& column : table.columns) {
             if (!table.data.empty()) fields_used_.push_back({table.data, column.field, column.pos});
         }
@@ -563,7 +584,6 @@ private:
         base::SourcePos pos;
     };
     std::vector<FieldUse> fields_used_;
-    std::vector<model::Table> sorted_tables_;
 
     // Every field a table names must be a column of its data file.
     void check_fields() {
@@ -591,20 +611,6 @@ private:
             w_.diags().error(pos, "'" + data_id + "' has no column '" + field + "'", std::move(hints));
         };
         for (const auto& use : fields_used_) check(use.data, use.field, use.pos);
-        for (const auto& table : sorted_tables_) {
-            std::string fields = table.sort;
-            std::size_t start = 0;
-            while (start <= fields.size()) {
-                std::size_t comma = fields.find(',', start);
-                std::string field = fields.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-                while (!field.empty() && field.front() == ' ') field.erase(0, 1);
-                while (!field.empty() && field.back() == ' ') field.pop_back();
-                if (!field.empty() && field[0] == '-') field.erase(0, 1);  // "-date": descending
-                if (!field.empty()) check(table.data, field, table.pos);
-                if (comma == std::string::npos) break;
-                start = comma + 1;
-            }
-        }
     }
 
     // The author's corrections to the participants data, applied as the data is read.

@@ -71,3 +71,11 @@ TEST_CASE("a field of several values shows one per line, and a redacted column i
     CHECK(p.column_titles.size() == 1);
     for (const auto& r : p.rows) CHECK(r.cells.size() == 1);
 }
+
+TEST_CASE("sort takes several fields, spaces around them, a minus for descending") {
+    auto ed = edition("<table data=\"p\" sort=\" organization , -name ,\"><column field=\"name\"/></table>");
+    const auto& t = table_of(ed);
+    std::vector<std::string> seen;
+    for (const auto& r : t.rows) seen.push_back(r.cells[0]);
+    CHECK(seen == std::vector<std::string>{"Ana Dulce", "Álvaro Vizcaino", "Zara Snapp", "Gail Super"});
+}
