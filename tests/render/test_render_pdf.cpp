@@ -83,8 +83,9 @@ std::vector<std::string> lines_of(const std::string& text) {
     return lines;
 }
 
-// The rows of pdffonts' table (after its two header lines), split into columns.
-std::vector<std::vector<std::string>> font_rows(const std::string& output) {
+// The rows of a poppler tool's table (pdffonts, pdfimages -list: after its two header lines),
+// split into columns.
+std::vector<std::vector<std::string>> table_rows(const std::string& output) {
     std::vector<std::vector<std::string>> rows;
     auto lines = lines_of(output);
     for (std::size_t i = 2; i < lines.size(); ++i) {
@@ -126,7 +127,7 @@ TEST_CASE("glyph-exact text: the fonts are Type0 Identity-H subsets with ToUnico
     auto fonts = run_command(PDFFONTS " " + shell_quote(file.path()));
     INFO(fonts.output);
     REQUIRE(fonts.status == 0);
-    auto rows = font_rows(fonts.output);
+    auto rows = table_rows(fonts.output);
     REQUIRE(rows.size() == 1);
     // name type... encoding emb sub uni object ID: "ABCDEF+NotoSerif-Regular CID TrueType Identity-H yes yes yes 7 0"
     const auto& row = rows[0];
@@ -191,7 +192,7 @@ TEST_CASE("two fonts, several pages, rules, a placeholder image and links make a
 
     auto fonts = run_command(PDFFONTS " " + shell_quote(file.path()));
     INFO(fonts.output);
-    auto rows = font_rows(fonts.output);
+    auto rows = table_rows(fonts.output);
     REQUIRE(rows.size() == 2);
     for (const auto& row : rows) {
         REQUIRE(row.size() == 9);
@@ -314,16 +315,12 @@ TEST_CASE("a photo shown by several figures is embedded once") {
     auto list = run_command(PDFIMAGES " -list " + shell_quote(file.path()));
     INFO(list.output);
     REQUIRE(list.status == 0);
-    auto lines = lines_of(list.output);
-    REQUIRE(lines.size() == 2 + 4);
+    auto rows = table_rows(list.output);
+    REQUIRE(rows.size() == 4);
     std::vector<std::string> objects;
-    for (std::size_t i = 2; i < lines.size(); ++i) {
-        std::istringstream in(lines[i]);
-        std::vector<std::string> words;
-        std::string w;
-        while (in >> w) words.push_back(w);
-        REQUIRE(words.size() > 10);
-        objects.push_back(words[10]);  // the "object" column
+    for (const auto& row : rows) {
+        REQUIRE(row.size() > 10);
+        objects.push_back(row[10]);  // the "object" column
     }
     CHECK(objects == std::vector<std::string>(4, objects.front()));
 }
