@@ -23,6 +23,7 @@ const char* const kUsage =
     "  compose check  FILE.xml [--lang CODE] [--draft] [--review-people]\n"
     "  compose dump   --stage pages FILE.xml [--layout NAME] [--lang CODE] [--draft]\n"
     "  compose new    FOLDER [--place NAME] [--from YYYY-MM-DD] [--to YYYY-MM-DD]\n"
+    "  render, check, dump: [--root FOLDER] lets data and images come from anywhere inside FOLDER\n"
     "  every command: [--limit NAME=VALUE]... raises a limit (file-size, elements, depth, rows,\n"
     "                 columns, cell-size, paragraph-size, image-size, image-pixels; README, \"Limits\")\n"
     "  compose --help | --version\n";
@@ -84,6 +85,7 @@ bool parse_args(int argc, char** argv, Args& args, std::string& error) {
             if (args.pipeline.only != "annexes" && error.empty()) error = "--only takes annexes, not '" + args.pipeline.only + "'";
         }
         else if (s == "--stage") args.stage = value(s);
+        else if (s == "--root") args.pipeline.root = value(s);
         else if (s == "--place") args.new_report.place = value(s);
         else if (s == "--from") args.new_report.from = value(s);
         else if (s == "--to") args.new_report.to = value(s);

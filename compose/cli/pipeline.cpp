@@ -23,10 +23,28 @@ std::string data_dir(const PipelineOptions& options) {
     return COMPOSE_DEFAULT_DATA_DIR;
 }
 
+// --root must be a folder holding the source.
+static bool check_root(const PipelineOptions& options, base::Diagnostics& diags) {
+    std::error_code ec;
+    auto root = fs::weakly_canonical(fs::absolute(options.root), ec);
+    if (!fs::is_directory(root, ec)) {
+        diags.error({std::make_shared<const std::string>(options.root)}, "--root names no folder");
+        return false;
+    }
+    auto rel = fs::weakly_canonical(fs::absolute(options.source), ec).lexically_relative(root);
+    if (rel.empty() || *rel.begin() == "..") {
+        diags.error({std::make_shared<const std::string>(options.source)},
+                    "is outside the --root folder '" + options.root + "'", {"--root names a folder that holds the source"});
+        return false;
+    }
+    return true;
+}
+
 std::optional<display::Document> build_display(const PipelineOptions& options, base::Diagnostics& diags,
                                                const PageSink* sink) {
     try {
-        auto doc = source::load_document(options.source, source::LoadOptions{options.draft, options.lang, options.fallback, options.limits}, diags);
+        if (!options.root.empty() && !check_root(options, diags)) return std::nullopt;
+        auto doc = source::load_document(options.source, source::LoadOptions{options.draft, options.lang, options.fallback, options.limits, options.root}, diags);
         if (!doc) return std::nullopt;
         if (options.check_people) resolve::check_people(*doc, diags, options.review_people);
 
@@ -66,7 +84,7 @@ std::optional<display::Document> build_display(const PipelineOptions& options, b
             std::string other = !options.parallel_lang.empty() ? options.parallel_lang
                                 : doc->lang.rfind("es", 0) == 0 ? "en" : "es";
             auto second = source::load_document(options.source,
-                                                source::LoadOptions{options.draft, other, options.fallback, options.limits}, diags);
+                                                source::LoadOptions{options.draft, other, options.fallback, options.limits, options.root}, diags);
             if (!second) return std::nullopt;
             auto second_edition = resolve::resolve(*second, resolve::Options{other, options.audience}, diags);
             auto second_styled = style::apply_style(std::move(second_edition), *layout, diags);

@@ -281,21 +281,27 @@ private:
         doc_.hyphenation.push_back(std::move(list));
     }
 
-    // Data files are read from the source's own folder (or below it): a source cannot make
-    // compose read /etc/passwd.
+    // Data files and images are read from the source's own folder (or below it), or from the
+    // --root folder: a source cannot make compose read /etc/passwd. Symbolic links are followed
+    // before the test, so a link cannot lead out either.
     bool inside_source_folder(const fs::path& path) {
         std::error_code ec;
-        auto folder = fs::weakly_canonical(fs::absolute(doc_.base_dir), ec);
+        auto folder = fs::weakly_canonical(fs::absolute(options_.root.empty() ? doc_.base_dir : options_.root), ec);
         auto target = fs::weakly_canonical(fs::absolute(path), ec);
         auto rel = target.lexically_relative(folder);
         return !rel.empty() && *rel.begin() != "..";
     }
 
+    std::string allowed_folder() const {
+        return options_.root.empty() ? "the source's folder" : "the --root folder '" + options_.root + "'";
+    }
+
     void load_data(model::DataFile& data) {
         fs::path path = (fs::path(doc_.base_dir) / data.src).lexically_normal();
         if (!inside_source_folder(path)) {
-            w_.diags().error(data.pos, "data file '" + data.src + "' is outside the source's folder",
-                             {"keep data files beside the report or in a folder below it"});
+            w_.diags().error(data.pos, "data file '" + data.src + "' is outside " + allowed_folder(),
+                             {"keep data files beside the report or in a folder below it, or render with --root FOLDER "
+                              "naming a folder that holds both"});
             return;
         }
         if (!fs::exists(path)) {
@@ -443,8 +449,9 @@ private:
         if (fig.src.empty()) {
             // reported as a missing attribute
         } else if (!inside_source_folder(image)) {
-            w_.diags().error(fig.pos, "image '" + fig.src + "' is outside the source's folder",
-                             {"keep images beside the report or in a folder below it"});
+            w_.diags().error(fig.pos, "image '" + fig.src + "' is outside " + allowed_folder(),
+                             {"keep images beside the report or in a folder below it, or render with --root FOLDER "
+                              "naming a folder that holds both"});
         } else if (ext != ".png" && ext != ".jpg" && ext != ".jpeg") {
             w_.diags().error(fig.pos, "image '" + fig.src + "' is not a PNG or JPEG file (by its name)");
         } else if (!fs::exists(image)) {

@@ -14,6 +14,7 @@ struct LoadOptions {
     std::string lang;      // the edition's language: which <t xml:lang> variants are read; empty: the source's
     std::string fallback;  // the language that stands in (marked) where `lang` is missing; empty: none, an error
     base::Limits limits;   // file sizes, nesting depth, table rows, columns and cells, image pixels
+    std::string root;      // data files and images must be inside this folder; empty: the source's own
 };
 
 // Reads and validates a report source. Returns nullopt when an error makes the document unusable;
