@@ -236,13 +236,19 @@ private:
         Block b;
         b.kind = Block::Kind::Table;
         b.pos = t.pos;
-        for (const auto& cell : t.header) b.column_titles.push_back(plain_text(cell));
+        for (const auto& cell : t.header) {
+            b.column_title_content.push_back(resolve_inline(cell));
+            b.column_titles.push_back(plain_text(b.column_title_content.back()));
+        }
         b.column_title_pos = t.header_pos;
         for (std::size_t i = 0; i < t.rows.size(); ++i) {
             TableRow r;
             r.cell_pos = i < t.cell_pos.size() ? t.cell_pos[i] : std::vector<base::SourcePos>{};
             r.pos = !r.cell_pos.empty() ? r.cell_pos.front() : t.pos;
-            for (const auto& cell : t.rows[i]) r.cells.push_back(plain_text(cell));
+            for (const auto& cell : t.rows[i]) {
+                r.content.push_back(resolve_inline(cell));
+                r.cells.push_back(plain_text(r.content.back()));
+            }
             b.rows.push_back(std::move(r));
         }
         if (!t.data.empty()) data_rows(t, b);

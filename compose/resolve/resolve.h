@@ -23,6 +23,9 @@ struct TableRow {
     base::SourcePos pos;
     int unbroken = -1;    // a column whose cell never breaks across lines (an agenda's times)
     std::vector<base::SourcePos> cell_pos;  // a hand-written table's cells, each where it is; else empty
+    // a hand-written table's cells with their markup (emphasis, links, references resolved as in
+    // paragraphs); `cells` holds the same as plain text. Empty for tables of data.
+    std::vector<model::InlineList> content;
 };
 
 // After resolve, inline content holds no Ref: each became a Link whose attr is "#<id>"
@@ -58,6 +61,7 @@ struct Block {
     std::vector<std::string> column_titles;
     std::vector<TableRow> rows;
     std::vector<base::SourcePos> column_title_pos;  // a hand-written header's cells; else empty
+    std::vector<model::InlineList> column_title_content;  // ... with their markup (see TableRow::content)
 };
 
 struct Edition {

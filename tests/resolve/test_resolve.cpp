@@ -129,3 +129,30 @@ TEST_CASE("quotations take the edition's marks, the inner pair when nested") {
     CHECK(text_in("en") == "He said \u201Cwe must \u2018overcome\u2019 it\u201D.");
     CHECK(text_in("es") == "Dijo \u00ABhay que \u201Csuperar\u201D eso\u00BB.");
 }
+
+TEST_CASE("a hand-written table's cells keep their markup, references and quotations resolved") {
+    auto ed = edition_of(R"(<report xml:lang="en"><meta><title>T</title></meta>
+      <section id="s"><p>x</p><table>
+        <header><cell>Item</cell><cell><em>Where</em></cell></header>
+        <row><cell>Programme</cell><cell>see <ref to="b"/></cell></row>
+        <row><cell><q>Dialogue</q></cell><cell><strong>here</strong></cell></row>
+      </table></section>
+      <annex id="b"><h>Agenda</h><p>y</p></annex></report>)");
+    const resolve::Block* table = nullptr;
+    for (const auto& b : ed.blocks) {
+        if (b.kind == resolve::Block::Kind::Table) table = &b;
+    }
+    REQUIRE(table);
+    REQUIRE(table->column_title_content.size() == 2);
+    CHECK(table->column_title_content[1][0].kind == model::Inline::Kind::Emph);
+    CHECK(table->column_titles[1] == "Where");
+    REQUIRE(table->rows.size() == 2);
+    CHECK(table->rows[0].cells[1] == "see Annex I");
+    REQUIRE(table->rows[0].content[1].size() == 2);
+    CHECK(table->rows[0].content[1][1].kind == model::Inline::Kind::Link);
+    CHECK(table->rows[0].content[1][1].attr == "#b");
+    CHECK(table->rows[1].cells[0] == "\u201CDialogue\u201D");
+    CHECK(table->rows[1].content[1][0].kind == model::Inline::Kind::Strong);
+    CHECK(table->rows[0].cell_pos.size() == 2);
+    CHECK(table->rows[0].cell_pos[1].line == 4);
+}
