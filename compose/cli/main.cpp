@@ -9,6 +9,7 @@
 #include "compose/base/dates.h"
 #include "compose/cli/new_report.h"
 #include "compose/cli/pipeline.h"
+#include "compose/cli/watch.h"
 #include "compose/display/display.h"
 #include "compose/render/render.h"
 #include "compose/source/source.h"
@@ -22,6 +23,7 @@ const char* const kUsage =
     "  compose render FILE.xml [-o OUT.pdf] [--layout NAME] [--lang CODE] [--fallback CODE] [--draft] [--stats]\n"
     "  compose check  FILE.xml [--lang CODE] [--draft] [--review-people]\n"
     "  compose dump   --stage pages FILE.xml [--layout NAME] [--lang CODE] [--draft]\n"
+    "  compose watch  FILE.xml [-o OUT.pdf] [render's options]: renders again on every change\n"
     "  compose new    FOLDER [--place NAME] [--from YYYY-MM-DD] [--to YYYY-MM-DD]\n"
     "  render, check, dump: [--root FOLDER] lets data and images come from anywhere inside FOLDER\n"
     "  every command: [--limit NAME=VALUE]... raises a limit (file-size, elements, depth, rows,\n"
@@ -126,13 +128,18 @@ bool read_source_date_epoch(Args& args) {
     return false;
 }
 
+// -o, or the source's name with .pdf
+std::string output_of(const Args& args) {
+    if (!args.output.empty()) return args.output;
+    return std::filesystem::path(args.pipeline.source).replace_extension(".pdf").string();
+}
+
 int render(const Args& args) {
     Diagnostics diags;
     compose::para::LineStats stats;
     auto pipeline = args.pipeline;
     if (args.stats) pipeline.stats = &stats;
-    std::string out = args.output;
-    if (out.empty()) out = std::filesystem::path(args.pipeline.source).replace_extension(".pdf").string();
+    std::string out = output_of(args);
     if (!compose::cli::may_replace(out, args.pipeline.source, diags)) return print_diagnostics(diags);
     auto pdf = compose::cli::build_pdf(pipeline, diags);
     if (pdf && !diags.has_errors() && compose::cli::write_file_atomically(out, pdf->bytes, diags)) {
@@ -153,6 +160,16 @@ int check(const Args& args) {
     int status = print_diagnostics(diags);
     if (status == 0) std::cout << args.pipeline.source << ": ok\n";
     return status;
+}
+
+int watch(const Args& args) {
+    compose::cli::WatchOptions options{args.pipeline, output_of(args)};
+    std::cout << "compose: watching " << args.pipeline.source << " and the files it names; Ctrl-C stops" << std::endl;
+    compose::cli::watch(options, [](const Diagnostics& diags, const std::string& outcome) {
+        print_diagnostics(diags);
+        std::cout << outcome << std::endl;
+    });
+    return 0;
 }
 
 int new_report(const Args& args) {
@@ -203,6 +220,7 @@ int main(int argc, char** argv) {
     if (args.command == "check") return check(args);
     if (args.command == "dump") return dump(args);
     if (args.command == "new") return new_report(args);
+    if (args.command == "watch") return watch(args);
     std::cerr << "compose: error: unknown command '" << args.command << "'\n" << kUsage;
     return 2;
 }

@@ -46,6 +46,12 @@ std::optional<display::Document> build_display(const PipelineOptions& options, b
         if (!options.root.empty() && !check_root(options, diags)) return std::nullopt;
         auto doc = source::load_document(options.source, source::LoadOptions{options.draft, options.lang, options.fallback, options.limits, options.root}, diags);
         if (!doc) return std::nullopt;
+        if (options.inputs) {
+            *options.inputs = source::input_files(*doc);
+            for (const auto& entry : fs::directory_iterator(fs::path(data_dir(options)) / "layouts")) {
+                if (entry.path().extension() == ".xml") options.inputs->push_back(entry.path().string());
+            }
+        }
         if (options.check_people) resolve::check_people(*doc, diags, options.review_people);
 
         std::string dir = data_dir(options);

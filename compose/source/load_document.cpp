@@ -693,4 +693,18 @@ std::optional<model::Document> load_document(const std::string& path, const Load
     return load_document_text(path, std::move(*text), options, diags);
 }
 
+std::vector<std::string> input_files(const model::Document& doc) {
+    std::vector<std::string> files = {doc.path};
+    auto beside = [&](const std::string& src) { return (fs::path(doc.base_dir) / src).lexically_normal().string(); };
+    for (const auto& data : doc.data) files.push_back(beside(data.src));
+    for (const auto& section : doc.sections) {
+        for (const auto& block : section.blocks) {
+            if (block.kind == model::Block::Kind::Figure && !block.figure.src.empty()) files.push_back(beside(block.figure.src));
+        }
+    }
+    std::sort(files.begin(), files.end());
+    files.erase(std::unique(files.begin(), files.end()), files.end());
+    return files;
+}
+
 }  // namespace compose::source

@@ -26,4 +26,8 @@ std::optional<model::Document> load_document(const std::string& path, const Load
 std::optional<model::Document> load_document_text(const std::string& path, std::string text,
                                                   const LoadOptions& options, base::Diagnostics& diags);
 
+// Every file the document was read from: the source, its data files and its images (what
+// `compose watch` looks at).
+std::vector<std::string> input_files(const model::Document& doc);
+
 }  // namespace compose::source

@@ -1,0 +1,86 @@
+#include "compose/cli/watch.h"
+
+#include <algorithm>
+#include <chrono>
+#include <csignal>
+#include <filesystem>
+#include <map>
+#include <thread>
+
+namespace compose::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+volatile std::sig_atomic_t g_stop = 0;
+extern "C" void on_signal(int) { g_stop = 1; }
+
+// What is known of a file between looks: editors save by writing in place or by renaming a new
+// file over the old, so the time, the size and whether it exists are all compared.
+struct Stamp {
+    fs::file_time_type time{};
+    std::uintmax_t size = 0;
+    bool exists = false;
+    bool operator==(const Stamp&) const = default;
+};
+
+Stamp stamp_of(const std::string& path) {
+    std::error_code ec;
+    Stamp s;
+    s.time = fs::last_write_time(path, ec);
+    if (ec) return {};
+    s.size = fs::file_size(path, ec);
+    s.exists = true;
+    return s;
+}
+
+std::map<std::string, Stamp> stamps_of(const std::vector<std::string>& files) {
+    std::map<std::string, Stamp> stamps;
+    for (const auto& f : files) stamps[f] = stamp_of(f);
+    return stamps;
+}
+
+}  // namespace
+
+void watch(const WatchOptions& options,
+           const std::function<void(const base::Diagnostics&, const std::string&)>& report) {
+    g_stop = 0;
+    std::signal(SIGINT, on_signal);
+    std::signal(SIGTERM, on_signal);
+    std::vector<std::string> watched = {options.pipeline.source};
+    while (!g_stop) {
+        auto started = std::chrono::steady_clock::now();
+        base::Diagnostics diags;
+        std::vector<std::string> inputs;
+        PipelineOptions pipeline = options.pipeline;
+        pipeline.inputs = &inputs;
+        auto before = stamps_of(watched);  // a file saved during the render is seen afterwards
+        std::string outcome;
+        if (may_replace(options.output, pipeline.source, diags)) {
+            auto pdf = build_pdf(pipeline, diags);
+            if (pdf && !diags.has_errors() && write_file_atomically(options.output, pdf->bytes, diags)) {
+                auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+                outcome = options.output + ": " + std::to_string(pdf->pages) + " page" + (pdf->pages == 1 ? "" : "s") +
+                          " in " + std::to_string(ms.count()) + " ms";
+            }
+        }
+        if (outcome.empty()) outcome = options.output + ": not written (the errors above); the last good PDF stays";
+        if (!inputs.empty()) {  // a source that did not load keeps the files of the last one that did
+            watched = inputs;
+            for (const auto& f : watched) before.try_emplace(f, stamp_of(f));  // newly named: as they are now
+            std::erase_if(before, [&](const auto& entry) {
+                return std::find(watched.begin(), watched.end(), entry.first) == watched.end();
+            });
+        }
+        report(diags, outcome);
+        // wait for a change, then for the writing to settle
+        while (!g_stop && stamps_of(watched) == before) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(options.poll_ms));
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(options.poll_ms / 2));
+    }
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+}
+
+}  // namespace compose::cli
