@@ -11,18 +11,23 @@
 
 namespace compose::page {
 
-SetParagraph set_paragraph(const style::Paragraph& para, double measure, text::Measurer& measurer,
-                           base::Diagnostics& diags) {
+SetParagraph set_paragraph(const style::Paragraph& para, const style::ParaStyle& style, double measure,
+                           text::Measurer& measurer, base::Diagnostics& diags) {
     SetParagraph sp;
-    sp.style = &para.style;
+    sp.style = &style;
     sp.measure = measure;
     sp.mp = measurer.measure(para, diags);
-    para::BreakParams params{measure, para.style.indent, para.style.align};
-    params.em = para.style.size;
-    params.protrusion = para.style.protrusion;
-    params.expansion = para.style.expansion;
+    para::BreakParams params{measure, style.indent, style.align};
+    params.em = style.size;
+    params.protrusion = style.protrusion;
+    params.expansion = style.expansion;
     sp.lines = para::break_paragraph(sp.mp, params);
     return sp;
+}
+
+SetParagraph set_paragraph(const style::Paragraph& para, double measure, text::Measurer& measurer,
+                           base::Diagnostics& diags) {
+    return set_paragraph(para, para.style, measure, measurer, diags);
 }
 
 namespace {
@@ -93,8 +98,9 @@ public:
             if (item.kind == FlowItem::Kind::Marker && placement.flow > 0) continue;
             emit(page, flow, item, placement, number);
             release(placement.flow, item);
-            if (item.kind == FlowItem::Kind::Marker && item.outline_level == 1 && first_heading.empty()) {
-                first_heading = item.outline_title;
+            if (item.kind == FlowItem::Kind::Marker && flow.contents[item.content].outline_level == 1 &&
+                first_heading.empty()) {
+                first_heading = flow.contents[item.content].outline_title;
             }
         }
         if (!first_heading.empty()) section_ = first_heading;
@@ -109,8 +115,10 @@ public:
 
     display::Document finish() {
         for (const auto& item : flows_[0]->items) {
-            if (item.kind == FlowItem::Kind::Marker && item.outline_level > 0) {
-                out_.outline.push_back({item.outline_title, item.anchor, item.outline_level});
+            if (item.kind != FlowItem::Kind::Marker) continue;
+            const auto& marker = flows_[0]->contents[item.content];
+            if (marker.outline_level > 0) {
+                out_.outline.push_back({marker.outline_title, marker.anchor, marker.outline_level});
             }
         }
         if (failed_) throw base::Fatal{};  // the sink has said why
@@ -210,14 +218,16 @@ private:
             break;
         }
         case FlowItem::Kind::Image: {
-            display::Image image = item.image;
+            display::Image image = flow.contents[item.content].image;
             image.frame.x += at.x - item.x;
             image.frame.y += at.y;
             page.images.push_back(std::move(image));
             break;
         }
         case FlowItem::Kind::Marker:
-            if (!item.anchor.empty()) page.destinations.push_back({item.anchor, at.y});
+            if (const auto& anchor = flow.contents[item.content].anchor; !anchor.empty()) {
+                page.destinations.push_back({anchor, at.y});
+            }
             break;
         case FlowItem::Kind::Float:
         case FlowItem::Kind::PageBreak: break;

@@ -2,6 +2,7 @@
 // at: a column, the full text width (title block, floating figures), or a table cell.
 #include <algorithm>
 
+#include "compose/page/cell_memo.h"
 #include "compose/page/flow.h"
 
 namespace compose::page {
@@ -62,6 +63,20 @@ private:
     std::size_t table_id_ = 0;
     std::vector<double> table_widths_;
     double table_space_ = 0;
+    // data cells whose text comes again are measured once (a style belongs to one table)
+    struct CellKey {
+        const style::ParaStyle* style = nullptr;
+        bool nobreak = false;
+        double measure = 0;  // 0 for the natural widths
+        bool operator==(const CellKey&) const = default;
+    };
+    struct NaturalWidths {
+        double widest_piece = 0, line = 0;
+    };
+    CellMemo<CellKey, NaturalWidths> natural_widths_;
+    CellMemo<CellKey, SetParagraph> set_cells_;
+    text::MeasuredParagraph scratch_;  // natural_widths' measurements, one after another
+    std::vector<style::Paragraph> cell_paras_;  // per cell style of the table being collected
 
     void finish_block() {
         flow_.block_items.emplace_back(block_first_, flow_.items.size());
@@ -105,6 +120,11 @@ private:
         for (auto& i : items) flow_.items.push_back(std::move(i));
     }
 
+    std::size_t add_content(ItemContent content) {
+        flow_.contents.push_back(std::move(content));
+        return flow_.contents.size() - 1;
+    }
+
     void marker(const style::Block& block, const std::string& anchor) {
         if (anchor.empty() && block.outline_level == 0) return;
         FlowItem m;
@@ -112,9 +132,9 @@ private:
         m.keep_with_next = true;
         m.span = block.span;
         m.annex = block.annex;
-        m.anchor = anchor;
-        m.outline_level = block.outline_level;
-        for (const auto& run : block.para.runs) m.outline_title += run.text;
+        std::string title;
+        for (const auto& run : block.para.runs) title += run.text;
+        m.content = add_content({{}, anchor, block.outline_level, std::move(title)});
         flow_.items.push_back(std::move(m));
     }
 
@@ -154,7 +174,7 @@ private:
             FlowItem m;
             m.kind = FlowItem::Kind::Marker;
             m.keep_with_next = true;
-            m.anchor = block.anchor;
+            m.content = add_content({{}, block.anchor, 0, {}});
             m.annex = block.annex;
             items.push_back(m);
         }
@@ -164,10 +184,8 @@ private:
         image.space_before = floating ? 0 : space_for(style);
         image.keep_with_next = true;  // a photo never parts from its caption
         image.annex = block.annex;
-        image.image.frame = {(width - image_width) / 2, 0, image_width, height};
-        image.image.path = block.image_path;
-        image.image.label = block.label;
-        image.image.cover = block.cover;
+        display::Rect frame{(width - image_width) / 2, 0, image_width, height};
+        image.content = add_content({{frame, block.image_path, block.label, block.cover}, {}, 0, {}});
         if (options_.parallel) image.span = true;
         items.push_back(image);
         double caption_width = options_.parallel ? frame_.column_width(block.annex) : width;
@@ -209,25 +227,24 @@ private:
             if (row.span_from < 0) columns = std::max(columns, row.cells.size());
         }
         std::vector<double> min_w(columns, 2 * kCellPadding), max_w(columns, 2 * kCellPadding);
-        auto consider = [&](const style::Paragraph& para, std::size_t c) {
-            auto mp = measurer_.measure(para, diags_);
-            double line = 0, piece = 0, widest_piece = 0;
-            for (const auto& item : mp.items) {
-                if (item.kind == text::Item::Kind::Box) {
-                    piece += item.width;
-                    widest_piece = std::max(widest_piece, piece);
-                } else {
-                    piece = 0;
-                }
-                if (item.kind != text::Item::Kind::Penalty) line += item.width;
-            }
-            min_w[c] = std::max(min_w[c], widest_piece + 2 * kCellPadding);
-            max_w[c] = std::max(max_w[c], line + 2 * kCellPadding);
+        auto consider = [&](const NaturalWidths& w, std::size_t c) {
+            min_w[c] = std::max(min_w[c], w.widest_piece + 2 * kCellPadding);
+            max_w[c] = std::max(max_w[c], w.line + 2 * kCellPadding);
         };
-        for (std::size_t c = 0; c < block.header.size(); ++c) consider(block.header[c], c);
+        for (std::size_t c = 0; c < block.header.size(); ++c) consider(natural_widths(block.header[c]), c);
         for (const auto& row : block.rows) {
             std::size_t own = row.span_from >= 0 ? static_cast<std::size_t>(row.span_from) : row.cells.size();
-            for (std::size_t c = 0; c < own && c < columns; ++c) consider(row.cells[c], c);
+            for (std::size_t c = 0; c < own && c < columns; ++c) {
+                CellKey key{&block.cell_styles[row.style], row.unbreakable(c), 0};
+                if (const auto* kept = natural_widths_.find(key, row.cells[c])) {
+                    consider(*kept, c);
+                    continue;
+                }
+                std::size_t said = diags_.items().size();
+                auto w = natural_widths(cell_paragraph(block, row, c));
+                if (diags_.items().size() == said) natural_widths_.offer(key, row.cells[c], w);
+                consider(w, c);
+            }
         }
         double sum_min = 0, sum_max = 0;
         for (std::size_t c = 0; c < columns; ++c) {
@@ -247,15 +264,58 @@ private:
         return widths;
     }
 
-    SetRow set_row(const std::vector<style::Paragraph>& cells, int span_from, const std::vector<double>& widths) {
+    // The paragraph a data cell is measured as (the one of the table's last cell in that style, remade).
+    const style::Paragraph& cell_paragraph(const style::Block& block, const style::TableRow& row, std::size_t c) {
+        if (cell_paras_.size() < block.cell_styles.size()) cell_paras_.resize(block.cell_styles.size());
+        style::cell_paragraph(block, row, c, doc_.lang, cell_paras_[row.style]);
+        return cell_paras_[row.style];
+    }
+
+    // The widest unbreakable piece of a paragraph, and its width set on one line.
+    NaturalWidths natural_widths(const style::Paragraph& para) {
+        measurer_.measure(para, diags_, scratch_);
+        NaturalWidths w;
+        double piece = 0;
+        for (const auto& item : scratch_.items) {
+            if (item.kind == text::Item::Kind::Box) {
+                piece += item.width;
+                w.widest_piece = std::max(w.widest_piece, piece);
+            } else {
+                piece = 0;
+            }
+            if (item.kind != text::Item::Kind::Penalty) w.line += item.width;
+        }
+        return w;
+    }
+
+    // A data cell set at `measure`: measured, or a copy of the same text's set before, placed at its own position.
+    SetParagraph set_cell(const style::Block& block, const style::TableRow& row, std::size_t c, double measure) {
+        const style::ParaStyle& style = block.cell_styles[row.style];
+        CellKey key{&style, row.unbreakable(c), measure};
+        if (const auto* kept = set_cells_.find(key, row.cells[c])) {
+            SetParagraph sp = *kept;
+            for (auto& run : sp.mp.runs) run.pos = row.position(c);
+            return sp;
+        }
+        std::size_t said = diags_.items().size();
+        SetParagraph sp = set_paragraph(cell_paragraph(block, row, c), style, measure, measurer_, diags_);
+        if (diags_.items().size() == said) set_cells_.offer(key, row.cells[c], sp);
+        return sp;
+    }
+
+    // A row of `count` cells; set_cell(c, measure) sets the paragraph of column c.
+    template <class SetCell>
+    SetRow set_row(std::size_t count, int span_from, const std::vector<double>& widths, SetCell set_cell) {
         SetRow row;
-        for (std::size_t c = 0; c < cells.size() && c < widths.size(); ++c) {
+        row.cells.reserve(count);
+        row.widths.reserve(count);
+        for (std::size_t c = 0; c < count && c < widths.size(); ++c) {
             double w = widths[c];
             bool spans = span_from >= 0 && c == static_cast<std::size_t>(span_from);
             if (spans) {
                 for (std::size_t k = c + 1; k < widths.size(); ++k) w += widths[k];
             }
-            row.cells.push_back(set_paragraph(cells[c], w - 2 * kCellPadding, measurer_, diags_));
+            row.cells.push_back(set_cell(c, w - 2 * kCellPadding));
             row.widths.push_back(w);
             if (spans) break;
         }
@@ -310,12 +370,18 @@ private:
 
     void begin_table(const style::Block& block) {
         double width = block.span ? frame_.width : frame_.column_width(block.annex);
+        cell_paras_.clear();  // they were in the last table's styles
         table_widths_ = column_widths(block, width);
         table_id_ = flow_.table_header.size();
         flow_.table_header.push_back(kNone);
         if (!block.anchor.empty()) marker(block, block.anchor);
         table_space_ = space_for(layout_.style("table-cell")) + 6;
-        if (!block.header.empty()) add_row(block, set_row(block.header, -1, table_widths_), true);
+        if (!block.header.empty()) {
+            auto set_cell = [&](std::size_t c, double measure) {
+                return set_paragraph(block.header[c], measure, measurer_, diags_);
+            };
+            add_row(block, set_row(block.header.size(), -1, table_widths_, set_cell), true);
+        }
         table_ = &block;
         table_row_ = 0;
     }
@@ -325,7 +391,8 @@ private:
         std::size_t end = std::min(block.rows.size(), table_row_ + kRowsPerChunk);
         for (; table_row_ < end; ++table_row_) {
             const auto& row = block.rows[table_row_];
-            add_row(block, set_row(row.cells, row.span_from, table_widths_), false);
+            auto set_data_cell = [&](std::size_t c, double measure) { return set_cell(block, row, c, measure); };
+            add_row(block, set_row(row.cells.size(), row.span_from, table_widths_, set_data_cell), false);
         }
         if (table_row_ >= block.rows.size()) {
             pending_space_ = layout_.style("table-cell").space_after + 6;

@@ -25,6 +25,10 @@ struct SetParagraph {
 // Measures a paragraph and breaks it into lines of the given measure.
 SetParagraph set_paragraph(const style::Paragraph& para, double measure, text::Measurer& measurer,
                            base::Diagnostics& diags);
+// The same in `style`, the paragraph's own style kept elsewhere: a table cell's paragraph is made
+// only to be measured, its style stays with the table.
+SetParagraph set_paragraph(const style::Paragraph& para, const style::ParaStyle& style, double measure,
+                           text::Measurer& measurer, base::Diagnostics& diags);
 
 struct SetRow {
     std::vector<SetParagraph> cells;
@@ -34,6 +38,15 @@ struct SetRow {
 };
 
 constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+
+// What an image or a marker item shows, kept beside the items: a long table's flow has an item
+// per row, which need none of it.
+struct ItemContent {
+    display::Image image;       // Image: frame relative to (x, top of the item)
+    std::string anchor;         // Marker
+    int outline_level = 0;      // Marker
+    std::string outline_title;  // Marker
+};
 
 struct FlowItem {
     enum class Kind {
@@ -55,10 +68,7 @@ struct FlowItem {
     std::size_t line = 0;         // Line: the line's index in its paragraph
     std::size_t row = kNone;      // Row: index into Flow::rows
     std::size_t table = kNone;    // Row: which table (for repeating its header)
-    display::Image image;         // Image: frame relative to (x, top of the item)
-    std::string anchor;           // Marker
-    int outline_level = 0;        // Marker
-    std::string outline_title;    // Marker
+    std::size_t content = kNone;  // Image, Marker: index into Flow::contents
     std::size_t float_group = kNone;  // Float: index into Flow::floats
     // Row: a row taller than a page is set in pieces, each showing lines [line, line_end) of
     // every cell; kNone: the whole row
@@ -79,6 +89,7 @@ struct Flow {
     std::vector<FlowItem> items;
     std::vector<FloatGroup> floats;
     std::vector<std::size_t> table_header;  // per table: the item index of its header row, or kNone
+    std::vector<ItemContent> contents;
 };
 
 // Geometry of the text area: full width and per-master column widths.

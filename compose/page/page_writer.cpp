@@ -57,23 +57,21 @@ void PageWriter::emit_line(display::Page& page, const text::MeasuredParagraph& m
     // The line's pieces: stretches of items in one text run, in logical order, each with its
     // run's bidi level. They are shown in visual order (UAX #9 rule L2), and a right-to-left
     // piece shows its items last to first (each item's glyphs are already in visual order).
-    struct Piece {
-        std::uint32_t begin, end;  // items
-    };
-    std::vector<Piece> pieces;
-    std::vector<std::uint8_t> levels;
+    pieces_.clear();
+    levels_.clear();
     for (std::uint32_t i = line.item_begin; i < line.item_end;) {
         std::uint32_t j = i;
         while (j < line.item_end && mp.items[j].run == mp.items[i].run) ++j;
-        pieces.push_back({i, j});
-        levels.push_back(mp.runs[mp.items[i].run].level);
+        pieces_.push_back({i, j});
+        levels_.push_back(mp.runs[mp.items[i].run].level);
         i = j;
     }
     // placed in visual order, but added to the page in logical order: the content stream's order
     // is the order text extraction and search follow
-    std::vector<display::GlyphRun> placed(pieces.size());
-    for (std::uint32_t p : text::visual_order(levels)) {
-        const auto [i, j] = pieces[p];
+    placed_.clear();
+    placed_.resize(pieces_.size());
+    auto place = [&](std::uint32_t p) {
+        const auto [i, j] = pieces_[p];
         std::uint32_t run_index = mp.items[i].run;
         const auto& info = mp.runs[run_index];
         std::uint32_t text_begin = mp.items[i].text_begin, text_end = mp.items[j - 1].text_end;
@@ -88,6 +86,11 @@ void PageWriter::emit_line(display::Page& page, const text::MeasuredParagraph& m
         run.rtl = info.rtl();
         run.hscale = line.hscale;
         run.text = mp.text.substr(text_begin, text_end - text_begin);
+        std::size_t glyphs = 0;
+        for (auto n = i; n < j; ++n) {
+            if (mp.items[n].kind != Item::Kind::Penalty) glyphs += mp.items[n].glyph_end - mp.items[n].glyph_begin;
+        }
+        run.glyphs.reserve(glyphs);
         double width = 0;
         for (auto n = i; n < j; ++n) {
             const Item& item = mp.items[info.rtl() ? i + j - 1 - n : n];
@@ -114,10 +117,12 @@ void PageWriter::emit_line(display::Page& page, const text::MeasuredParagraph& m
             else link.uri = info.link;
             page.links.push_back(std::move(link));
         }
-        placed[p] = std::move(run);
+        placed_[p] = std::move(run);
         x += width;
-    }
-    for (auto& run : placed) {
+    };
+    if (pieces_.size() == 1) place(0);  // the usual line: one piece, nothing to reorder
+    else for (std::uint32_t p : text::visual_order(levels_)) place(p);
+    for (auto& run : placed_) {
         if (!run.glyphs.empty()) page.runs.push_back(std::move(run));
     }
     if (hyphen && !hyphen_drawn) {  // the break is in another text run than the line's last glyphs

@@ -24,6 +24,13 @@ private:
     display::Document& out_;
     text::FontSet& fonts_;
     std::map<text::FaceId, display::FontId> ids_;
+    // a line's pieces (see emit_line), kept to spare allocations on every line
+    struct Piece {
+        std::uint32_t begin, end;  // items
+    };
+    std::vector<Piece> pieces_;
+    std::vector<std::uint8_t> levels_;
+    std::vector<display::GlyphRun> placed_;
 };
 
 }  // namespace compose::page

@@ -65,10 +65,29 @@ struct Node {
     std::uint32_t start;     // first item of the next line (discardable items after the break skipped)
 };
 
+struct Candidate {
+    double total;
+    std::int32_t prev;
+    int fitness;
+    std::uint32_t line;
+    int hyphens;
+};
+
+// The breaker's working vectors, kept from paragraph to paragraph: a long table breaks one per
+// cell, and would otherwise allocate them all anew each time.
+struct Scratch {
+    std::vector<double> width, stretch, shrink;
+    std::vector<Node> nodes;
+    std::vector<std::int32_t> active, still_active;
+    std::vector<Candidate> best;
+};
+
 class TotalFit {
 public:
-    TotalFit(const text::MeasuredParagraph& mp, const BreakParams& params)
-        : mp_(mp), items_(mp.items), params_(params), n_(static_cast<std::uint32_t>(mp.items.size())) {
+    TotalFit(const text::MeasuredParagraph& mp, const BreakParams& params, Scratch& scratch)
+        : mp_(mp), items_(mp.items), params_(params), n_(static_cast<std::uint32_t>(mp.items.size())),
+          width_(scratch.width), stretch_(scratch.stretch), shrink_(scratch.shrink), nodes_(scratch.nodes),
+          active_(scratch.active), still_active_(scratch.still_active), best_(scratch.best) {
         sum_prefixes();
     }
 
@@ -87,10 +106,13 @@ private:
     const std::vector<Item>& items_;
     const BreakParams& params_;
     std::uint32_t n_;
-    std::vector<double> width_, stretch_, shrink_;  // prefix sums over items [0, i)
-    std::vector<Node> nodes_;
-    std::vector<std::int32_t> active_;  // indices into nodes_, ordered by position
-    std::vector<std::int32_t> still_active_;  // scratch for try_break, kept to spare allocations
+    std::vector<double>& width_;  // prefix sums over items [0, i)
+    std::vector<double>& stretch_;
+    std::vector<double>& shrink_;
+    std::vector<Node>& nodes_;
+    std::vector<std::int32_t>& active_;  // indices into nodes_, ordered by position
+    std::vector<std::int32_t>& still_active_;  // for try_break
+    std::vector<Candidate>& best_;  // for try_break
 
     // Step 1: prefix sums of widths, stretch and shrink. Ragged lines have rigid word spaces:
     // their only stretch is the allowance at the open margin, added per line.
@@ -171,15 +193,6 @@ private:
         }
         return choose_last(pass);
     }
-
-    struct Candidate {
-        double total;
-        std::int32_t prev;
-        int fitness;
-        std::uint32_t line;
-        int hyphens;
-    };
-    std::vector<Candidate> best_;  // scratch for try_break
 
     void try_break(std::uint32_t b, const Pass& pass) {
         const bool is_forced = forced(b);
@@ -332,7 +345,8 @@ private:
 }  // namespace
 
 std::vector<Line> break_knuth_plass(const text::MeasuredParagraph& mp, const BreakParams& params) {
-    return TotalFit(mp, params).run(mp);
+    thread_local Scratch scratch;
+    return TotalFit(mp, params, scratch).run(mp);
 }
 
 }  // namespace compose::para

@@ -85,17 +85,28 @@ Paragraph make_paragraph(const ParaStyle& style, const model::InlineList& conten
     return p;
 }
 
-model::InlineList text_content(const std::string& text, const base::SourcePos& pos) {
-    model::Inline item;
-    item.kind = model::Inline::Kind::Text;
-    item.text = text;
-    item.pos = pos;
-    return {item};
-}
-
 }  // namespace
 
-StyledDocument apply_style(const resolve::Edition& edition, const Layout& layout, base::Diagnostics&) {
+Paragraph text_paragraph(const ParaStyle& style, const std::string& text, const std::string& lang,
+                         const base::SourcePos& pos) {
+    Run run{text, style.family, style.bold, style.italic, style.size, lang, style.color, {}, pos, {}, false};
+    return Paragraph{style, {std::move(run)}, pos};
+}
+
+void cell_paragraph(const Block& table, const TableRow& row, std::size_t column, const std::string& lang,
+                    Paragraph& para) {
+    if (para.runs.size() != 1) para = text_paragraph(table.cell_styles[row.style], {}, lang, {});
+    Run& run = para.runs.front();
+    run.text = row.cells[column];
+    run.pos = para.pos = row.position(column);
+    run.nobreak = row.unbreakable(column);
+}
+
+StyledDocument apply_style(const resolve::Edition& edition, const Layout& layout, base::Diagnostics& diags) {
+    return apply_style(resolve::Edition(edition), layout, diags);
+}
+
+StyledDocument apply_style(resolve::Edition&& edition, const Layout& layout, base::Diagnostics&) {
     StyledDocument doc;
     doc.layout = layout;
     doc.lang = edition.lang;
@@ -103,7 +114,7 @@ StyledDocument apply_style(const resolve::Edition& edition, const Layout& layout
     doc.author = edition.author;
     doc.subject = edition.subject;
     doc.published = edition.published;
-    for (const auto& b : edition.blocks) {
+    for (auto& b : edition.blocks) {
         Block block;
         block.anchor = b.anchor;
         block.annex = b.annex;
@@ -127,23 +138,18 @@ StyledDocument apply_style(const resolve::Edition& edition, const Layout& layout
             }
         } else if (b.kind == resolve::Block::Kind::Table) {
             block.kind = Block::Kind::Table;
-            for (const auto& title : b.column_titles) {
-                block.header.push_back(make_paragraph(layout.style("table-header"), text_content(title, b.pos), edition.lang, b.pos));
+            for (std::size_t c = 0; c < b.column_titles.size(); ++c) {
+                const auto& pos = c < b.column_title_pos.size() ? b.column_title_pos[c] : b.pos;
+                block.header.push_back(
+                    text_paragraph(layout.style("table-header"), b.column_titles[c], edition.lang, pos));
             }
-            for (const auto& row : b.rows) {
-                TableRow styled;
-                styled.span_from = row.span_from;
-                const ParaStyle& cell_style = layout.style(row.strong ? "table-group" : "table-cell");
-                for (std::size_t c = 0; c < row.cells.size(); ++c) {
-                    const auto& cell = row.cells[c];
-                    // the first cell of a group row spanning from column 0 keeps its own style
-                    styled.cells.push_back(make_paragraph(cell_style, text_content(cell, row.pos), edition.lang, row.pos));
-                    if (static_cast<int>(c) == row.unbroken) {
-                        for (auto& run : styled.cells.back().runs) run.nobreak = true;
-                    }
-                }
-                block.rows.push_back(std::move(styled));
+            block.cell_styles = {layout.style("table-cell"), layout.style("table-group")};
+            block.rows.reserve(b.rows.size());
+            for (auto& row : b.rows) {
+                block.rows.push_back({std::move(row.cells), row.span_from, row.strong ? 1u : 0u, row.unbroken, row.pos,
+                                      std::move(row.cell_pos)});
             }
+            b.rows = {};  // their text is the styled rows' now
         }
         doc.blocks.push_back(std::move(block));
     }

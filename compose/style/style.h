@@ -86,9 +86,20 @@ struct Paragraph {
     base::SourcePos pos;
 };
 
+// A table row keeps its cells as plain text: the page builder makes each into a paragraph
+// (cell_paragraph) only when it measures it, so a 50,000-row table holds no copy of a style per cell.
 struct TableRow {
-    std::vector<Paragraph> cells;
+    std::vector<std::string> cells;
     int span_from = -1;  // >= 0: the last cell starts in this column and spans to the table's edge
+    std::size_t style = 0;  // its cells' style: an index into Block::cell_styles
+    int unbroken = -1;      // a column whose cell never breaks across lines (an agenda's times)
+    base::SourcePos pos;
+    std::vector<base::SourcePos> cell_pos;  // a hand-written table's cells, each where it is; else empty
+
+    const base::SourcePos& position(std::size_t column) const {
+        return column < cell_pos.size() ? cell_pos[column] : pos;
+    }
+    bool unbreakable(std::size_t column) const { return static_cast<int>(column) == unbroken; }
 };
 
 struct Block {
@@ -109,6 +120,7 @@ struct Block {
     // tables
     std::vector<Paragraph> header;
     std::vector<TableRow> rows;
+    std::vector<ParaStyle> cell_styles;  // what TableRow::style indexes
 };
 
 struct StyledDocument {
@@ -120,5 +132,16 @@ struct StyledDocument {
 };
 
 StyledDocument apply_style(const resolve::Edition& edition, const Layout& layout, base::Diagnostics& diags);
+// The same, taking the edition's table rows instead of copying them (a 50,000-row table's text).
+StyledDocument apply_style(resolve::Edition&& edition, const Layout& layout, base::Diagnostics& diags);
+
+// Plain text as a paragraph of one run in `style` (a table's header and data cells).
+Paragraph text_paragraph(const ParaStyle& style, const std::string& text, const std::string& lang,
+                         const base::SourcePos& pos);
+// Makes `para` the paragraph of a table's data cell, in its row's style (unbreakable in the row's
+// unbroken column). A `para` made so before for a cell in the same style only gets the new text and
+// position: a long table's cells are measured one after another, not each with a copy of its style.
+void cell_paragraph(const Block& table, const TableRow& row, std::size_t column, const std::string& lang,
+                    Paragraph& para);
 
 }  // namespace compose::style

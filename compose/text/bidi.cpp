@@ -3,6 +3,8 @@
 // which the page writer applies to each line.
 #include <algorithm>
 #include <atomic>
+#include <iterator>
+#include <string_view>
 
 #include <hb.h>
 #include <unicode/ubidi.h>
@@ -15,18 +17,20 @@ namespace compose::text {
 
 std::uint8_t paragraph_level(const std::string& lang) {
     // the languages written right to left that a report may be in (ISO 639-1 or -3 primary tag)
-    static const char* const kRtl[] = {"ar", "he", "iw", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ckb", "syr"};
-    std::string primary = lang.substr(0, lang.find_first_of("-_"));
-    for (const char* code : kRtl) {
-        if (primary == code) return 1;
-    }
-    return 0;
+    static constexpr std::string_view kRtl[] = {"ar", "he", "iw", "fa", "ur", "yi",
+                                                "ps", "sd", "ug", "dv", "ckb", "syr"};
+    std::string_view primary = std::string_view(lang).substr(0, lang.find_first_of("-_"));
+    return std::find(std::begin(kRtl), std::end(kRtl), primary) != std::end(kRtl) ? 1 : 0;
 }
 
 std::vector<std::uint8_t> bidi_levels(const std::string& utf8, std::uint8_t level) {
     std::vector<std::uint8_t> levels(utf8.size(), level);
-    // only text with a right-to-left character (or an explicit bidi control) needs the algorithm
+    // only text with a right-to-left character (or an explicit bidi control) needs the algorithm;
+    // none lies below U+0580, whose UTF-8 never has a byte from 0xD6 on (the usual case, quickly)
     bool mixed = level != 0;
+    if (!mixed && std::all_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) < 0xD6; })) {
+        return levels;
+    }
     for (std::size_t i = 0; i < utf8.size() && !mixed;) {
         char32_t cp = base::next_code_point(utf8, i);
         auto dir = u_charDirection(static_cast<UChar32>(cp));

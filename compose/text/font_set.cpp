@@ -120,9 +120,16 @@ FaceMetrics FontSet::metrics(FaceId id, base::Diagnostics& diags) {
 }
 
 bool FontSet::has_glyph(FaceId id, char32_t cp, base::Diagnostics& diags) {
+    Face& face = faces_.at(id);
+    if (cp < 0x10000 && !face.bmp_glyphs.empty() && face.bmp_glyphs[cp] != 0) return face.bmp_glyphs[cp] == 1;
     hb_font_t* font = hb_font(id, diags);
     hb_codepoint_t glyph = 0;
-    return font && hb_font_get_nominal_glyph(font, cp, &glyph);
+    bool has = font && hb_font_get_nominal_glyph(font, cp, &glyph);
+    if (cp < 0x10000 && font) {
+        if (face.bmp_glyphs.empty()) face.bmp_glyphs.resize(0x10000);
+        face.bmp_glyphs[cp] = has ? 1 : 2;
+    }
+    return has;
 }
 
 }  // namespace compose::text

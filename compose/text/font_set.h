@@ -57,6 +57,9 @@ private:
         bool failed = false;
         hb_font_t* font = nullptr;
         FaceMetrics metrics;
+        // has_glyph's answers for the Basic Multilingual Plane, asked per character of every
+        // paragraph: 0 not asked yet, 1 yes, 2 no
+        std::vector<std::uint8_t> bmp_glyphs;
     };
     bool open(Face& face, base::Diagnostics& diags);
     std::vector<Face> faces_;

@@ -33,11 +33,12 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> url_spans(const std::string
         const std::string& link = runs[r - 1].link;
         return link.rfind("http://", 0) == 0 || link.rfind("https://", 0) == 0 || link.rfind("mailto:", 0) == 0;
     };
+    auto separator = [&](std::size_t k) { return text[k] == '\xE2' && text.compare(k, 3, "\u2028") == 0; };
     std::size_t i = 0;
     while (i < text.size()) {
         while (i < text.size() && (text[i] == ' ' || text[i] == '\n')) ++i;
         std::size_t start = i;
-        while (i < text.size() && text[i] != ' ' && text[i] != '\n' && text.compare(i, 3, "\u2028") != 0) ++i;
+        while (i < text.size() && text[i] != ' ' && text[i] != '\n' && !separator(i)) ++i;
         if (i == start) {
             if (i < text.size()) i += 3;  // a line separator
             continue;
@@ -176,6 +177,15 @@ FaceId Measurer::face_for(const style::Run& run, base::Diagnostics& diags) {
 
 MeasuredParagraph Measurer::measure(const style::Paragraph& para, base::Diagnostics& diags) {
     MeasuredParagraph mp;
+    measure(para, diags, mp);
+    return mp;
+}
+
+void Measurer::measure(const style::Paragraph& para, base::Diagnostics& diags, MeasuredParagraph& mp) {
+    mp.text.clear();
+    mp.runs.clear();
+    mp.glyphs.clear();
+    mp.items.clear();
     std::vector<std::uint32_t> run_begin;  // byte offset where each of mp.runs starts
 
     // 1. one text; a run per stretch of one face, direction and script (itemization). A
@@ -183,6 +193,7 @@ MeasuredParagraph Measurer::measure(const style::Paragraph& para, base::Diagnost
     //    space keeps the face of the character before it, so that a right-to-left name stays one run.
     std::string all;
     for (const auto& run : para.runs) all += run.text;
+    mp.text.reserve(all.size());
     std::uint8_t base_level = paragraph_level(para.runs.empty() ? std::string() : para.runs.front().lang);
     const auto levels = bidi_levels(all, base_level);
     std::vector<std::uint32_t> soft_hyphens;  // where the source's soft hyphens stood in mp.text
@@ -194,6 +205,13 @@ MeasuredParagraph Measurer::measure(const style::Paragraph& para, base::Diagnost
         FaceId previous = primary;
         std::size_t i = 0;
         bool warned = false;
+        // whether the last run info so far has this run's position, link, size, colour and
+        // language (compared once here, not at every character); the infos this run adds have
+        const std::size_t infos_before = mp.runs.size();
+        const bool alike_before = !mp.runs.empty() && mp.runs.back().pos.line == run.pos.line &&
+                                  mp.runs.back().pos.col == run.pos.col && mp.runs.back().link == run.link &&
+                                  mp.runs.back().size == run.size && mp.runs.back().color == run.color &&
+                                  mp.runs.back().lang == run.lang;
         while (i < run.text.size()) {
             std::size_t start = i;
             char32_t cp = base::next_code_point(run.text, i);
@@ -228,11 +246,9 @@ MeasuredParagraph Measurer::measure(const style::Paragraph& para, base::Diagnost
             }
             previous = face;
             std::uint32_t script = script_tag(cp);
-            mp.text.append(run.text, start, i - start);
-            bool same = !mp.runs.empty() && mp.runs.back().face == face && mp.runs.back().pos.line == run.pos.line &&
-                        mp.runs.back().pos.col == run.pos.col && mp.runs.back().link == run.link &&
-                        mp.runs.back().size == run.size && mp.runs.back().color == run.color &&
-                        mp.runs.back().lang == run.lang && mp.runs.back().level == level &&
+            mp.text.append(run.text.data() + start, i - start);
+            bool same = (mp.runs.size() > infos_before || alike_before) && mp.runs.back().face == face &&
+                        mp.runs.back().level == level &&
                         (script == 0 || mp.runs.back().script == 0 || mp.runs.back().script == script);
             if (same && mp.runs.back().script == 0) mp.runs.back().script = script;
             if (!same) {
@@ -326,8 +342,8 @@ MeasuredParagraph Measurer::measure(const style::Paragraph& para, base::Diagnost
             break;
         }
         auto add_glyphs = [&](std::uint32_t from, std::uint32_t to) {
-            const auto& shaped =
-                shaper_.shape(run.face, run.lang, mp.text.substr(from, to - from), diags, {run.rtl(), run.script});
+            std::string_view piece = std::string_view(mp.text).substr(from, to - from);
+            const auto& shaped = shaper_.shape(run.face, run.lang, piece, diags, {run.rtl(), run.script});
             for (const auto& g : shaped) {
                 mp.glyphs.push_back({g.id, g.advance * scale, g.x_offset * scale, g.y_offset * scale, g.cluster + from});
             }
@@ -406,7 +422,6 @@ MeasuredParagraph Measurer::measure(const style::Paragraph& para, base::Diagnost
         }
         a = b;
     }
-    return mp;
 }
 
 // Adds a shaped box, cut at its hyphenation points into pieces with a flagged penalty between

@@ -11,10 +11,14 @@
 namespace compose::text {
 
 std::vector<BreakOpportunity> line_break_opportunities(const std::string& utf8, const std::string& lang) {
-    // ICU works in UTF-16: convert while remembering each UTF-16 unit's byte offset.
-    std::u16string u16;
-    std::vector<std::uint32_t> byte_at;  // byte offset of each UTF-16 index (plus the end)
+    // ICU works in UTF-16: convert while remembering each UTF-16 unit's byte offset (buffers
+    // kept from call to call: a long table asks for every cell)
+    thread_local std::u16string u16;
+    thread_local std::vector<std::uint32_t> byte_at;  // byte offset of each UTF-16 index (plus the end)
+    u16.clear();
+    byte_at.clear();
     u16.reserve(utf8.size());
+    byte_at.reserve(utf8.size() + 1);
     for (std::size_t i = 0; i < utf8.size();) {
         std::uint32_t start = static_cast<std::uint32_t>(i);
         char32_t cp = base::next_code_point(utf8, i);
@@ -31,6 +35,7 @@ std::vector<BreakOpportunity> line_break_opportunities(const std::string& utf8, 
     byte_at.push_back(static_cast<std::uint32_t>(utf8.size()));
 
     std::vector<BreakOpportunity> out;
+    out.reserve(utf8.size() / 4 + 1);  // about a word every few bytes
     UErrorCode status = U_ZERO_ERROR;
     // Opening an ICU break iterator loads and parses its rules (tens of microseconds): keep one
     // per language and only hand it new text. A table of 50,000 rows would otherwise spend most

@@ -4,18 +4,17 @@
 
 namespace compose::text {
 
-std::size_t ShapeKeyHash::operator()(const ShapeKey& k) const noexcept {
-    std::size_t h = std::hash<std::string>()(k.text);
-    h ^= std::hash<std::string>()(k.lang) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+std::size_t ShapeKeyHash::operator()(const ShapeKeyView& k) const noexcept {
+    std::size_t h = std::hash<std::string_view>()(k.text);
+    h ^= std::hash<std::string_view>()(k.lang) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
     h ^= std::hash<std::uint32_t>()(k.face) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
     h ^= std::hash<std::uint32_t>()(k.props.script * 2 + (k.props.rtl ? 1 : 0)) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
     return h;
 }
 
-const std::vector<ShapedGlyph>& Shaper::shape(FaceId face, const std::string& lang, const std::string& text,
+const std::vector<ShapedGlyph>& Shaper::shape(FaceId face, const std::string& lang, std::string_view text,
                                               base::Diagnostics& diags, ShapeProps props) {
-    ShapeKey key{face, lang, text, props};
-    if (auto it = cache_.find(key); it != cache_.end()) {
+    if (auto it = cache_.find(ShapeKeyView{face, lang, text, props}); it != cache_.end()) {
         ++hits_;
         return it->second;
     }
@@ -38,7 +37,7 @@ const std::vector<ShapedGlyph>& Shaper::shape(FaceId face, const std::string& la
         }
         hb_buffer_destroy(buf);
     }
-    return cache_.emplace(std::move(key), std::move(glyphs)).first->second;
+    return cache_.emplace(ShapeKey{face, lang, std::string(text), props}, std::move(glyphs)).first->second;
 }
 
 }  // namespace compose::text

@@ -2,6 +2,7 @@
 // HarfBuzz shaping of one piece of text in one face, with a cache: a report repeats its words.
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -31,25 +32,42 @@ struct ShapeKey {
     std::string lang;
     std::string text;
     ShapeProps props;
-    bool operator==(const ShapeKey&) const = default;
+};
+
+// A key as looked up: views, so that a lookup that hits copies no text.
+struct ShapeKeyView {
+    FaceId face;
+    std::string_view lang;
+    std::string_view text;
+    ShapeProps props;
+    ShapeKeyView(FaceId f, std::string_view l, std::string_view t, ShapeProps p)
+        : face(f), lang(l), text(t), props(p) {}
+    ShapeKeyView(const ShapeKey& k) : ShapeKeyView(k.face, k.lang, k.text, k.props) {}
+    bool operator==(const ShapeKeyView&) const = default;
 };
 
 struct ShapeKeyHash {
-    std::size_t operator()(const ShapeKey& k) const noexcept;
+    using is_transparent = void;
+    std::size_t operator()(const ShapeKeyView& k) const noexcept;
+};
+
+struct ShapeKeyEqual {
+    using is_transparent = void;
+    bool operator()(const ShapeKeyView& a, const ShapeKeyView& b) const noexcept { return a == b; }
 };
 
 class Shaper {
 public:
     explicit Shaper(FontSet& fonts) : fonts_(fonts) {}
     // Glyphs in font units (shaping is size-independent without hinting, so one entry serves every size).
-    const std::vector<ShapedGlyph>& shape(FaceId face, const std::string& lang, const std::string& text,
+    const std::vector<ShapedGlyph>& shape(FaceId face, const std::string& lang, std::string_view text,
                                           base::Diagnostics& diags, ShapeProps props = {});
     std::size_t cache_size() const { return cache_.size(); }
     std::size_t cache_hits() const { return hits_; }
 
 private:
     FontSet& fonts_;
-    std::unordered_map<ShapeKey, std::vector<ShapedGlyph>, ShapeKeyHash> cache_;
+    std::unordered_map<ShapeKey, std::vector<ShapedGlyph>, ShapeKeyHash, ShapeKeyEqual> cache_;
     std::size_t hits_ = 0;
 };
 

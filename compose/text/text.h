@@ -108,6 +108,8 @@ public:
     // Measures a paragraph; words are hyphenated (flagged penalties at the points the language's
     // patterns allow) when its style says so, never inside URLs and email addresses.
     MeasuredParagraph measure(const style::Paragraph& para, base::Diagnostics& diags);
+    // The same into `into`, whose buffers are reused (measuring many paragraphs only to look at them).
+    void measure(const style::Paragraph& para, base::Diagnostics& diags, MeasuredParagraph& into);
     FontSet& fonts() { return fonts_; }
     Shaper& shaper() { return shaper_; }
     // The document's hyphenation exceptions go here (Hyphenator::add_exception).

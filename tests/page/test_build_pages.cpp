@@ -272,12 +272,11 @@ TEST_CASE("a table row taller than a page is set in pieces, the header above eac
     table.header.push_back(block(doc.layout, "table-header", "Notes", 1).para);
     std::string notes;
     for (int k = 0; k < 60; ++k) notes += kWords;
-    style::TableRow tall;
-    tall.cells.push_back(block(doc.layout, "table-cell", "Long", 2).para);
-    tall.cells.push_back(block(doc.layout, "table-cell", notes, 2).para);
-    style::TableRow after;
-    after.cells.push_back(block(doc.layout, "table-cell", "After", 3).para);
-    after.cells.push_back(block(doc.layout, "table-cell", "The row after.", 3).para);
+    table.cell_styles = {doc.layout.style("table-cell")};
+    style::TableRow tall{{"Long", notes}};
+    tall.pos = {std::make_shared<const std::string>("test.xml"), 2, 1};
+    style::TableRow after{{"After", "The row after."}};
+    after.pos = {std::make_shared<const std::string>("test.xml"), 3, 1};
     table.rows = {tall, after};
     doc.blocks.push_back(table);
     Diagnostics diags;
