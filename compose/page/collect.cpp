@@ -236,13 +236,15 @@ private:
             std::size_t own = row.span_from >= 0 ? static_cast<std::size_t>(row.span_from) : row.cells.size();
             for (std::size_t c = 0; c < own && c < columns; ++c) {
                 CellKey key{&block.cell_styles[row.style], row.unbreakable(c), 0};
-                if (const auto* kept = natural_widths_.find(key, row.cells[c])) {
+                // (a hand-written cell's markup is not in its text: those are measured each time)
+                const auto* kept = row.rich.empty() ? natural_widths_.find(key, row.cells[c]) : nullptr;
+                if (kept) {
                     consider(*kept, c);
                     continue;
                 }
                 std::size_t said = diags_.items().size();
                 auto w = natural_widths(cell_paragraph(block, row, c));
-                if (diags_.items().size() == said) natural_widths_.offer(key, row.cells[c], w);
+                if (diags_.items().size() == said && row.rich.empty()) natural_widths_.offer(key, row.cells[c], w);
                 consider(w, c);
             }
         }
@@ -266,6 +268,7 @@ private:
 
     // The paragraph a data cell is measured as (the one of the table's last cell in that style, remade).
     const style::Paragraph& cell_paragraph(const style::Block& block, const style::TableRow& row, std::size_t c) {
+        if (c < row.rich.size()) return row.rich[c];  // a hand-written cell, with its markup
         if (cell_paras_.size() < block.cell_styles.size()) cell_paras_.resize(block.cell_styles.size());
         style::cell_paragraph(block, row, c, doc_.lang, cell_paras_[row.style]);
         return cell_paras_[row.style];
@@ -292,14 +295,15 @@ private:
     SetParagraph set_cell(const style::Block& block, const style::TableRow& row, std::size_t c, double measure) {
         const style::ParaStyle& style = block.cell_styles[row.style];
         CellKey key{&style, row.unbreakable(c), measure};
-        if (const auto* kept = set_cells_.find(key, row.cells[c])) {
+        const auto* kept = row.rich.empty() ? set_cells_.find(key, row.cells[c]) : nullptr;
+        if (kept) {
             SetParagraph sp = *kept;
             for (auto& run : sp.mp.runs) run.pos = row.position(c);
             return sp;
         }
         std::size_t said = diags_.items().size();
         SetParagraph sp = set_paragraph(cell_paragraph(block, row, c), style, measure, measurer_, diags_);
-        if (diags_.items().size() == said) set_cells_.offer(key, row.cells[c], sp);
+        if (diags_.items().size() == said && row.rich.empty()) set_cells_.offer(key, row.cells[c], sp);
         return sp;
     }
 

@@ -138,16 +138,23 @@ StyledDocument apply_style(resolve::Edition&& edition, const Layout& layout, bas
             }
         } else if (b.kind == resolve::Block::Kind::Table) {
             block.kind = Block::Kind::Table;
+            const ParaStyle& header_style = layout.style("table-header");
             for (std::size_t c = 0; c < b.column_titles.size(); ++c) {
                 const auto& pos = c < b.column_title_pos.size() ? b.column_title_pos[c] : b.pos;
-                block.header.push_back(
-                    text_paragraph(layout.style("table-header"), b.column_titles[c], edition.lang, pos));
+                block.header.push_back(c < b.column_title_content.size()
+                                           ? make_paragraph(header_style, b.column_title_content[c], edition.lang, pos)
+                                           : text_paragraph(header_style, b.column_titles[c], edition.lang, pos));
             }
             block.cell_styles = {layout.style("table-cell"), layout.style("table-group")};
             block.rows.reserve(b.rows.size());
             for (auto& row : b.rows) {
-                block.rows.push_back({std::move(row.cells), row.span_from, row.strong ? 1u : 0u, row.unbroken, row.pos,
-                                      std::move(row.cell_pos)});
+                TableRow styled{std::move(row.cells), row.span_from, row.strong ? 1u : 0u, row.unbroken, row.pos,
+                                std::move(row.cell_pos), {}};
+                for (std::size_t c = 0; c < row.content.size(); ++c) {
+                    styled.rich.push_back(make_paragraph(block.cell_styles[styled.style], row.content[c], edition.lang,
+                                                         styled.position(c)));
+                }
+                block.rows.push_back(std::move(styled));
             }
             b.rows = {};  // their text is the styled rows' now
         }

@@ -95,6 +95,9 @@ struct TableRow {
     int unbroken = -1;      // a column whose cell never breaks across lines (an agenda's times)
     base::SourcePos pos;
     std::vector<base::SourcePos> cell_pos;  // a hand-written table's cells, each where it is; else empty
+    // a hand-written table's cells as paragraphs, with their markup (emphasis, links); empty for
+    // tables of data, whose cells are plain text (a hand-written table is short)
+    std::vector<Paragraph> rich;
 
     const base::SourcePos& position(std::size_t column) const {
         return column < cell_pos.size() ? cell_pos[column] : pos;
@@ -141,6 +144,7 @@ Paragraph text_paragraph(const ParaStyle& style, const std::string& text, const 
 // Makes `para` the paragraph of a table's data cell, in its row's style (unbreakable in the row's
 // unbroken column). A `para` made so before for a cell in the same style only gets the new text and
 // position: a long table's cells are measured one after another, not each with a copy of its style.
+// (Plain-text cells: a row with `rich` paragraphs has its cells ready.)
 void cell_paragraph(const Block& table, const TableRow& row, std::size_t column, const std::string& lang,
                     Paragraph& para);
 
