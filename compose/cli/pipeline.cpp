@@ -85,10 +85,12 @@ std::optional<display::Document> build_display(const PipelineOptions& options, b
         for (const auto& list : doc->hyphenation) {  // the source's <hyphenation> exceptions
             for (const auto& word : list.words) measurer.hyphenator().add_exception(list.lang, word);
         }
+        const std::string lang = doc->lang;
+        doc.reset();  // the edition has all it needs: a long table's data is not held while pages are made
         if (options.parallel) {
             // the same source read a second time, in the other language: the blocks align
             std::string other = !options.parallel_lang.empty() ? options.parallel_lang
-                                : doc->lang.rfind("es", 0) == 0 ? "en" : "es";
+                                : lang.rfind("es", 0) == 0 ? "en" : "es";
             auto second = source::load_document(options.source,
                                                 source::LoadOptions{options.draft, other, options.fallback, options.limits, options.root}, diags);
             if (!second) return std::nullopt;
