@@ -22,7 +22,7 @@ const char* const kUsage =
     "usage:\n"
     "  compose render FILE.xml [-o OUT.pdf] [--layout NAME] [--lang CODE] [--fallback CODE] [--draft] [--stats]\n"
     "  compose check  FILE.xml [--lang CODE] [--draft] [--review-people]\n"
-    "  compose dump   --stage pages FILE.xml [--layout NAME] [--lang CODE] [--draft]\n"
+    "  compose dump   --stage lines|pages FILE.xml [--layout NAME] [--lang CODE] [--draft]\n"
     "  compose watch  FILE.xml [-o OUT.pdf] [render's options]: renders again on every change\n"
     "  compose new    FOLDER [--place NAME] [--from YYYY-MM-DD] [--to YYYY-MM-DD]\n"
     "  render, check, dump: [--root FOLDER] lets data and images come from anywhere inside FOLDER\n"
@@ -186,15 +186,22 @@ int new_report(const Args& args) {
 }
 
 int dump(const Args& args) {
-    if (args.stage != "pages") {
-        std::cerr << "compose: error: dump needs --stage pages\n";
+    if (args.stage != "pages" && args.stage != "lines") {
+        std::cerr << "compose: error: dump needs --stage lines or --stage pages\n";
         return 2;
     }
     Diagnostics diags;
-    auto display = compose::cli::build_display(args.pipeline, diags);
+    auto pipeline = args.pipeline;
+    compose::para::LineStats stats;  // --stage lines: every line as it was placed
+    std::vector<compose::para::LineRecord> lines;
+    if (args.stage == "lines") {
+        stats.records = &lines;
+        pipeline.stats = &stats;
+    }
+    auto display = compose::cli::build_display(pipeline, diags);
     int status = print_diagnostics(diags);
     if (!display) return 1;
-    std::cout << compose::display::dump(*display);
+    std::cout << (args.stage == "lines" ? compose::para::format(lines) : compose::display::dump(*display));
     return status;
 }
 

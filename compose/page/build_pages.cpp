@@ -69,6 +69,15 @@ std::string widest_word(const text::MeasuredParagraph& mp, const para::Line& lin
     return word;
 }
 
+// A line's text as set: its items' characters, and the hyphen drawn at a hyphenated break.
+std::string line_text(const text::MeasuredParagraph& mp, const para::Line& line) {
+    if (line.item_begin >= line.item_end || line.item_end > mp.items.size()) return {};
+    std::uint32_t begin = mp.items[line.item_begin].text_begin, end = mp.items[line.item_end - 1].text_end;
+    std::string text = end > begin && end <= mp.text.size() ? mp.text.substr(begin, end - begin) : std::string();
+    if (line.draws_hyphen(mp)) text += "-";
+    return text;
+}
+
 class PageEmitter {
 public:
     // `flows`: one, or a parallel edition's two (the outline and running heads come from the first).
@@ -178,10 +187,10 @@ private:
             diags_.error(pos, "the word '" + widest_word(sp.mp, line) + "' is wider than its column and has no break opportunity (" +
                                   amount + "pt too wide, on page " + std::to_string(page_number) + ")",
                          {"a soft hyphen (&#xAD;) or a zero-width space (&#x200B;) marks where it may break"});
-        } else if (stats_ && sp.style->align == style::Align::Justify && !line.last && line.ratio > 0 &&
+        } else if (stats_ && !stats_->records && sp.style->align == style::Align::Justify && !line.last && line.ratio > 0 &&
                    line.badness > para::kUnderfullBadness) {
             // TeX's "underfull \hbox": a note behind the --stats counts (a loose line is a blemish
-            // the breaker could not avoid, not an error in the source)
+            // the breaker could not avoid, not an error in the source); a line listing shows it anyway
             std::snprintf(amount, sizeof amount, "%.0f", line.badness);
             diags_.add({base::Severity::Note, pos,
                         std::string("underfull line (badness ") + amount + "): spaces stretched to " +
@@ -190,6 +199,10 @@ private:
                         {}});
         }
         if (stats_) stats_->add(line, index, sp.style->align);
+        if (stats_ && stats_->records) {
+            stats_->records->push_back({page_number, pos, index, line_text(sp.mp, line), line.set_width(), line.width,
+                                        line.ratio, line.badness, line.hyphenated, line.last});
+        }
     }
 
     void emit(display::Page& page, const Flow& flow, const FlowItem& item, const Placement& at, std::size_t page_number) {

@@ -54,4 +54,18 @@ std::string format(const LineStats& stats) {
     return out;
 }
 
+std::string format(const std::vector<LineRecord>& records) {
+    std::string out;
+    char numbers[160];
+    for (const auto& r : records) {
+        std::snprintf(numbers, sizeof numbers, "page %zu  %d:%d  #%zu  %.2f/%.2f  ratio %+.3f  badness %.0f  %s%s  ", r.page,
+                      r.pos.line, r.pos.col, r.index + 1, r.width, r.measure, r.ratio, r.badness, r.hyphenated ? "h" : "-",
+                      r.last ? "l" : "-");
+        out += numbers;
+        out += r.text;
+        out += '\n';
+    }
+    return out;
+}
+
 }  // namespace compose::para

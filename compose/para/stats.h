@@ -4,6 +4,9 @@
 #include <array>
 #include <cstddef>
 #include <string>
+#include <vector>
+
+#include "compose/base/source_pos.h"
 
 #include "compose/para/para.h"
 
@@ -18,6 +21,16 @@ constexpr double kUnderfullBadness = 1000;
 // half a point is invisible at reading size).
 constexpr double kOverfullTolerance = 0.5;
 
+// One placed line as `compose dump --stage lines` lists it.
+struct LineRecord {
+    std::size_t page = 0;
+    base::SourcePos pos;     // the paragraph's (or table cell's) place in the source
+    std::size_t index = 0;   // the line's number within its paragraph, from 0
+    std::string text;        // as set, with the drawn hyphen of a hyphenated break
+    double width = 0, measure = 0, ratio = 0, badness = 0;
+    bool hyphenated = false, last = false;
+};
+
 struct LineStats {
     // Upper edges of the adjustment-ratio bins of justified lines (last lines excluded); the
     // last bin takes everything above 2. -1 is glue at full shrink, 1 at full stretch.
@@ -31,6 +44,7 @@ struct LineStats {
     std::size_t loose = 0;               // justified, badness > kLooseBadness
     std::size_t underfull = 0;           // justified, badness > kUnderfullBadness
     std::array<std::size_t, kRatioEdges.size()> ratio_histogram{};
+    std::vector<LineRecord>* records = nullptr;  // when set, every placed line is listed there too
 
     // Adds one placed line; `index` is its number within its paragraph (0 starts a paragraph).
     void add(const Line& line, std::size_t index, style::Align align);
@@ -41,5 +55,9 @@ private:
 
 // The counts as stable text, one item per line ("lines\t412").
 std::string format(const LineStats& stats);
+
+// The lines as stable text, one per line: page, line:col, index, width/measure, ratio, badness,
+// flags (h: hyphenated, l: last), text.
+std::string format(const std::vector<LineRecord>& records);
 
 }  // namespace compose::para
