@@ -5,16 +5,9 @@
 
 namespace compose::render {
 
-std::optional<FontSubset> subset_font(const std::string& font_bytes, const std::set<std::uint32_t>& glyphs) {
-    hb_blob_t* blob = hb_blob_create(font_bytes.data(), static_cast<unsigned>(font_bytes.size()),
-                                     HB_MEMORY_MODE_READONLY, nullptr, nullptr);
-    hb_face_t* face = hb_face_create(blob, 0);
-    hb_blob_destroy(blob);
+std::optional<FontSubset> subset_font(hb_face_t* face, const std::set<std::uint32_t>& glyphs) {
     hb_subset_input_t* input = hb_subset_input_create_or_fail();
-    if (!input) {
-        hb_face_destroy(face);
-        return std::nullopt;
-    }
+    if (!input) return std::nullopt;
     hb_set_t* glyph_set = hb_subset_input_glyph_set(input);
     hb_set_add(glyph_set, 0);  // .notdef stays glyph 0
     for (auto g : glyphs) hb_set_add(glyph_set, g);
@@ -47,7 +40,6 @@ std::optional<FontSubset> subset_font(const std::string& font_bytes, const std::
         hb_subset_plan_destroy(plan);
     }
     hb_subset_input_destroy(input);
-    hb_face_destroy(face);
     return result;
 }
 

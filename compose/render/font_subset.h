@@ -6,6 +6,8 @@
 #include <set>
 #include <string>
 
+#include <hb.h>
+
 namespace compose::render {
 
 struct FontSubset {
@@ -13,6 +15,7 @@ struct FontSubset {
     std::map<std::uint32_t, std::uint32_t> new_glyph;   // original glyph id -> id in the subset
 };
 
-std::optional<FontSubset> subset_font(const std::string& font_bytes, const std::set<std::uint32_t>& glyphs);
+// `face` stays the caller's.
+std::optional<FontSubset> subset_font(hb_face_t* face, const std::set<std::uint32_t>& glyphs);
 
 }  // namespace compose::render

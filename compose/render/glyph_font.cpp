@@ -1,9 +1,7 @@
 #include "compose/render/glyph_font.h"
 
 #include <cstdio>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include <hb-ot.h>
 #include <hb.h>
@@ -75,16 +73,13 @@ HPDF_Dict new_stream(HPDF_Doc pdf, const std::string& data) {
 
 GlyphFont::GlyphFont(HPDF_Doc pdf, const display::FontFace& face, base::Diagnostics& diags) : pdf_(pdf), face_(face) {
     auto file = std::make_shared<const std::string>(face.path);
-    std::ifstream in(face.path, std::ios::binary);
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    bytes_ = std::move(buffer).str();
-    if (!in || bytes_.empty()) {
+    // mapped, not read: a font is megabytes, and the subsetter reads only the glyphs it keeps
+    hb_blob_t* blob = hb_blob_create_from_file_or_fail(face.path.c_str());
+    if (!blob || hb_blob_get_length(blob) == 0) {
+        hb_blob_destroy(blob);
         diags.error({file}, "cannot read font for embedding");
         return;
     }
-    hb_blob_t* blob = hb_blob_create(bytes_.data(), static_cast<unsigned>(bytes_.size()), HB_MEMORY_MODE_READONLY,
-                                     nullptr, nullptr);
     hb_face_t* hbface = hb_face_create(blob, 0);
     hb_blob_destroy(blob);
     upem_ = static_cast<int>(hb_face_get_upem(hbface));
@@ -135,7 +130,7 @@ bool GlyphFont::finish(base::Diagnostics& diags) {
     if (!font_) return false;
     auto file = std::make_shared<const std::string>(face_.path);
     std::set<std::uint32_t> glyphs(glyph_of_cid_.begin(), glyph_of_cid_.end());
-    auto subset = subset_font(bytes_, glyphs);
+    auto subset = subset_font(hb_font_get_face(as_hb(hb_font_)), glyphs);
     if (!subset) {
         diags.error({file}, "could not subset the font for embedding");
         return false;

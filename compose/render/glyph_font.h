@@ -41,7 +41,6 @@ public:
 private:
     HPDF_Doc pdf_;
     display::FontFace face_;
-    std::string bytes_;
     void* hb_font_ = nullptr;  // hb_font_t*, at units-per-em scale
     int upem_ = 1000;
     HPDF_Font font_ = nullptr;       // the Type0 dictionary
