@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "compose/cli/pdf_thread.h"
 #include "compose/page/page.h"
 #include "compose/render/render.h"
 #include "compose/resolve/check_people.h"
@@ -108,26 +109,35 @@ std::optional<display::Document> build_display(const PipelineOptions& options, b
     }
 }
 
+// SOURCE_DATE_EPOCH, when set, is the PDF's date instead of the source's.
+static display::Metadata with_date(display::Metadata metadata, const PipelineOptions& options) {
+    if (options.date) metadata.date = options.date;
+    return metadata;
+}
+
 std::optional<Pdf> build_pdf(const PipelineOptions& options, base::Diagnostics& diags) {
-    render::PdfStream pdf(diags);
+    PdfThread pdf;
     std::size_t pages = 0;
     PageSink sink = [&](display::Page&& page, const std::vector<display::FontFace>& fonts) {
         // --only annexes: the whole report is laid out, so numbering, folios and page labels
         // are the full report's, and only the annexes' pages are written
         if (options.only == "annexes" && page.master != "annex") return true;
         ++pages;
-        return pdf.add_page(page, fonts);
+        return pdf.add_page(std::move(page), fonts);
     };
     auto display = build_display(options, diags, &sink);
-    if (!display || diags.has_errors()) return std::nullopt;
+    if (!display || diags.has_errors()) {
+        pdf.stop(diags);
+        return std::nullopt;
+    }
     if (pages == 0) {
         diags.error({std::make_shared<const std::string>(options.source)},
                     options.only.empty() ? "the report has no pages" : "the report has no " + options.only);
         return std::nullopt;
     }
-    if (options.date) display->metadata.date = options.date;
-    auto bytes = pdf.finish(display->outline, display->metadata);
-    if (!bytes) return std::nullopt;
+    // the writer's diagnostics (an unreadable image, say) come after the page builder's
+    auto bytes = pdf.finish(display->outline, with_date(display->metadata, options), diags);
+    if (!bytes || diags.has_errors()) return std::nullopt;
     return Pdf{std::move(*bytes), pages};
 }
 

@@ -1,0 +1,55 @@
+#pragma once
+// The PDF written on a second thread while the page builder makes the next pages: on two cores
+// a long table takes the time of the slower of the two, not of both. Pages are handed over in
+// order through a short queue, so the bytes are the same as when written on one thread.
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "compose/base/diagnostics.h"
+#include "compose/display/display.h"
+#include "compose/render/render.h"
+
+namespace compose::cli {
+
+class PdfThread {
+public:
+    PdfThread();
+    ~PdfThread();  // stops the thread if finish() was not called
+    PdfThread(const PdfThread&) = delete;
+    PdfThread& operator=(const PdfThread&) = delete;
+
+    // Queues a page (waiting while the queue is full); false once writing has failed.
+    bool add_page(display::Page&& page, const std::vector<display::FontFace>& fonts);
+
+    // Waits for every queued page, then finishes the PDF; the writer's diagnostics go to `diags`.
+    std::optional<std::string> finish(const std::vector<display::OutlineEntry>& outline,
+                                      const display::Metadata& metadata, base::Diagnostics& diags);
+    // Waits for the queued pages and gives up the PDF; the writer's diagnostics go to `diags`.
+    void stop(base::Diagnostics& diags);
+
+private:
+    struct Queued {
+        display::Page page;
+        std::vector<display::FontFace> fonts;
+    };
+    static constexpr std::size_t kMaxQueued = 8;  // pages made but not yet written
+
+    base::Diagnostics diags_;  // the writer's own: a sink is not shared between threads
+    render::PdfStream pdf_{diags_};
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    std::deque<Queued> queue_;
+    bool closed_ = false;
+    bool failed_ = false;
+    std::thread writer_;
+
+    void write_pages();
+    void close();
+};
+
+}  // namespace compose::cli
