@@ -11,6 +11,7 @@ compose=$1 root=$2 work=$3
 rm -rf "$work" && mkdir -p "$work"
 failures=0
 fail() { echo "FAIL [bidi]: $*" >&2; failures=$((failures + 1)); }
+source "$(dirname "$0")/readers.sh"
 name="محمد عبد الله"
 hebrew="דוד לוי"
 
@@ -66,6 +67,9 @@ done
 "$compose" dump --stage pages "$work/missing/report.xml" 2>/dev/null | grep -q -E " rtl (hscale [0-9.]+% )?\"$name\"" ||
   fail "the name is not a right-to-left run beside the missing character"
 pdftotext -enc UTF-8 "$work/missing.pdf" - | strip_controls | grep -q -F "$name" || fail "pdftotext does not give the name in logical order"
+
+check_readers "$work/bidi.pdf" "$work/readers-bidi"
+check_readers "$work/missing.pdf" "$work/readers-missing"
 
 ((failures == 0)) || exit 1
 echo "bidi: right-to-left runs in visual order, extracted in logical order; missing character reported"

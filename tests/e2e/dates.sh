@@ -11,6 +11,7 @@ compose=$1 example=$2 work=$3
 rm -rf "$work" && mkdir -p "$work"
 failures=0
 fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+source "$(dirname "$0")/readers.sh"
 render() {
   local source=$1 out=$2
   shift 2
@@ -41,7 +42,7 @@ cmp -s "$work/epoch-a.pdf" "$work/epoch-c.pdf" && fail "SOURCE_DATE_EPOCH did no
 strip_dates() { LC_ALL=C sed -E 's/D:[0-9]{14}Z00.00./D:DATE/g' "$1"; }
 cmp -s <(strip_dates "$work/epoch-a.pdf") <(strip_dates "$work/epoch-c.pdf") ||
   fail "renders with two SOURCE_DATE_EPOCH values differ in more than their dates"
-qpdf --check "$work/epoch-a.pdf" >/dev/null || fail "qpdf --check failed on a dated PDF"
+for pdf in undated published epoch-a; do check_readers "$work/$pdf.pdf" "$work/readers-$pdf"; done
 
 for bad in abc -5 1.5 99999999999999 "12 "; do
   rm -f "$work/bad.pdf"

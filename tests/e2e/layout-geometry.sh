@@ -5,6 +5,9 @@
 set -uo pipefail
 compose=$1 geometry=$2 source=$3 layout=$4 left=$5 top=$6 right=$7 bottom=$8 work=$9
 rm -rf "$work" && mkdir -p "$work"
+failures=0
+fail() { echo "FAIL [$layout]: $*" >&2; failures=$((failures + 1)); }
+source "$(dirname "$0")/readers.sh"
 "$compose" dump --stage pages "$source" --layout "$layout" > "$work/pages.txt" || exit 1
 "$geometry" "$work/pages.txt" "$left" "$top" "$right" "$bottom" || exit 1
 "$compose" render "$source" --layout "$layout" --audience internal -o "$work/report.pdf" > /dev/null || exit 1
@@ -19,4 +22,6 @@ for ((p = 1; p <= pages; p++)); do
   fi
 done
 (( annex_pages >= 2 )) || { echo "the participants table spans $annex_pages page(s), expected several" >&2; exit 1; }
+check_readers "$work/report.pdf" "$work/readers"
+((failures == 0)) || exit 1
 echo "$layout: participants on $annex_pages pages, each with the header"

@@ -7,6 +7,7 @@ compose=$1 work=$2
 rm -rf "$work" && mkdir -p "$work"
 status=0
 fail() { echo "FAIL: $*" >&2; status=1; }
+source "$(dirname "$0")/readers.sh"
 
 # the output that must survive: a PDF's first bytes, then arbitrary ones, so any rewrite would show
 out="$work/out.pdf"
@@ -70,6 +71,7 @@ cat >"$work/good.xml" <<'XML'
 XML
 "$compose" render "$work/good.xml" -o "$out" >"$work/stdout" 2>"$work/stderr" || fail "a good source failed to render"
 head -c 5 "$out" | grep -q '%PDF-' || fail "the good run did not replace the output with a PDF"
+check_readers "$out" "$work/readers"
 
 # never over the source itself, nor over an existing file that is not a PDF
 cp "$work/good.xml" "$work/self.xml"

@@ -7,6 +7,7 @@ compose=$1 text_in_order=$2 project=$3 work=$4
 rm -rf "$work" && mkdir -p "$work"
 failures=0
 fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+source "$(dirname "$0")/readers.sh"
 run() { "$compose" "$@" >"$work/out.txt" 2>"$work/err.txt"; }
 
 dir=$work/sources/cape-town-2015
@@ -32,6 +33,7 @@ for lang in en es; do
     fail "the $lang edition does not pass render-and-check.sh"
 done
 run render "$dir/report.xml" --edition parallel -o "$work/parallel.pdf" || fail "render --edition parallel: $(cat "$work/err.txt")"
+check_readers "$work/parallel.pdf" "$work/readers-parallel"
 pdftotext "$work/en.pdf" "$work/en.txt"
 grep -q "Report from Cape Town" "$work/en.txt" || fail "the title does not name the place read from the folder"
 grep -q "March 10–12, 2015" "$work/en.txt" || fail "the dates are not on the title page"

@@ -30,12 +30,10 @@ if [[ -s "$work/render.err" ]]; then
 fi
 [[ -s "$pdf" ]] || { echo "FAIL [$name]: no PDF written" >&2; exit 1; }
 
-# 2. qpdf --check
-if ! qpdf --check "$pdf" >"$work/qpdf.out" 2>&1; then
-  fail "qpdf --check failed:"; cat "$work/qpdf.out" >&2
-fi
-pages=$(qpdf --show-npages "$pdf" 2>/dev/null)
-[[ "$pages" =~ ^[1-9][0-9]*$ ]] || { fail "qpdf cannot count the pages ('$pages')"; pages=0; }
+# 2. qpdf --check, poppler, mupdf and ghostscript (readers.sh)
+source "$(dirname "$0")/readers.sh"
+check_readers "$pdf" "$work"
+pages=$readers_pages
 
 # 3. pdffonts: after the two header lines, one row per font:
 #    name  type (one to three words)  encoding  emb  sub  uni  object-number  generation
@@ -66,26 +64,6 @@ if pdftotext -raw -enc UTF-8 "$pdf" "$work/text.txt" 2>"$work/pdftotext.err"; th
 else
   fail "pdftotext failed:"; cat "$work/pdftotext.err" >&2
 fi
-
-# 5. poppler, mupdf and ghostscript render every page without a word on stderr
-mkdir -p "$work/poppler" "$work/mupdf"
-if ! pdftoppm -r 20 "$pdf" "$work/poppler/page" 2>"$work/poppler.err"; then fail "pdftoppm exited non-zero"; fi
-[[ -s "$work/poppler.err" ]] && { fail "pdftoppm wrote to stderr:"; cat "$work/poppler.err" >&2; }
-made=$(find "$work/poppler" -name 'page*' | wc -l)
-((made == pages)) || fail "pdftoppm rendered $made of $pages pages"
-
-if ! mutool draw -q -r 20 -o "$work/mupdf/page-%d.png" "$pdf" 2>"$work/mupdf.err.all"; then fail "mutool draw exited non-zero"; fi
-# Debian's mupdf-tools is built without lcms2 and prints this line for every document,
-# whatever the document holds; it is the only line ignored, matched whole.
-grep -v -x 'warning: ICC support is not available' "$work/mupdf.err.all" >"$work/mupdf.err" || true
-[[ -s "$work/mupdf.err" ]] && { fail "mutool draw wrote to stderr:"; cat "$work/mupdf.err" >&2; }
-made=$(find "$work/mupdf" -name 'page-*' | wc -l)
-((made == pages)) || fail "mutool draw rendered $made of $pages pages"
-
-# ghostscript reports many PDF problems on stdout ("**** Error: ...") and still exits 0, so
-# both streams must be empty.
-if ! gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=nullpage "$pdf" >"$work/gs.out" 2>&1; then fail "gs exited non-zero"; fi
-[[ -s "$work/gs.out" ]] && { fail "ghostscript printed:"; cat "$work/gs.out" >&2; }
 
 if ((failures > 0)); then
   echo "$name: $failures check(s) failed; files in $work" >&2

@@ -7,6 +7,7 @@ compose=$1 project=$2 work=$3
 rm -rf "$work" && mkdir -p "$work/reports/cape-town" "$work/reports/shared"
 failures=0
 fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+source "$(dirname "$0")/readers.sh"
 
 cp "$project/sources/mexico-2014/photos/photo-1.jpg" "$work/reports/shared/group.jpg"
 cat >"$work/reports/cape-town/report.xml" <<'XML'
@@ -27,6 +28,7 @@ grep -q -F "$source:5:5: error: image '../shared/group.jpg' is outside the sourc
 "$compose" render "$source" --root "$work/reports" -o "$work/b.pdf" >/dev/null 2>"$work/err.txt" ||
   fail "--root did not allow the shared photo: $(cat "$work/err.txt")"
 [[ "$(pdfimages -list "$work/b.pdf" | tail -n +3 | wc -l)" == 1 ]] || fail "the shared photo is not in the PDF"
+check_readers "$work/b.pdf" "$work/readers-b"
 
 "$compose" render "$source" --root "$work/reports/cape-town" -o "$work/c.pdf" >/dev/null 2>"$work/err.txt" &&
   fail "--root of the source's own folder allowed a photo outside it"

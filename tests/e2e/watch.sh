@@ -7,6 +7,7 @@ compose=$1 work=$2
 rm -rf "$work" && mkdir -p "$work"
 failures=0
 fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+source "$(dirname "$0")/readers.sh"
 # waits up to 20 s for a command to succeed
 until_true() { for _ in $(seq 100); do "$@" && return 0; sleep 0.2; done; return 1; }
 pdf_has() { pdftotext "$work/report.pdf" - 2>/dev/null | grep -q -F "$1"; }
@@ -41,6 +42,7 @@ status=$?
 (( status == 0 )) || fail "compose watch exited $status after SIGINT"
 (( $(log_count "pages in") >= 3 )) || fail "fewer than three renders logged: $(cat "$work/log.txt")"
 find "$work" -name '.report.pdf.*' | grep -q . && fail "a temporary file was left behind"
+check_readers "$work/report.pdf" "$work/readers"
 
 (( failures == 0 )) && echo "ok: compose watch"
 exit $((failures > 0))
