@@ -111,6 +111,18 @@ std::string render_checked(const display::Document& doc, const TempFile& file) {
     INFO(check.output);
     CHECK(check.status == 0);
     CHECK(check.output.find("No syntax or stream encoding errors found") != std::string::npos);
+    // poppler, mupdf and ghostscript render every page without a word (mupdf's one line about
+    // Debian building it without colour management aside)
+    const std::string path = shell_quote(file.path());
+    auto poppler = run_command(PDFTOPPM " -r 10 " + path + " > /dev/null");
+    auto mupdf = run_command(MUTOOL " draw -q -r 10 -o /dev/null " + path + " 2>&1 | grep -v -x 'warning: ICC support is not available'");
+    auto ghostscript = run_command(GS " -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=nullpage " + path);
+    INFO(poppler.output << mupdf.output << ghostscript.output);
+    CHECK(poppler.status == 0);
+    CHECK(poppler.output.empty());
+    CHECK(mupdf.output.empty());
+    CHECK(ghostscript.status == 0);
+    CHECK(ghostscript.output.empty());
     return *pdf;
 }
 
