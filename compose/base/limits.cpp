@@ -19,7 +19,7 @@ constexpr Entry kEntries[] = {
     {"image-pixels", &Limits::image_pixels, false}, {"depth", &Limits::depth, false},
     {"elements", &Limits::elements, false},    {"rows", &Limits::rows, false},
     {"columns", &Limits::columns, false},      {"cell-size", &Limits::cell_size, true},
-    {"paragraph-size", &Limits::paragraph_size, true},
+    {"paragraph-size", &Limits::paragraph_size, true}, {"marks", &Limits::marks, false},
 };
 
 }  // namespace

@@ -21,6 +21,9 @@ struct Limits {
     std::uint64_t cell_size = 64ull << 10;       // "cell-size": bytes of text in a table cell or data field
     std::uint64_t paragraph_size = 1ull << 20;   // "paragraph-size": bytes of text in a paragraph, heading,
                                                  // lead, caption or attribution
+    // "marks": combining marks in a row on one letter. Shaping a letter costs the square of its
+    // marks (20,000 take a second); Unicode's stream-safe text (UAX #15) has at most 30.
+    std::uint64_t marks = 30;
 };
 
 // Sets one limit from "NAME=VALUE"; a size may end in KB, MB or GB (1024-based), a count in k or M

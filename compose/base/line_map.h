@@ -17,6 +17,7 @@ public:
     // Lines end at LF, CR LF or a lone CR.
     SourcePos at(std::size_t byte_offset) const;
     const std::shared_ptr<const std::string>& file() const { return file_; }
+    std::string_view text() const { return text_; }
 
 private:
     std::shared_ptr<const std::string> file_;

@@ -27,7 +27,7 @@ const char* const kUsage =
     "  compose new    FOLDER [--place NAME] [--from YYYY-MM-DD] [--to YYYY-MM-DD]\n"
     "  render, check, dump: [--root FOLDER] lets data and images come from anywhere inside FOLDER\n"
     "  every command: [--limit NAME=VALUE]... raises a limit (file-size, elements, depth, rows,\n"
-    "                 columns, cell-size, paragraph-size, image-size, image-pixels; README, \"Limits\")\n"
+    "                 columns, cell-size, paragraph-size, image-size, image-pixels, marks; README, \"Limits\")\n"
     "  compose --help | --version\n";
 
 // Like a compiler, the first hundred: a table of 50,000 bad rows would bury the first, which is

@@ -83,6 +83,7 @@ std::optional<display::Document> build_display(const PipelineOptions& options, b
         text::FontSet fonts;
         fonts.scan((fs::path(dir) / "fonts").string(), diags);
         text::Measurer measurer(fonts, layout->fallback_families);
+        measurer.set_max_marks(options.limits.marks);
         for (const auto& list : doc->hyphenation) {  // the source's <hyphenation> exceptions
             for (const auto& word : list.words) measurer.hyphenator().add_exception(list.lang, word);
         }

@@ -66,7 +66,7 @@ void read_element(XmlWalker& w, const pugi::xml_node& node, const InlineRules& r
     out.push_back(std::move(item));
 }
 
-std::vector<base::TextAnchor> text_anchors(std::string_view raw, const base::SourcePos& pos);
+std::vector<base::TextAnchor> text_anchors(const XmlWalker& w, const pugi::xml_node& node);
 
 void read_children(XmlWalker& w, const pugi::xml_node& parent, const InlineRules& rules, model::InlineList& out) {
     for (auto child : parent.children()) {
@@ -77,7 +77,7 @@ void read_children(XmlWalker& w, const pugi::xml_node& parent, const InlineRules
             text.kind = Inline::Kind::Text;
             text.text = collapse_space(child.value());
             text.pos = w.pos(child);
-            text.anchors = text_anchors(child.value(), text.pos);
+            text.anchors = text_anchors(w, child);
             if (!text.text.empty()) out.push_back(std::move(text));
             break;
         }
@@ -87,35 +87,55 @@ void read_children(XmlWalker& w, const pugi::xml_node& parent, const InlineRules
     }
 }
 
-// Anchors for the text collapse_space() makes of `raw`, which starts at `pos`: one after each
-// stretch of whitespace that is not a single space (lines joined, indentation dropped), so that
-// a diagnostic about a character can name its line:col.
-std::vector<base::TextAnchor> text_anchors(std::string_view raw, const base::SourcePos& pos) {
+// Anchors for the text collapse_space() makes of a text node, so that a diagnostic about one of
+// its characters can name its line:col: one after each stretch of whitespace that is not a single
+// space (lines joined, indentation dropped) and one after each character reference (&#x301;
+// is one character but eight columns). The decoded text is walked beside the file's own bytes.
+std::vector<base::TextAnchor> text_anchors(const XmlWalker& w, const pugi::xml_node& node) {
     std::vector<base::TextAnchor> anchors;
-    if (!pos.known()) return anchors;
-    int line = pos.line, col = pos.col;
-    std::uint32_t out = 0;  // bytes of collapsed text so far
-    bool in_space = false, plain = true;  // plain: the stretch is one ' '
-    for (std::size_t i = 0; i < raw.size(); ++i) {
-        char c = raw[i];
+    std::string_view value = node.value();
+    std::string_view file = w.map().text();
+    std::ptrdiff_t start = node.offset_debug();
+    if (start < 0 || static_cast<std::size_t>(start) > file.size()) return anchors;
+    std::size_t r = static_cast<std::size_t>(start);  // into the file, beside i in the decoded text
+    std::uint32_t out = 0;                           // bytes of collapsed text so far
+    bool in_space = false, plain = true;             // plain: the stretch of space is one ' '
+    bool moved = false;                              // the next character is not where counting puts it
+    for (std::size_t i = 0; i < value.size() && r < file.size();) {
+        std::size_t raw_at = r, length = 1;  // the character's bytes in the decoded text
+        if (file[r] == '&') {  // a reference: one character, however it is written
+            std::size_t semicolon = file.find(';', r);
+            if (semicolon == std::string_view::npos) return anchors;  // cannot happen in well-formed XML
+            r = semicolon + 1;
+            length = 1;
+            while (i + length < value.size() && (static_cast<unsigned char>(value[i + length]) & 0xC0) == 0x80) ++length;
+            moved = true;
+        } else if (file[r] == '\r') {  // CR LF and a lone CR are read as LF
+            r += r + 1 < file.size() && file[r + 1] == '\n' ? 2 : 1;
+        } else {
+            ++r;
+        }
+        char c = value[i];
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-            plain = !in_space && c == ' ';
+            plain = !in_space && c == ' ' && file[raw_at] == ' ';
             in_space = true;
-            if (c == '\n') {
-                ++line;
-                col = 1;
-            } else {
-                ++col;
-            }
+            i += length;
             continue;
         }
         if (in_space) {
             ++out;
-            if (!plain) anchors.push_back({out, line, col});
+            if (!plain) moved = true;
         }
         in_space = false;
-        ++out;
-        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++col;  // a code point's first byte
+        if (moved && (static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+            base::SourcePos at = w.map().at(raw_at);
+            anchors.push_back({out, at.line, at.col});
+            moved = false;
+        }
+        // the character after a reference is where counting from it puts it only if it was one column
+        if (file[raw_at] == '&') moved = true;
+        out += static_cast<std::uint32_t>(length);
+        i += length;
     }
     return anchors;
 }

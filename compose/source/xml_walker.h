@@ -61,6 +61,7 @@ public:
     std::string simple_text(const pugi::xml_node& node, bool localized = true);
 
     base::Diagnostics& diags() { return diags_; }
+    const base::LineMap& map() const { return map_; }
 
 private:
     const base::LineMap& map_;

@@ -205,6 +205,7 @@ void Measurer::measure(const style::Paragraph& para, base::Diagnostics& diags, M
         FaceId previous = primary;
         std::size_t i = 0;
         bool warned = false;
+        std::uint64_t marks = 0;  // combining marks in a row so far
         // whether the last run info so far has this run's position, link, size, colour and
         // language (compared once here, not at every character); the infos this run adds have
         const std::size_t infos_before = mp.runs.size();
@@ -220,6 +221,16 @@ void Measurer::measure(const style::Paragraph& para, base::Diagnostics& diags, M
                     soft_hyphens.push_back(static_cast<std::uint32_t>(mp.text.size()));
                 }
                 continue;
+            }
+            if (cp >= 0x300 && (U_MASK(u_charType(static_cast<UChar32>(cp))) & U_GC_M_MASK) != 0) {
+                if (++marks == max_marks_ + 1) {
+                    diags.error(base::position_in(run.pos, run.anchors, run.text, start),
+                                "more than " + std::to_string(max_marks_) + " combining marks in a row on one letter",
+                                {base::raise_hint("marks")});
+                }
+                if (marks > max_marks_) continue;
+            } else {
+                marks = 0;
             }
             std::uint32_t begin = static_cast<std::uint32_t>(mp.text.size());
             std::uint8_t level = levels[run_offset + start];

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "compose/base/diagnostics.h"
+#include "compose/base/limits.h"
 #include "compose/style/style.h"
 #include "compose/text/font_set.h"
 #include "compose/text/hyphenate.h"
@@ -114,6 +115,9 @@ public:
     Shaper& shaper() { return shaper_; }
     // The document's hyphenation exceptions go here (Hyphenator::add_exception).
     Hyphenator& hyphenator() { return hyphenator_; }
+    // The "marks" limit: a letter with more combining marks in a row is an error, the rest of them
+    // left out (shaping a letter costs the square of its marks).
+    void set_max_marks(std::uint64_t max) { max_marks_ = max; }
 
 private:
     FaceId face_for(const style::Run& run, base::Diagnostics& diags);
@@ -131,6 +135,7 @@ private:
     Shaper shaper_;
     std::vector<std::string> fallback_;
     Hyphenator hyphenator_;
+    std::uint64_t max_marks_ = base::Limits{}.marks;
     std::set<std::string> warned_languages_;  // languages whose missing patterns were reported
 };
 

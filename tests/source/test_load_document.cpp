@@ -378,6 +378,27 @@ TEST_CASE("every character of a text keeps its line:col, across joined lines and
     CHECK(at("last") == "5:8");
 }
 
+TEST_CASE("characters after a character reference or a CR LF keep their line:col") {
+    // line 3: <section id="s"><p>caf&#xE9; na&#xEF;ve &amp; more  (the <p> at col 17)
+    auto l = load(report("<p>caf&#xE9; na&#xEF;ve &amp; more\r\n  é then</p>"));
+    INFO(all_diagnostics(l.diags));
+    REQUIRE(l.doc);
+    const auto& text = l.doc->sections.at(0).blocks.at(0).paragraph.content.at(0);
+    REQUIRE(text.text == "caf\u00E9 na\u00EFve & more \u00E9 then");
+    auto at = [&](const std::string& word) {
+        auto pos = compose::base::position_in(text.pos, text.anchors, text.text, text.text.find(word));
+        return std::to_string(pos.line) + ":" + std::to_string(pos.col);
+    };
+    CHECK(at("caf") == "3:20");
+    CHECK(at("\u00E9 na") == "3:23");  // the reference itself
+    CHECK(at("na") == "3:30");
+    CHECK(at("ve") == "3:38");          // after na&#xEF;
+    CHECK(at("&") == "3:41");
+    CHECK(at("more") == "3:47");
+    CHECK(at("\u00E9 then") == "4:3");
+    CHECK(at("then") == "4:5");
+}
+
 TEST_CASE("<nobreak> holds a phrase kept on one line") {
     auto l = load(report("<p>the <nobreak>Instituto <em>Igarap\u00E9</em></nobreak> team</p>"));
     INFO(all_diagnostics(l.diags));
