@@ -1,7 +1,5 @@
 #include "compose/base/diagnostics.h"
 
-#include <algorithm>
-
 namespace compose::base {
 
 const std::string& SourcePos::file_name() const {
@@ -36,10 +34,10 @@ void Diagnostics::warning(SourcePos pos, std::string message, std::vector<std::s
     add({Severity::Warning, std::move(pos), std::move(message), std::move(hints)});
 }
 
-bool Diagnostics::has_errors() const { return count(Severity::Error) > 0; }
-
-std::size_t Diagnostics::count(Severity s) const {
-    return std::count_if(items_.begin(), items_.end(), [s](const Diagnostic& d) { return d.severity == s; });
+void Diagnostics::add(Diagnostic d) {
+    ++counts_[static_cast<std::size_t>(d.severity)];
+    if (items_.size() < kKept) items_.push_back(std::move(d));
+    else ++dropped_;
 }
 
 }  // namespace compose::base

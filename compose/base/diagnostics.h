@@ -19,17 +19,27 @@ struct Diagnostic {
 // "file:line:col: error: message; hint" — the form compilers use, so editors can jump to it.
 std::string format(const Diagnostic& d);
 
+// The first kKept diagnostics are kept, the rest only counted: a table of 50,000 broken rows
+// must not take gigabytes to say so. Stages that loop over much input stop (throw Fatal) once
+// full() says the sink has given up keeping, as compilers stop after so many errors.
 class Diagnostics {
 public:
-    void add(Diagnostic d) { items_.push_back(std::move(d)); }
+    static constexpr std::size_t kKept = 1000;
+
+    void add(Diagnostic d);
     void error(SourcePos pos, std::string message, std::vector<std::string> hints = {});
     void warning(SourcePos pos, std::string message, std::vector<std::string> hints = {});
-    bool has_errors() const;
-    std::size_t count(Severity s) const;
+    bool has_errors() const { return count(Severity::Error) > 0; }
+    std::size_t count(Severity s) const { return counts_[static_cast<std::size_t>(s)]; }
     const std::vector<Diagnostic>& items() const { return items_; }
+    std::size_t total() const { return items_.size() + dropped_; }  // kept and only counted
+    std::size_t dropped() const { return dropped_; }
+    bool full() const { return dropped_ > 0; }
 
 private:
     std::vector<Diagnostic> items_;
+    std::size_t dropped_ = 0;
+    std::size_t counts_[3] = {};
 };
 
 // Thrown by a stage that cannot go on; the diagnostic that explains why is already in the sink.

@@ -37,8 +37,9 @@ constexpr std::size_t kMaxShown = 100;
 int print_diagnostics(const Diagnostics& diags) {
     const auto& items = diags.items();
     for (std::size_t i = 0; i < items.size() && i < kMaxShown; ++i) std::cerr << compose::base::format(items[i]) << "\n";
-    if (items.size() > kMaxShown) {
-        std::cerr << "compose: " << items.size() - kMaxShown << " more diagnostics not shown\n";
+    if (diags.total() > kMaxShown) {
+        std::cerr << "compose: " << diags.total() - kMaxShown << " more diagnostics not shown"
+                  << (diags.full() ? "; compose stopped early, after too many" : "") << "\n";
     }
     return diags.has_errors() ? 1 : 0;
 }

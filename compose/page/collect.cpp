@@ -27,6 +27,7 @@ public:
           flow_(flow) {}
 
     bool next() {
+        if (diags_.full()) throw base::Fatal{};  // so many errors that the sink stopped keeping them
         if (table_) {
             table_rows();
             if (!table_) finish_block();
@@ -242,9 +243,9 @@ private:
                     consider(*kept, c);
                     continue;
                 }
-                std::size_t said = diags_.items().size();
+                std::size_t said = diags_.total();
                 auto w = natural_widths(cell_paragraph(block, row, c));
-                if (diags_.items().size() == said && row.rich.empty()) natural_widths_.offer(key, row.cells[c], w);
+                if (diags_.total() == said && row.rich.empty()) natural_widths_.offer(key, row.cells[c], w);
                 consider(w, c);
             }
         }
@@ -301,9 +302,9 @@ private:
             for (auto& run : sp.mp.runs) run.pos = row.position(c);
             return sp;
         }
-        std::size_t said = diags_.items().size();
+        std::size_t said = diags_.total();
         SetParagraph sp = set_paragraph(cell_paragraph(block, row, c), style, measure, measurer_, diags_);
-        if (diags_.items().size() == said && row.rich.empty()) set_cells_.offer(key, row.cells[c], sp);
+        if (diags_.total() == said && row.rich.empty()) set_cells_.offer(key, row.cells[c], sp);
         return sp;
     }
 

@@ -85,9 +85,12 @@ public:
                                       const display::Metadata& metadata) {
         if (!begin() || failed_) return std::nullopt;
         set_metadata(metadata);
+        if (errors_.error) return fail("libharu could not write the document's metadata");
         internal_links();
         named_destinations();
+        if (errors_.error) return fail("libharu could not write the links and destinations");
         outline(outline_entries);
+        if (errors_.error) return fail("libharu could not write the outline");
         for (auto& font : fonts_) {
             if (!font->finish(diags_)) return fail("could not embed a font");
         }
@@ -133,11 +136,25 @@ private:
         return std::nullopt;
     }
 
+    // A PDF text string holds at most 65,535 bytes, written as UTF-16 (up to 4 bytes a character):
+    // a title or heading longer than 16,000 characters is cut there in the metadata and outline
+    // (it stays whole on the page).
+    static std::string pdf_text(const std::string& utf8) {
+        constexpr std::size_t kMaxCharacters = 16000;
+        std::size_t characters = 0;
+        for (std::size_t i = 0; i < utf8.size(); ++i) {
+            if ((static_cast<unsigned char>(utf8[i]) & 0xC0) != 0x80 && ++characters > kMaxCharacters) {
+                return utf8.substr(0, i) + "\u2026";
+            }
+        }
+        return utf8;
+    }
+
     void set_metadata(const display::Metadata& m) {
-        if (!m.title.empty()) HPDF_SetInfoAttr(pdf_, HPDF_INFO_TITLE, m.title.c_str());
-        if (!m.author.empty()) HPDF_SetInfoAttr(pdf_, HPDF_INFO_AUTHOR, m.author.c_str());
-        if (!m.subject.empty()) HPDF_SetInfoAttr(pdf_, HPDF_INFO_SUBJECT, m.subject.c_str());
-        if (!m.keywords.empty()) HPDF_SetInfoAttr(pdf_, HPDF_INFO_KEYWORDS, m.keywords.c_str());
+        if (!m.title.empty()) HPDF_SetInfoAttr(pdf_, HPDF_INFO_TITLE, pdf_text(m.title).c_str());
+        if (!m.author.empty()) HPDF_SetInfoAttr(pdf_, HPDF_INFO_AUTHOR, pdf_text(m.author).c_str());
+        if (!m.subject.empty()) HPDF_SetInfoAttr(pdf_, HPDF_INFO_SUBJECT, pdf_text(m.subject).c_str());
+        if (!m.keywords.empty()) HPDF_SetInfoAttr(pdf_, HPDF_INFO_KEYWORDS, pdf_text(m.keywords).c_str());
         HPDF_SetInfoAttr(pdf_, HPDF_INFO_CREATOR, "compose");
         HPDF_SetInfoAttr(pdf_, HPDF_INFO_PRODUCER, "compose with libharu");
         if (m.date) {  // never the clock: the same inputs give the same bytes
@@ -364,7 +381,7 @@ private:
             // an entry whose destination is not in this document (a page left out) is left out too
             auto it = destinations_.find(entry.dest);
             if (it == destinations_.end()) continue;
-            HPDF_Outline item = HPDF_CreateOutline(pdf_, nullptr, entry.title.c_str(), utf8);
+            HPDF_Outline item = HPDF_CreateOutline(pdf_, nullptr, pdf_text(entry.title).c_str(), utf8);
             if (item) HPDF_Outline_SetDestination(item, it->second);
         }
         HPDF_SetPageMode(pdf_, HPDF_PAGE_MODE_USE_OUTLINE);

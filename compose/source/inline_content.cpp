@@ -26,7 +26,11 @@ void read_element(XmlWalker& w, const pugi::xml_node& node, const InlineRules& r
         w.check_attributes(node, {"href"}, {"href"});
         item.kind = Inline::Kind::Link;
         item.attr = node.attribute("href").value();
-        if (node.attribute("href") && !allowed_scheme(item.attr)) {
+        constexpr std::size_t kMaxAddress = 65535;  // the longest string a PDF (and libharu) holds
+        if (item.attr.size() > kMaxAddress) {
+            w.diags().error(item.pos, "the link's address is " + std::to_string(item.attr.size()) +
+                                          " bytes long; a PDF holds at most " + std::to_string(kMaxAddress));
+        } else if (node.attribute("href") && !allowed_scheme(item.attr)) {
             w.diags().error(item.pos, "link address '" + item.attr + "' is not allowed",
                             {"links may use http:, https: or mailto: only"});
         }

@@ -336,3 +336,19 @@ TEST_CASE("a photo shown by several figures is embedded once") {
     }
     CHECK(objects == std::vector<std::string>(4, objects.front()));
 }
+
+TEST_CASE("a title or heading longer than a PDF string holds is cut in the metadata and outline") {
+    auto doc = one_page({shaped_run(kSerif, 0, "Long title", 12, 72, 100)});
+    std::string long_text;
+    for (int i = 0; i < 30000; ++i) long_text += "\u00E9";  // 30,000 characters, 60,000 bytes
+    doc.metadata.title = long_text;
+    doc.pages[0].destinations.push_back({"top", 80});
+    doc.outline.push_back({long_text, "top", 1});
+    TempFile file(".pdf");
+    render_checked(doc, file);
+    auto info = run_command(PDFINFO " " + shell_quote(file.path()));
+    INFO(info.output.substr(0, 200));
+    auto title = info.output.find("Title:");
+    REQUIRE(title != std::string::npos);
+    CHECK(info.output.find("\u00E9\u2026", title) != std::string::npos);
+}
