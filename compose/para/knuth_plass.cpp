@@ -232,11 +232,14 @@ private:
                 bad = badness(shortfall, 0, shrink);
                 fit = fitness_of(bad, false);
             }
-            // a hyphen limit (InDesign's "hyphen limit", beyond TeX) rules the break out altogether
+            // a hyphen limit (InDesign's "hyphen limit", beyond TeX) rules the break out, except in
+            // the last resort, where going past it costs dearly but beats a line sticking out (a
+            // word written with a soft hyphen after every syllable has no other breaks)
             bool hyphen_limit = flagged && params_.max_hyphen_run > 0 && from.hyphens >= params_.max_hyphen_run;
-            if (!too_tight && bad <= pass.tolerance && !hyphen_limit) {
+            if (!too_tight && bad <= pass.tolerance && (!hyphen_limit || pass.final)) {
                 double d = demerits(bad, penalty, flagged || b >= n_, b >= n_, from, fit);
-                add_candidate(best, {from.total + d, a, fit, from.line + 1, flagged ? from.hyphens + 1 : 0}, by_line);
+                if (hyphen_limit) d += kSaturatedDemerits;
+                add_candidate(best, {from.total + d, a, fit, from.line + 1, hyphens_after(from, flagged)}, by_line);
             }
             if (retire) last_dropped = a;
             else still_active.push_back(a);
@@ -247,7 +250,7 @@ private:
         // is taken as it is, overfull (TeX's artificial demerits).
         if (pass.final && best.empty() && active_.empty() && last_dropped >= 0) {
             const Node& from = nodes_[static_cast<std::size_t>(last_dropped)];
-            best.push_back({from.total, last_dropped, kDecent, from.line + 1, flagged ? from.hyphens + 1 : 0});
+            best.push_back({from.total, last_dropped, kDecent, from.line + 1, hyphens_after(from, flagged)});
         }
         if (best.empty()) return;
         std::uint32_t start = b < n_ ? skip_discardable(b + 1) : n_;
@@ -263,6 +266,12 @@ private:
             nodes_.push_back({b, c.line, c.fitness, flagged, c.hyphens, c.total, c.prev, start});
             active_.push_back(static_cast<std::int32_t>(nodes_.size() - 1));
         }
+    }
+
+    // Hyphenated lines in a row after a break. Counted up to the hyphen limit only: past it every
+    // count is the same to the breaker, and nodes told apart by it would grow with every line.
+    int hyphens_after(const Node& from, bool flagged) const {
+        return flagged ? std::min(from.hyphens + 1, std::max(params_.max_hyphen_run, 1)) : 0;
     }
 
     bool loose(const Pass& pass) const { return params_.looseness != 0 && !pass.final; }

@@ -99,6 +99,18 @@ TEST_CASE("no more than two hyphenated lines in a row") {
     });
 }
 
+TEST_CASE("a word breakable only at its hyphens goes past the hyphen limit rather than stick out") {
+    // Eight syllables, 20pt each, no space: each line holds two and a hyphen (50pt). The limit
+    // of two hyphenated lines in a row cannot be kept, so the last resort breaks it (at a cost)
+    // instead of setting overfull lines.
+    check_lines("aa|aa|aa|aa|aa|aa|aa|aa", measure(50), {
+        {"aaaa-", 50, 0, true},
+        {"aaaa-", 50, 0, true},
+        {"aaaa-", 50, 0, true},
+        {"aaaa",  40, 0, false},
+    });
+}
+
 TEST_CASE("a hyphen ending the penultimate line costs final-hyphen demerits") {
     // Without them: "aa bb cccc" exact, "dd eee ff-" exact, "fff": 100 + 2600 + 100 = 2800;
     // with them 7800, so the hyphen moves up a line: two lines 10pt short over two spaces
