@@ -56,6 +56,15 @@ while read -r line; do
 done < <(tail -n +3 "$work/fonts.out")
 ((fonts > 0)) || fail "pdffonts lists no font"
 
+# 3b. nothing of the machine that made it: no absolute path of the source, the project or the
+#     working folder, no user or host name, in the PDF's uncompressed bytes
+qpdf --qdf --object-streams=disable "$pdf" "$work/qdf.pdf" 2>/dev/null
+for leak in "$(cd "$(dirname "$source")" && pwd)" "$(pwd)" "$HOME" "$(hostname)" "${USER:-$(id -un)}"; do
+  [[ ${#leak} -ge 4 ]] || continue  # too short to tell from text ("root" is checked below)
+  grep -a -q -F "$leak" "$work/qdf.pdf" && fail "the PDF holds '$leak', of the machine that made it"
+done
+grep -a -q -E "/(root|home|tmp|work)/" "$work/qdf.pdf" && fail "the PDF holds an absolute path: $(grep -a -o -E "/(root|home|tmp|work)/[^ )>]*" "$work/qdf.pdf" | head -1)"
+
 # 4. pdftotext: every word of the source, in order. -raw keeps the content stream's order, the
 #    order the layout placed lines in (text_in_order.cpp says why the default mode is not used).
 if pdftotext -raw -enc UTF-8 "$pdf" "$work/text.txt" 2>"$work/pdftotext.err"; then
