@@ -70,11 +70,8 @@ void PageWriter::emit_line(display::Page& page, const text::MeasuredParagraph& m
     // is the order text extraction and search follow
     placed_.clear();
     placed_.resize(pieces_.size());
-    auto place = [&](std::uint32_t p) {
-        const auto [i, j] = pieces_[p];
-        std::uint32_t run_index = mp.items[i].run;
-        const auto& info = mp.runs[run_index];
-        std::uint32_t text_begin = mp.items[i].text_begin, text_end = mp.items[j - 1].text_end;
+    // a glyph run at x in the style of a text run, still without glyphs
+    auto start_run = [&](const text::RunInfo& info) {
         display::GlyphRun run;
         run.font = font_id(info.face);
         run.size = info.size;
@@ -83,8 +80,16 @@ void PageWriter::emit_line(display::Page& page, const text::MeasuredParagraph& m
         run.lang = info.lang;
         run.color = info.color;
         run.pos = info.pos;
-        run.rtl = info.rtl();
         run.hscale = line.hscale;
+        return run;
+    };
+    auto place = [&](std::uint32_t p) {
+        const auto [i, j] = pieces_[p];
+        std::uint32_t run_index = mp.items[i].run;
+        const auto& info = mp.runs[run_index];
+        std::uint32_t text_begin = mp.items[i].text_begin, text_end = mp.items[j - 1].text_end;
+        display::GlyphRun run = start_run(info);
+        run.rtl = info.rtl();
         run.text = mp.text.substr(text_begin, text_end - text_begin);
         std::size_t glyphs = 0;
         for (auto n = i; n < j; ++n) {
@@ -126,16 +131,7 @@ void PageWriter::emit_line(display::Page& page, const text::MeasuredParagraph& m
         if (!run.glyphs.empty()) page.runs.push_back(std::move(run));
     }
     if (hyphen && !hyphen_drawn) {  // the break is in another text run than the line's last glyphs
-        const auto& info = mp.runs[mp.items[line.break_item].run];
-        display::GlyphRun run;
-        run.font = font_id(info.face);
-        run.size = info.size;
-        run.x = x;
-        run.y = baseline;
-        run.lang = info.lang;
-        run.color = info.color;
-        run.pos = info.pos;
-        run.hscale = line.hscale;
+        display::GlyphRun run = start_run(mp.runs[mp.items[line.break_item].run]);
         add_hyphen(run);
         page.runs.push_back(std::move(run));
     }
