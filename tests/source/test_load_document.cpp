@@ -358,6 +358,12 @@ TEST_CASE("<hyphenation> lists the document's own hyphenation exceptions, per la
     CHECK(ok.doc->hyphenation[1].words == std::vector<std::string>{"ciu-da-da-n\u00EDa"});
 }
 
+// "line:col" of the first occurrence of `word` in a text item, from its position and anchors.
+std::string line_col(const Inline& text, const std::string& word) {
+    auto pos = compose::base::position_in(text.pos, text.anchors, text.text, text.text.find(word));
+    return std::to_string(pos.line) + ":" + std::to_string(pos.col);
+}
+
 TEST_CASE("every character of a text keeps its line:col, across joined lines and collapsed spaces") {
     // the section starts on line 3; the paragraph's text runs over lines 3 to 5
     auto l = load(report("<p>  First   words\n    then more\n  and  last</p>"));
@@ -365,10 +371,7 @@ TEST_CASE("every character of a text keeps its line:col, across joined lines and
     REQUIRE(l.doc);
     const auto& text = l.doc->sections.at(0).blocks.at(0).paragraph.content.at(0);
     REQUIRE(text.text == "First words then more and last");
-    auto at = [&](const std::string& word) {
-        auto pos = compose::base::position_in(text.pos, text.anchors, text.text, text.text.find(word));
-        return std::to_string(pos.line) + ":" + std::to_string(pos.col);
-    };
+    auto at = [&](const std::string& word) { return line_col(text, word); };
     // line 3 is <section id="s"><p>  First   words: "First" at col 22, "words" at col 30
     CHECK(at("First") == "3:22");
     CHECK(at("words") == "3:30");
@@ -385,10 +388,7 @@ TEST_CASE("characters after a character reference or a CR LF keep their line:col
     REQUIRE(l.doc);
     const auto& text = l.doc->sections.at(0).blocks.at(0).paragraph.content.at(0);
     REQUIRE(text.text == "caf\u00E9 na\u00EFve & more \u00E9 then");
-    auto at = [&](const std::string& word) {
-        auto pos = compose::base::position_in(text.pos, text.anchors, text.text, text.text.find(word));
-        return std::to_string(pos.line) + ":" + std::to_string(pos.col);
-    };
+    auto at = [&](const std::string& word) { return line_col(text, word); };
     CHECK(at("caf") == "3:20");
     CHECK(at("\u00E9 na") == "3:23");  // the reference itself
     CHECK(at("na") == "3:30");
