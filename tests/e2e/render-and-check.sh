@@ -59,7 +59,7 @@ done < <(tail -n +3 "$work/fonts.out")
 # 3b. nothing of the machine that made it: no absolute path of the source, the project or the
 #     working folder, no user or host name, in the PDF's uncompressed bytes
 qpdf --qdf --object-streams=disable "$pdf" "$work/qdf.pdf" 2>/dev/null
-for leak in "$(cd "$(dirname "$source")" && pwd)" "$(pwd)" "$HOME" "$(hostname)" "${USER:-$(id -un)}"; do
+for leak in "$(cd "$(dirname "$source")" && pwd)" "$(pwd)" "$HOME" "$(uname -n)" "${USER:-$(id -un)}"; do
   [[ ${#leak} -ge 4 ]] || continue  # too short to tell from text ("root" is checked below)
   grep -a -q -F "$leak" "$work/qdf.pdf" && fail "the PDF holds '$leak', of the machine that made it"
 done
