@@ -36,7 +36,7 @@ constexpr double kCellPadding = 3;
 
 // The widest run of boxes with no glue or penalty between them on a line (the word that made it
 // overfull), its first 40 code points.
-std::string widest_word(const text::MeasuredParagraph& mp, const para::Line& line) {
+std::string widest_word(const text::MeasuredParagraph& mp, const para::Line& line, std::uint32_t& offset) {
     double best = -1, width = 0;
     std::uint32_t best_begin = 0, best_end = 0, begin = 0;
     bool in_word = false;
@@ -58,6 +58,7 @@ std::string widest_word(const text::MeasuredParagraph& mp, const para::Line& lin
             best_end = item.text_end;
         }
     }
+    offset = best_begin;
     std::string word = best_end > best_begin && best_end <= mp.text.size() ? mp.text.substr(best_begin, best_end - best_begin)
                                                                            : std::string();
     std::size_t code_points = 0;
@@ -184,7 +185,9 @@ private:
             // the breaker leaves a line overfull only when one word is wider than the measure: an
             // error in the source (it would stick out of its column or cell), named by the word
             std::snprintf(amount, sizeof amount, "%.1f", line.overfull);
-            diags_.error(pos, "the word '" + widest_word(sp.mp, line) + "' is wider than its column and has no break opportunity (" +
+            std::uint32_t at = 0;
+            std::string word = widest_word(sp.mp, line, at);
+            diags_.error(text::source_position(sp.mp, at), "the word '" + word + "' is wider than its column and has no break opportunity (" +
                                   amount + "pt too wide, on page " + std::to_string(page_number) + ")",
                          {"a soft hyphen (&#xAD;) or a zero-width space (&#x200B;) marks where it may break"});
         } else if (stats_ && !stats_->records && sp.style->align == style::Align::Justify && !line.last && line.ratio > 0 &&

@@ -186,6 +186,7 @@ void Measurer::measure(const style::Paragraph& para, base::Diagnostics& diags, M
     mp.runs.clear();
     mp.glyphs.clear();
     mp.items.clear();
+    mp.marks.clear();
     std::vector<std::uint32_t> run_begin;  // byte offset where each of mp.runs starts
 
     // 1. one text; a run per stretch of one face, direction and script (itemization). A
@@ -206,6 +207,11 @@ void Measurer::measure(const style::Paragraph& para, base::Diagnostics& diags, M
         std::size_t i = 0;
         bool warned = false;
         std::uint64_t marks = 0;  // combining marks in a row so far
+        // the source position of the character at `start`, kept up as the text is read (the
+        // streaming form of base::position_in), and whether mp.marks needs a mark at the next one
+        int line = run.pos.line, col = run.pos.col;  // (ints: a SourcePos copy per character would cost)
+        std::size_t next_anchor = 0;
+        bool mark = true;
         // whether the last run info so far has this run's position, link, size, colour and
         // language (compared once here, not at every character); the infos this run adds have
         const std::size_t infos_before = mp.runs.size();
@@ -216,7 +222,14 @@ void Measurer::measure(const style::Paragraph& para, base::Diagnostics& diags, M
         while (i < run.text.size()) {
             std::size_t start = i;
             char32_t cp = base::next_code_point(run.text, i);
+            for (; next_anchor < run.anchors.size() && run.anchors[next_anchor].offset <= start; ++next_anchor) {
+                line = run.anchors[next_anchor].line;
+                col = run.anchors[next_anchor].col;
+                mark = true;
+            }
+            const int at_col = col++;
             if (cp == kSoftHyphen) {  // a hyphenation point, not a character of the text
+                mark = true;
                 if (soft_hyphens.empty() || soft_hyphens.back() != mp.text.size()) {
                     soft_hyphens.push_back(static_cast<std::uint32_t>(mp.text.size()));
                 }
@@ -228,7 +241,10 @@ void Measurer::measure(const style::Paragraph& para, base::Diagnostics& diags, M
                                 "more than " + std::to_string(max_marks_) + " combining marks in a row on one letter",
                                 {base::raise_hint("marks")});
                 }
-                if (marks > max_marks_) continue;
+                if (marks > max_marks_) {
+                    mark = true;
+                    continue;
+                }
             } else {
                 marks = 0;
             }
@@ -257,6 +273,8 @@ void Measurer::measure(const style::Paragraph& para, base::Diagnostics& diags, M
             }
             previous = face;
             std::uint32_t script = script_tag(cp);
+            if (mark && run.pos.known()) mp.marks.push_back({begin, base::SourcePos{run.pos.file, line, at_col}});
+            mark = false;
             mp.text.append(run.text.data() + start, i - start);
             bool same = (mp.runs.size() > infos_before || alike_before) && mp.runs.back().face == face &&
                         mp.runs.back().level == level &&
@@ -481,6 +499,18 @@ void Measurer::add_box(MeasuredParagraph& mp, Item box, const std::vector<Hyphen
     width_of(box);
     set_protrusion(mp, box);
     mp.items.push_back(box);
+}
+
+base::SourcePos source_position(const MeasuredParagraph& mp, std::uint32_t offset) {
+    auto after = std::upper_bound(mp.marks.begin(), mp.marks.end(), offset,
+                                  [](std::uint32_t o, const SourceMark& m) { return o < m.offset; });
+    if (after == mp.marks.begin()) return mp.runs.empty() ? base::SourcePos{} : mp.runs.front().pos;
+    const SourceMark& mark = *(after - 1);
+    base::SourcePos pos = mark.pos;
+    for (std::uint32_t i = mark.offset; i < offset && i < mp.text.size(); ++i) {
+        if ((static_cast<unsigned char>(mp.text[i]) & 0xC0) != 0x80) ++pos.col;
+    }
+    return pos;
 }
 
 }  // namespace compose::text
