@@ -1,5 +1,7 @@
 #include "compose/base/dates.h"
 
+#include <cstdio>
+
 namespace compose::base {
 namespace {
 
@@ -78,6 +80,13 @@ UtcTime utc_time_of(std::int64_t epoch_seconds) {
     t.minute = static_cast<int>(rest / 60 % 60);
     t.second = static_cast<int>(rest % 60);
     return t;
+}
+
+std::string iso_date_of(std::int64_t epoch_seconds) {
+    UtcTime t = utc_time_of(epoch_seconds);
+    char text[32];
+    std::snprintf(text, sizeof text, "%04d-%02d-%02d", t.year, t.month, t.day);
+    return text;
 }
 
 }  // namespace compose::base

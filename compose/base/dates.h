@@ -3,6 +3,7 @@
 // from SOURCE_DATE_EPOCH or the source, never from the clock (the same inputs give the same bytes).
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace compose::base {
@@ -21,5 +22,8 @@ struct UtcTime {
     int year = 1970, month = 1, day = 1, hour = 0, minute = 0, second = 0;
 };
 UtcTime utc_time_of(std::int64_t epoch_seconds);
+
+// The UTC date of an instant as "YYYY-MM-DD".
+std::string iso_date_of(std::int64_t epoch_seconds);
 
 }  // namespace compose::base

@@ -141,11 +141,9 @@ int render(const Args& args) {
     auto pipeline = args.pipeline;
     if (args.stats) pipeline.stats = &stats;
     std::string out = output_of(args);
-    if (!compose::cli::may_replace(out, args.pipeline.source, diags)) return print_diagnostics(diags);
-    auto pdf = compose::cli::build_pdf(pipeline, diags);
-    if (pdf && !diags.has_errors() && compose::cli::write_file_atomically(out, pdf->bytes, diags)) {
+    if (auto pages = compose::cli::render_to_file(pipeline, out, diags)) {
         print_diagnostics(diags);
-        std::cout << out << ": " << pdf->pages << " page" << (pdf->pages == 1 ? "" : "s") << "\n";
+        std::cout << compose::cli::pages_written(out, *pages) << "\n";
         if (args.stats) std::cout << compose::para::format(stats);
         return 0;
     }

@@ -4,7 +4,6 @@
 #include <cctype>
 #include <cerrno>
 #include <cstdint>
-#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
@@ -42,13 +41,6 @@ std::string xml_escaped(const std::string& text) {
         else out += c;
     }
     return out;
-}
-
-std::string iso_date(std::int64_t epoch) {
-    base::UtcTime t = base::utc_time_of(epoch);
-    char text[16];
-    std::snprintf(text, sizeof text, "%04d-%02d-%02d", t.year, t.month, t.day);
-    return text;
 }
 
 // "Cape Town 2015!" -> "csd-cape-town-2015": an id made of what XML ids allow.
@@ -103,7 +95,7 @@ std::vector<std::string> new_report(const NewReport& options, base::Diagnostics&
         return {};
     }
 
-    std::string from = !options.from.empty() ? options.from : iso_date(std::time(nullptr));
+    std::string from = !options.from.empty() ? options.from : base::iso_date_of(std::time(nullptr));
     std::string to = !options.to.empty() ? options.to : from;
     auto first = base::epoch_of_iso_date(from), last = base::epoch_of_iso_date(to);
     if (!first || !last) {
@@ -118,7 +110,7 @@ std::vector<std::string> new_report(const NewReport& options, base::Diagnostics&
 
     std::string days;
     for (std::int64_t day = *first; day <= *last; day += 86400) {
-        days += replace_all(std::string(scaffold_file("agenda-day.xml")), "@DATE@", iso_date(day));
+        days += replace_all(std::string(scaffold_file("agenda-day.xml")), "@DATE@", base::iso_date_of(day));
     }
     std::string report(scaffold_file("report.xml"));
     report = replace_all(report, "@ID@", report_id(folder));

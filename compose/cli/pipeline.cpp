@@ -10,6 +10,7 @@
 #include "compose/render/render.h"
 #include "compose/resolve/check_people.h"
 #include "compose/resolve/resolve.h"
+#include "compose/source/read_file.h"
 #include "compose/source/source.h"
 #include "compose/style/style.h"
 #include "compose/text/text.h"
@@ -24,16 +25,24 @@ std::string data_dir(const PipelineOptions& options) {
     return COMPOSE_DEFAULT_DATA_DIR;
 }
 
+// The layout files of the data folder, by name.
+static std::vector<fs::path> layout_files(const std::string& dir) {
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(fs::path(dir) / "layouts")) {
+        if (entry.path().extension() == ".xml") files.push_back(entry.path());
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
 // --root must be a folder holding the source.
 static bool check_root(const PipelineOptions& options, base::Diagnostics& diags) {
     std::error_code ec;
-    auto root = fs::weakly_canonical(fs::absolute(options.root), ec);
-    if (!fs::is_directory(root, ec)) {
+    if (!fs::is_directory(options.root, ec)) {
         diags.error({std::make_shared<const std::string>(options.root)}, "--root names no folder");
         return false;
     }
-    auto rel = fs::weakly_canonical(fs::absolute(options.source), ec).lexically_relative(root);
-    if (rel.empty() || *rel.begin() == "..") {
+    if (!source::is_inside(options.source, options.root)) {
         diags.error({std::make_shared<const std::string>(options.source)},
                     "is outside the --root folder '" + options.root + "'", {"--root names a folder that holds the source"});
         return false;
@@ -47,15 +56,13 @@ std::optional<display::Document> build_display(const PipelineOptions& options, b
         if (!options.root.empty() && !check_root(options, diags)) return std::nullopt;
         auto doc = source::load_document(options.source, source::LoadOptions{options.draft, options.lang, options.fallback, options.limits, options.root}, diags);
         if (!doc) return std::nullopt;
+        const std::string dir = data_dir(options);
         if (options.inputs) {
             *options.inputs = source::input_files(*doc);
-            for (const auto& entry : fs::directory_iterator(fs::path(data_dir(options)) / "layouts")) {
-                if (entry.path().extension() == ".xml") options.inputs->push_back(entry.path().string());
-            }
+            for (const auto& file : layout_files(dir)) options.inputs->push_back(file.string());
         }
         if (options.check_people) resolve::check_people(*doc, diags, options.review_people);
 
-        std::string dir = data_dir(options);
         std::string layout_name = !options.layout.empty() ? options.layout : (!doc->layout.empty() ? doc->layout : "a4");
         fs::path layout_path = fs::path(dir) / "layouts" / (layout_name + ".xml");
         // a name, never a path: the layouts folder is the only place a layout is read from
@@ -63,13 +70,8 @@ std::optional<display::Document> build_display(const PipelineOptions& options, b
             return std::isalnum(c) || c == '-' || c == '_';
         });
         if (!plain_name || !fs::exists(layout_path)) {
-            std::vector<std::string> known;
-            for (const auto& entry : fs::directory_iterator(fs::path(dir) / "layouts")) {
-                if (entry.path().extension() == ".xml") known.push_back(entry.path().stem().string());
-            }
-            std::sort(known.begin(), known.end());
             std::string list;
-            for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
+            for (const auto& file : layout_files(dir)) list += (list.empty() ? "" : ", ") + file.stem().string();
             diags.error(doc->meta.pos.known() ? base::SourcePos{doc->meta.pos.file, 1, 1} : base::SourcePos{},
                         "unknown layout '" + layout_name + "'", {"layouts available: " + list});
             return std::nullopt;
@@ -140,6 +142,18 @@ std::optional<Pdf> build_pdf(const PipelineOptions& options, base::Diagnostics& 
     auto bytes = pdf.finish(display->outline, with_date(display->metadata, options), diags);
     if (!bytes || diags.has_errors()) return std::nullopt;
     return Pdf{std::move(*bytes), pages};
+}
+
+std::optional<std::size_t> render_to_file(const PipelineOptions& options, const std::string& output,
+                                          base::Diagnostics& diags) {
+    if (!may_replace(output, options.source, diags)) return std::nullopt;
+    auto pdf = build_pdf(options, diags);
+    if (!pdf || diags.has_errors() || !write_file_atomically(output, pdf->bytes, diags)) return std::nullopt;
+    return pdf->pages;
+}
+
+std::string pages_written(const std::string& output, std::size_t pages) {
+    return output + ": " + std::to_string(pages) + " page" + (pages == 1 ? "" : "s");
 }
 
 }  // namespace compose::cli

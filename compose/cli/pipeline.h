@@ -53,6 +53,14 @@ struct Pdf {
 // Source to PDF bytes, each page written into the PDF as soon as it is made.
 std::optional<Pdf> build_pdf(const PipelineOptions& options, base::Diagnostics& diags);
 
+// compose render: the PDF written to `output` (when may_replace allows it); the pages written, or
+// nullopt with diagnostics, an existing file then left as it was.
+std::optional<std::size_t> render_to_file(const PipelineOptions& options, const std::string& output,
+                                          base::Diagnostics& diags);
+
+// "out.pdf: 13 pages"
+std::string pages_written(const std::string& output, std::size_t pages);
+
 // Whether the PDF may be written to `path`: not when it is the source itself, nor over an existing
 // file that is not a PDF or empty (a data file, a photo, a layout typed by mistake): nothing is lost.
 bool may_replace(const std::string& path, const std::string& source, base::Diagnostics& diags);

@@ -55,16 +55,11 @@ void watch(const WatchOptions& options,
         PipelineOptions pipeline = options.pipeline;
         pipeline.inputs = &inputs;
         auto before = stamps_of(watched);  // a file saved during the render is seen afterwards
-        std::string outcome;
-        if (may_replace(options.output, pipeline.source, diags)) {
-            auto pdf = build_pdf(pipeline, diags);
-            if (pdf && !diags.has_errors() && write_file_atomically(options.output, pdf->bytes, diags)) {
-                auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
-                outcome = options.output + ": " + std::to_string(pdf->pages) + " page" + (pdf->pages == 1 ? "" : "s") +
-                          " in " + std::to_string(ms.count()) + " ms";
-            }
+        std::string outcome = options.output + ": not written (the errors above); the last good PDF stays";
+        if (auto pages = render_to_file(pipeline, options.output, diags)) {
+            auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+            outcome = pages_written(options.output, *pages) + " in " + std::to_string(ms.count()) + " ms";
         }
-        if (outcome.empty()) outcome = options.output + ": not written (the errors above); the last good PDF stays";
         if (!inputs.empty()) {  // a source that did not load keeps the files of the last one that did
             watched = inputs;
             for (const auto& f : watched) before.try_emplace(f, stamp_of(f));  // newly named: as they are now

@@ -122,8 +122,12 @@ private:
     std::vector<std::unique_ptr<GlyphFont>> fonts_;
     std::vector<HPDF_Page> pages_;
     std::vector<double> page_heights_;
-    std::map<std::string, HPDF_Destination> destinations_;
-    std::map<std::string, std::pair<HPDF_Page, double>> destination_places_;  // page, top
+    struct Destination {
+        HPDF_Destination array;  // for links and outline entries
+        HPDF_Page page;          // and where it is, for the /Dests tree's own copy
+        double top;
+    };
+    std::map<std::string, Destination> destinations_;
     std::map<std::string, HPDF_Image> images_;  // by path
     std::vector<PendingLink> pending_links_;
     long last_label_ = -1;
@@ -222,21 +226,20 @@ private:
         if (!dst) return;
         double top = height - d.y + 4;
         fill_xyz(static_cast<HPDF_Array>(dst), page, top, pdf_->mmgr);
-        destinations_.emplace(d.name, dst);
-        destination_places_.emplace(d.name, std::pair{page, top});
+        destinations_.emplace(d.name, Destination{dst, page, top});
     }
 
     // The catalog's /Names /Dests tree: every destination by its id, so that another document or
     // a web page can link to report.pdf#annex-participants. One leaf holds them all (a report has
     // tens); std::map keeps the keys in the byte order the tree needs.
     void named_destinations() {
-        if (destination_places_.empty()) return;
+        if (destinations_.empty()) return;
         HPDF_MMgr mmgr = pdf_->mmgr;
         HPDF_Array list = HPDF_Array_New(mmgr);
-        for (const auto& [name, place] : destination_places_) {
+        for (const auto& [name, place] : destinations_) {
             HPDF_Array_Add(list, HPDF_String_New(mmgr, name.c_str(), nullptr));
             HPDF_Array xyz = HPDF_Array_New(mmgr);  // its own copy: libharu writes an object in one place
-            fill_xyz(xyz, place.first, place.second, mmgr);
+            fill_xyz(xyz, place.page, place.top, mmgr);
             HPDF_Array_Add(list, xyz);
         }
         HPDF_Dict dests = HPDF_Dict_New(mmgr);
@@ -270,7 +273,7 @@ private:
         for (const auto& link : pending_links_) {
             auto it = destinations_.find(link.dest);
             if (it == destinations_.end()) continue;
-            HPDF_Annotation annot = HPDF_Page_CreateLinkAnnot(link.page, link.rect, it->second);
+            HPDF_Annotation annot = HPDF_Page_CreateLinkAnnot(link.page, link.rect, it->second.array);
             if (annot) HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
         }
     }
@@ -382,7 +385,7 @@ private:
             auto it = destinations_.find(entry.dest);
             if (it == destinations_.end()) continue;
             HPDF_Outline item = HPDF_CreateOutline(pdf_, nullptr, pdf_text(entry.title).c_str(), utf8);
-            if (item) HPDF_Outline_SetDestination(item, it->second);
+            if (item) HPDF_Outline_SetDestination(item, it->second.array);
         }
         HPDF_SetPageMode(pdf_, HPDF_PAGE_MODE_USE_OUTLINE);
     }

@@ -285,11 +285,7 @@ private:
     // --root folder: a source cannot make compose read /etc/passwd. Symbolic links are followed
     // before the test, so a link cannot lead out either.
     bool inside_source_folder(const fs::path& path) {
-        std::error_code ec;
-        auto folder = fs::weakly_canonical(fs::absolute(options_.root.empty() ? doc_.base_dir : options_.root), ec);
-        auto target = fs::weakly_canonical(fs::absolute(path), ec);
-        auto rel = target.lexically_relative(folder);
-        return !rel.empty() && *rel.begin() != "..";
+        return is_inside(path.string(), options_.root.empty() ? doc_.base_dir : options_.root);
     }
 
     std::string allowed_folder() const {

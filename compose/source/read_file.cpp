@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 
 #include "compose/base/line_map.h"
@@ -34,6 +35,13 @@ std::optional<std::string> read_file(const std::string& path, const base::Source
         return std::nullopt;
     }
     return text;
+}
+
+bool is_inside(const std::string& path, const std::string& folder) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    auto rel = fs::weakly_canonical(fs::absolute(path), ec).lexically_relative(fs::weakly_canonical(fs::absolute(folder), ec));
+    return !rel.empty() && *rel.begin() != "..";
 }
 
 bool check_utf8(const std::string& file_name, const std::string& text, base::Diagnostics& diags) {

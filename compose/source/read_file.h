@@ -12,6 +12,10 @@ namespace compose::source {
 std::optional<std::string> read_file(const std::string& path, const base::SourcePos& pos, base::Diagnostics& diags,
                                      std::uint64_t max_bytes = base::Limits{}.file_size);
 
+// Whether `path` lies inside `folder` (or is it), both resolved first: symbolic links followed,
+// ".." removed, so that neither can lead out.
+bool is_inside(const std::string& path, const std::string& folder);
+
 // Checks that text is UTF-8; reports the first bad byte at its line:col.
 bool check_utf8(const std::string& file_name, const std::string& text, base::Diagnostics& diags);
 

@@ -186,7 +186,8 @@ void Measurer::measure(const style::Paragraph& para, base::Diagnostics& diags, M
     mp.runs.clear();
     mp.glyphs.clear();
     mp.items.clear();
-    mp.marks.clear();
+    mp.source = {};
+    mp.anchors.clear();
     std::vector<std::uint32_t> run_begin;  // byte offset where each of mp.runs starts
 
     // 1. one text; a run per stretch of one face, direction and script (itemization). A
@@ -273,7 +274,10 @@ void Measurer::measure(const style::Paragraph& para, base::Diagnostics& diags, M
             }
             previous = face;
             std::uint32_t script = script_tag(cp);
-            if (mark && run.pos.known()) mp.marks.push_back({begin, base::SourcePos{run.pos.file, line, at_col}});
+            if (mark && run.pos.known()) {
+                if (!mp.source.known()) mp.source = run.pos;
+                mp.anchors.push_back({begin, line, at_col});
+            }
             mark = false;
             mp.text.append(run.text.data() + start, i - start);
             bool same = (mp.runs.size() > infos_before || alike_before) && mp.runs.back().face == face &&
@@ -502,15 +506,7 @@ void Measurer::add_box(MeasuredParagraph& mp, Item box, const std::vector<Hyphen
 }
 
 base::SourcePos source_position(const MeasuredParagraph& mp, std::uint32_t offset) {
-    auto after = std::upper_bound(mp.marks.begin(), mp.marks.end(), offset,
-                                  [](std::uint32_t o, const SourceMark& m) { return o < m.offset; });
-    if (after == mp.marks.begin()) return mp.runs.empty() ? base::SourcePos{} : mp.runs.front().pos;
-    const SourceMark& mark = *(after - 1);
-    base::SourcePos pos = mark.pos;
-    for (std::uint32_t i = mark.offset; i < offset && i < mp.text.size(); ++i) {
-        if ((static_cast<unsigned char>(mp.text[i]) & 0xC0) != 0x80) ++pos.col;
-    }
-    return pos;
+    return base::position_in(mp.source, mp.anchors, mp.text, offset);
 }
 
 }  // namespace compose::text

@@ -73,19 +73,16 @@ struct Item {
     std::uint32_t glyph_begin = 0, glyph_end = 0;  // into MeasuredParagraph::glyphs (glue: its space glyph)
 };
 
-// Where a character of MeasuredParagraph::text is in the source: from `offset` on, the characters
-// follow `pos` a column per code point, up to the next mark.
-struct SourceMark {
-    std::uint32_t offset = 0;
-    base::SourcePos pos;
-};
-
 struct MeasuredParagraph {
     std::string text;
     std::vector<RunInfo> runs;
     std::vector<Glyph> glyphs;
     std::vector<Item> items;
-    std::vector<SourceMark> marks;  // sorted by offset; the first at 0 when the text has a position
+    // Where the text's characters are in the source (base::position_in): the first's position,
+    // and anchors wherever the text does not follow the source column by column (a new run, a
+    // new source line, after a reference or a soft hyphen).
+    base::SourcePos source;
+    std::vector<base::TextAnchor> anchors;
 };
 
 // The source position of the character at byte `offset` of mp.text (a diagnostic about one word).
