@@ -25,8 +25,7 @@ std::optional<std::string> read_file(const std::string& path, const base::Source
     while (in.read(piece, sizeof piece) || in.gcount() > 0) {
         text.append(piece, static_cast<std::size_t>(in.gcount()));
         if (text.size() > max_bytes) {
-            diags.error(where, "'" + path + "' is longer than the limit of " + base::format_bytes(max_bytes),
-                        {base::raise_hint("file-size")});
+            file_too_long(where, path, max_bytes, diags);
             return std::nullopt;
         }
     }
@@ -35,6 +34,12 @@ std::optional<std::string> read_file(const std::string& path, const base::Source
         return std::nullopt;
     }
     return text;
+}
+
+void file_too_long(const base::SourcePos& where, const std::string& path, std::uint64_t max_bytes,
+                   base::Diagnostics& diags) {
+    diags.error(where, "'" + path + "' is longer than the limit of " + base::format_bytes(max_bytes),
+                {base::raise_hint("file-size")});
 }
 
 bool is_inside(const std::string& path, const std::string& folder) {

@@ -12,6 +12,10 @@ namespace compose::source {
 std::optional<std::string> read_file(const std::string& path, const base::SourcePos& pos, base::Diagnostics& diags,
                                      std::uint64_t max_bytes = base::Limits{}.file_size);
 
+// The file-size limit's error: `path` is longer than `max_bytes`.
+void file_too_long(const base::SourcePos& where, const std::string& path, std::uint64_t max_bytes,
+                   base::Diagnostics& diags);
+
 // Whether `path` lies inside `folder` (or is it), both resolved first: symbolic links followed,
 // ".." removed, so that neither can lead out.
 bool is_inside(const std::string& path, const std::string& folder);

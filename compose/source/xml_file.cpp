@@ -8,9 +8,7 @@ namespace compose::source {
 std::unique_ptr<XmlFile> parse_xml_file(const std::string& path, std::string text, const XmlFileKind& kind,
                                         const base::Limits& limits, base::Diagnostics& diags) {
     if (text.size() > limits.file_size) {
-        diags.error({std::make_shared<const std::string>(path)},
-                    "'" + path + "' is longer than the limit of " + base::format_bytes(limits.file_size),
-                    {base::raise_hint("file-size")});
+        file_too_long({std::make_shared<const std::string>(path)}, path, limits.file_size, diags);
         return nullptr;
     }
     if (!check_utf8(path, text, diags)) return nullptr;
