@@ -49,7 +49,7 @@ struct Args {
     std::vector<std::string> files;
     std::string output, stage;
     bool stats = false;  // render --stats: line-breaking counts for the whole document
-    compose::cli::PipelineOptions pipeline;
+    compose::engine::Options pipeline;
     compose::cli::NewReport new_report;  // compose new: --place, --from, --to
 };
 
@@ -155,7 +155,8 @@ int check(const Args& args) {
     Diagnostics diags;
     auto pipeline = args.pipeline;
     pipeline.check_people = true;
-    compose::cli::build_display(pipeline, diags);
+    compose::engine::DisplayBackend display;
+    (void)compose::engine::typeset(pipeline, diags, display);
     int status = print_diagnostics(diags);
     if (status == 0) std::cout << args.pipeline.source << ": ok\n";
     return status;
@@ -197,10 +198,11 @@ int dump(const Args& args) {
         stats.records = &lines;
         pipeline.stats = &stats;
     }
-    auto display = compose::cli::build_display(pipeline, diags);
+    compose::engine::DisplayBackend display;
+    auto pages = compose::engine::typeset(pipeline, diags, display);
     int status = print_diagnostics(diags);
-    if (!display) return 1;
-    std::cout << (args.stage == "lines" ? compose::para::format(lines) : compose::display::dump(*display));
+    if (!pages) return 1;
+    std::cout << (args.stage == "lines" ? compose::para::format(lines) : compose::display::dump(display.document()));
     return status;
 }
 

@@ -52,7 +52,7 @@ void watch(const WatchOptions& options,
         auto started = std::chrono::steady_clock::now();
         base::Diagnostics diags;
         std::vector<std::string> inputs;
-        PipelineOptions pipeline = options.pipeline;
+        engine::Options pipeline = options.pipeline;
         pipeline.inputs = &inputs;
         auto before = stamps_of(watched);  // a file saved during the render is seen afterwards
         std::string outcome = options.output + ": not written (the errors above); the last good PDF stays";

@@ -8,7 +8,7 @@
 namespace compose::cli {
 
 struct WatchOptions {
-    PipelineOptions pipeline;
+    engine::Options pipeline;
     std::string output;       // the PDF
     int poll_ms = 200;        // how often the files are looked at
 };

@@ -1,20 +1,25 @@
 #pragma once
-// The display list: the boundary between layout and output. Per page, positioned glyph runs
-// (with their source text and cluster map), rules, images, links and destinations.
+// The display list: the boundary between layout and output. Per page, one list of items in paint
+// order: positioned glyph runs (with their source text and cluster map), shapes, images, link
+// areas, destinations, and the tags that say which element of the document's structure (or
+// which artifact: a running head, a folio, a rule) the items between them belong to. The page
+// stage decides every look; an output only translates.
 // Coordinates are points from the page's top-left corner, y growing downwards.
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "compose/base/source_pos.h"
+#include "compose/base/structure.h"
 
 namespace compose::display {
 
-using FontId = std::uint32_t;  // index into Document::fonts
+using FontId = std::uint32_t;  // index into the document's font table
 
 struct FontFace {
-    std::string path;             // the font file; render embeds a subset of it
+    std::string path;             // the font file; an output embeds a subset of it
     std::string postscript_name;  // for the PDF's BaseFont
 };
 
@@ -52,18 +57,27 @@ struct Rect {
     double x = 0, y = 0, width = 0, height = 0;
 };
 
-struct Rule {
+struct Segment {
     double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
-    double thickness = 0.5;
+};
+
+struct Stroke {
     std::uint32_t color = 0x000000;
-    bool dashed = false;  // marks where something continues (a table row split across pages)
+    double width = 0.5;
+    std::vector<double> dash;  // on, off, ... in points; empty: solid
+};
+
+// A drawn path: a line or a rectangle, filled and/or stroked.
+struct Shape {
+    std::variant<Segment, Rect> geometry;
+    std::optional<std::uint32_t> fill;  // 0xRRGGBB
+    std::optional<Stroke> stroke;
 };
 
 struct Image {
     Rect frame;
-    std::string path;   // empty: a labelled placeholder box is drawn
-    std::string label;  // shown in the placeholder
-    bool cover = false; // fill the frame and crop (else the whole image, centred in the frame)
+    std::string path;    // the image file (a missing photo is a placeholder shape, drawn by the page stage)
+    bool cover = false;  // fill the frame and crop (else the whole image, centred in the frame)
 };
 
 struct Link {
@@ -77,6 +91,20 @@ struct Destination {
     double y = 0;
 };
 
+// The items up to the matching TagEnd belong to this element of the structure tree.
+struct StructBegin {
+    base::NodeId node;
+};
+
+// The items up to the matching TagEnd are not the document's text (page furniture, drawing).
+struct ArtifactBegin {
+    base::Artifact kind = base::Artifact::Rule;
+};
+
+struct TagEnd {};
+
+using Item = std::variant<GlyphRun, Shape, Image, Link, Destination, StructBegin, ArtifactBegin, TagEnd>;
+
 struct OutlineEntry {
     std::string title;
     std::string dest;
@@ -88,11 +116,15 @@ struct Page {
     std::string label;  // the folio as printed ("3", "ii")
     std::string master = "body";  // which page master made it: "body" or "annex"
     std::string lang;             // the document's language; runs in another are marked
-    std::vector<GlyphRun> runs;
-    std::vector<Rule> rules;
-    std::vector<Image> images;
-    std::vector<Link> links;
-    std::vector<Destination> destinations;
+    std::vector<Item> items;      // in paint order
+    // The structure elements this page is the first to refer to, parents before children: a
+    // page streamed to an output brings the part of the tree it needs.
+    std::vector<base::Node> nodes;
+
+    template <class T, class... Args>
+    T& add(Args&&... args) {
+        return std::get<T>(items.emplace_back(std::in_place_type<T>, std::forward<Args>(args)...));
+    }
 };
 
 struct Metadata {
@@ -108,8 +140,18 @@ struct Document {
     Metadata metadata;
 };
 
-// The stable text form of the display list, for golden tests: one item per line,
-// numbers rounded to 0.01 pt, no paths or times.
+// Every item of a kind on a page, in paint order (tests and tools).
+template <class T>
+std::vector<const T*> items_of(const Page& page) {
+    std::vector<const T*> out;
+    for (const auto& item : page.items) {
+        if (const T* t = std::get_if<T>(&item)) out.push_back(t);
+    }
+    return out;
+}
+
+// The stable text form of the display list, for golden tests: one item per line, nested by
+// tags, every field shown, numbers rounded to 0.01 pt, no paths or times.
 std::string dump(const Document& doc);
 
 }  // namespace compose::display

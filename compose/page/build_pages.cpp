@@ -33,6 +33,7 @@ SetParagraph set_paragraph(const style::Paragraph& para, double measure, text::M
 namespace {
 
 constexpr double kCellPadding = 3;
+constexpr std::uint32_t kPlaceholderFill = 0xEBEBEB, kPlaceholderLine = 0x999999;
 
 // The widest run of boxes with no glue or penalty between them on a line (the word that made it
 // overfull), its first 40 code points.
@@ -83,10 +84,12 @@ class PageEmitter {
 public:
     // `flows`: one, or a parallel edition's two (the outline and running heads come from the first).
     // With a sink, each page goes to it as soon as it is made and its lines are then released.
-    PageEmitter(const style::StyledDocument& doc, std::vector<Flow*> flows, const Frame& frame,
-                text::Measurer& measurer, base::Diagnostics& diags, para::LineStats* stats, const PageSink* sink)
+    // `trees`: each flow's structure tree.
+    PageEmitter(const style::StyledDocument& doc, std::vector<Flow*> flows, std::vector<const std::vector<base::Node>*> trees,
+                const Frame& frame, text::Measurer& measurer, base::Diagnostics& diags, para::LineStats* stats,
+                const PageSink* sink)
         : doc_(doc), flows_(std::move(flows)), frame_(frame), measurer_(measurer), diags_(diags), stats_(stats),
-          sink_(sink), writer_(out_, measurer.fonts()), lines_left_(flows_.size()) {
+          sink_(sink), writer_(out_, measurer.fonts()), tagger_(std::move(trees)), lines_left_(flows_.size()) {
         out_.metadata = metadata_of(doc_);
     }
 
@@ -98,6 +101,7 @@ public:
         page.label = std::to_string(number);
         page.master = plan.annex ? "annex" : "body";
         page.lang = doc_.lang;
+        tagger_.new_page();
         std::string first_heading;
         for (const auto& placement : plan.placements) {
             Flow& flow = *flows_[placement.flow];
@@ -113,6 +117,7 @@ public:
                 first_heading = flow.contents[item.content].outline_title;
             }
         }
+        tagger_.close(page);
         if (!first_heading.empty()) section_ = first_heading;
         if (number > 1) running_head(page, first_heading.empty() ? section_ : first_heading);
         folio(page);
@@ -145,6 +150,7 @@ private:
     const PageSink* sink_;
     display::Document out_;
     PageWriter writer_;
+    Tagger tagger_;
     std::vector<std::vector<std::size_t>> lines_left_;  // per flow and paragraph: lines not yet placed
     std::size_t page_count_ = 0;
     std::string section_;  // the heading in force, for running heads
@@ -171,12 +177,12 @@ private:
     }
 
     void emit_line(display::Page& page, const SetParagraph& sp, std::size_t index, double x, double top,
-                   std::size_t page_number) {
+                   std::size_t page_number, base::NodeId node) {
         const auto& line = sp.lines[index];
         auto [ascent, descent] = PageWriter::extent(sp.mp, line);
         double baseline = top + (sp.style->leading + ascent + descent) / 2;
         double indent = index == 0 ? sp.style->indent : 0;
-        writer_.emit_line(page, sp.mp, line, x + indent, baseline, sp.style->align);
+        writer_.emit_line(page, sp.mp, line, x + indent, baseline, sp.style->align, &tagger_, node);
         // located like TeX's overfull and underfull boxes: the paragraph's run in the source, and the page
         auto pos = line.item_begin < sp.mp.items.size() ? sp.mp.runs[sp.mp.items[line.item_begin].run].pos
                                                          : base::SourcePos{};
@@ -208,46 +214,71 @@ private:
         }
     }
 
-    void emit(display::Page& page, const Flow& flow, const FlowItem& item, const Placement& at, std::size_t page_number) {
+    void emit(display::Page& page, Flow& flow, const FlowItem& item, const Placement& at, std::size_t page_number) {
         switch (item.kind) {
         case FlowItem::Kind::Line:
-            emit_line(page, flow.paragraphs[item.para], item.line, at.x, at.y, page_number);
+            emit_line(page, flow.paragraphs[item.para], item.line, at.x, at.y, page_number,
+                      tagger_.global(at.flow, item.node));
             break;
-        case FlowItem::Kind::Row: {
-            const SetRow& row = flow.rows[item.row];
-            double x = at.x;
-            bool piece = item.line_end != kNone;  // part of a row split across pages
-            for (std::size_t c = 0; c < row.cells.size(); ++c) {
-                double y = at.y + kCellPadding;
-                std::size_t first = piece ? item.line : 0;
-                std::size_t end = piece ? std::min(item.line_end, row.cells[c].lines.size()) : row.cells[c].lines.size();
-                for (std::size_t i = first; i < end; ++i) {
-                    emit_line(page, row.cells[c], i, x + kCellPadding, y, page_number);
-                    y += row.cells[c].style->leading;
-                }
-                x += row.widths[c];
-            }
-            double bottom = at.y + item.height;
-            bool continues = piece && item.line_end < max_lines(row);
-            page.rules.push_back({at.x, bottom, x, bottom, row.header ? 0.8 : 0.3, row.header ? 0x000000u : 0x999999u,
-                                  continues});
-            break;
-        }
+        case FlowItem::Kind::Row: emit_row(page, flow.rows[item.row], item, at, page_number); break;
         case FlowItem::Kind::Image: {
+            tagger_.enter(page, tagger_.global(at.flow, item.node));
             display::Image image = flow.contents[item.content].image;
             image.frame.x += at.x - item.x;
             image.frame.y += at.y;
-            page.images.push_back(std::move(image));
+            if (image.path.empty()) {
+                // a missing photo (--draft): a grey box where it goes
+                tagger_.artifact(page, base::Artifact::Placeholder);
+                page.add<display::Shape>(display::Shape{image.frame, kPlaceholderFill, display::Stroke{kPlaceholderLine, 0.5, {}}});
+            } else {
+                page.add<display::Image>(std::move(image));
+            }
             break;
         }
         case FlowItem::Kind::Marker:
             if (const auto& anchor = flow.contents[item.content].anchor; !anchor.empty()) {
-                page.destinations.push_back({anchor, at.y});
+                page.add<display::Destination>(display::Destination{anchor, at.y});
             }
             break;
         case FlowItem::Kind::Float:
         case FlowItem::Kind::PageBreak: break;
         }
+    }
+
+    // A table row: each cell an element of the row, the row one of the table; a header row
+    // repeated on a later page is an artifact (the table's header is its first showing). The rule
+    // below it is drawn: heavier under a header, dashed where a split row continues.
+    void emit_row(display::Page& page, SetRow& row, const FlowItem& item, const Placement& at, std::size_t page_number) {
+        const bool repeated = row.header && row.node;
+        const bool piece = item.line_end != kNone;  // part of a row split across pages
+        if (repeated) {
+            tagger_.artifact(page, base::Artifact::RepeatedHeader);
+        } else if (!row.node) {
+            row.node = tagger_.make(page, row.role, tagger_.global(at.flow, item.node));
+            for (std::size_t c = 0; c < row.cells.size(); ++c) {
+                row.cell_nodes.push_back(
+                    tagger_.make(page, row.header ? base::Role::HeaderCell : base::Role::Cell, row.node));
+            }
+        }
+        double x = at.x;
+        for (std::size_t c = 0; c < row.cells.size(); ++c) {
+            base::NodeId cell = repeated || c >= row.cell_nodes.size() ? base::NodeId{} : row.cell_nodes[c];
+            if (cell) tagger_.enter(page, cell);
+            double y = at.y + kCellPadding;
+            std::size_t first = piece ? item.line : 0;
+            std::size_t end = piece ? std::min(item.line_end, row.cells[c].lines.size()) : row.cells[c].lines.size();
+            for (std::size_t i = first; i < end; ++i) {
+                emit_line(page, row.cells[c], i, x + kCellPadding, y, page_number, cell);
+                y += row.cells[c].style->leading;
+            }
+            x += row.widths[c];
+        }
+        double bottom = at.y + item.height;
+        bool continues = piece && item.line_end < max_lines(row);
+        display::Stroke stroke{row.header ? 0x000000u : 0x999999u, row.header ? 0.8 : 0.3, {}};
+        if (continues) stroke.dash = {3, 2};
+        if (!repeated) tagger_.artifact(page, base::Artifact::Rule);
+        page.add<display::Shape>(display::Shape{display::Segment{at.x, bottom, x, bottom}, std::nullopt, std::move(stroke)});
     }
 
     // One line of text in a named style at a baseline, set across the text width.
@@ -260,7 +291,9 @@ private:
         para.runs.push_back({text, style.family, style.bold, style.italic, style.size, doc_.lang, style.color, "", {}});
         SetParagraph sp = set_paragraph(para, frame_.width, measurer_, diags_);
         if (sp.lines.empty()) return;
+        tagger_.artifact(page, style_name == "folio" ? base::Artifact::Folio : base::Artifact::RunningHead);
         writer_.emit_line(page, sp.mp, sp.lines[0], frame_.left, baseline, align);
+        tagger_.close(page);
     }
 
     void folio(display::Page& page) {
@@ -305,7 +338,7 @@ display::Document build_pages(const style::StyledDocument& doc, text::Measurer& 
     Frame frame = frame_of(doc.layout);
     Flow flow;
     Collector collector(doc, frame, measurer, diags, {}, flow);
-    PageEmitter emitter(doc, {&flow}, frame, measurer, diags, stats, sink);
+    PageEmitter emitter(doc, {&flow}, {&doc.structure}, frame, measurer, diags, stats, sink);
     distribute(flow, collector, frame, [&emitter](PagePlan&& plan) { emitter.page(plan); });
     return emitter.finish();
 }
@@ -326,7 +359,8 @@ display::Document build_parallel_pages(const style::StyledDocument& left, const 
     Flow left_flow = collect(left, frame, measurer, diags, options);
     Flow right_flow = collect(right, frame, measurer, diags, options);
     auto plans = distribute_parallel(left_flow, right_flow, frame);
-    PageEmitter emitter(left, {&left_flow, &right_flow}, frame, measurer, diags, stats, sink);
+    PageEmitter emitter(left, {&left_flow, &right_flow}, {&left.structure, &right.structure}, frame, measurer, diags,
+                        stats, sink);
     for (const auto& plan : plans) emitter.page(plan);
     return emitter.finish();
 }

@@ -97,7 +97,8 @@ private:
 
     // Lines of a set paragraph as items; orphans and widows are kept away by keep flags:
     // no break after the first line, nor before the last.
-    std::vector<FlowItem> line_items(std::size_t p, double x, bool span, bool annex, bool keep_all, double space_before) {
+    std::vector<FlowItem> line_items(std::size_t p, base::NodeId node, double x, bool span, bool annex, bool keep_all,
+                                     double space_before) {
         const auto& sp = flow_.paragraphs[p];
         std::vector<FlowItem> items;
         std::size_t n = sp.lines.size();
@@ -112,6 +113,7 @@ private:
             item.x = x;
             item.para = p;
             item.line = i;
+            item.node = node;
             items.push_back(std::move(item));
         }
         return items;
@@ -154,7 +156,7 @@ private:
         std::string anchor = block.anchor;
         if (anchor.empty() && block.outline_level > 0) anchor = "outline-" + std::to_string(flow_.items.size());
         marker(block, anchor);
-        push(line_items(p, style.margin_left, block.span, block.annex, style.keep_with_next, space_for(style)));
+        push(line_items(p, block.node, style.margin_left, block.span, block.annex, style.keep_with_next, space_for(style)));
         pending_space_ = style.space_after;
     }
 
@@ -185,13 +187,14 @@ private:
         image.space_before = floating ? 0 : space_for(style);
         image.keep_with_next = true;  // a photo never parts from its caption
         image.annex = block.annex;
+        image.node = block.image_node;
         display::Rect frame{(width - image_width) / 2, 0, image_width, height};
-        image.content = add_content({{frame, block.image_path, block.label, block.cover}, {}, 0, {}});
+        image.content = add_content({{frame, block.image_path, block.cover}, {}, 0, {}});
         if (options_.parallel) image.span = true;
         items.push_back(image);
         double caption_width = options_.parallel ? frame_.column_width(block.annex) : width;
         std::size_t p = add_paragraph(block.para, caption_width - style.margin_left - style.margin_right);
-        auto caption = line_items(p, style.margin_left, false, block.annex, true, 0);
+        auto caption = line_items(p, block.caption_node, style.margin_left, false, block.annex, true, 0);
         if (!caption.empty()) caption.back().keep_with_next = false;
         for (auto& c : caption) items.push_back(std::move(c));
 
@@ -331,8 +334,9 @@ private:
         return row;
     }
 
-    void add_row(const style::Block& block, SetRow row, bool header) {
+    void add_row(const style::Block& block, SetRow row, bool header, base::Role role) {
         row.header = header;
+        row.role = header ? base::Role::HeaderRow : role;
         FlowItem item;
         item.kind = FlowItem::Kind::Row;
         item.height = row.height;
@@ -342,6 +346,7 @@ private:
         item.span = block.span;
         item.annex = block.annex;
         item.table = table_id_;
+        item.node = block.node;
         // A row taller than a page (with the header above it) would run off the page: it is set
         // in pieces of as many lines as fit, each piece a row of its own (the distributor never
         // splits a row), the break marked by a dashed rule.
@@ -385,7 +390,7 @@ private:
             auto set_cell = [&](std::size_t c, double measure) {
                 return set_paragraph(block.header[c], measure, measurer_, diags_);
             };
-            add_row(block, set_row(block.header.size(), -1, table_widths_, set_cell), true);
+            add_row(block, set_row(block.header.size(), -1, table_widths_, set_cell), true, base::Role::HeaderRow);
         }
         table_ = &block;
         table_row_ = 0;
@@ -397,7 +402,7 @@ private:
         for (; table_row_ < end; ++table_row_) {
             const auto& row = block.rows[table_row_];
             auto set_data_cell = [&](std::size_t c, double measure) { return set_cell(block, row, c, measure); };
-            add_row(block, set_row(row.cells.size(), row.span_from, table_widths_, set_data_cell), false);
+            add_row(block, set_row(row.cells.size(), row.span_from, table_widths_, set_data_cell), false, row.role);
         }
         if (table_row_ >= block.rows.size()) {
             pending_space_ = layout_.style("table-cell").space_after + 6;

@@ -35,6 +35,9 @@ struct SetRow {
     std::vector<double> widths;  // of each cell, spans included
     double height = 0;
     bool header = false;
+    base::Role role = base::Role::Row;  // a header row, a row, an agenda's day, slot or talk
+    base::NodeId node;                   // its element, once placed (a split row's pieces share it)
+    std::vector<base::NodeId> cell_nodes;
 };
 
 constexpr std::size_t kNone = static_cast<std::size_t>(-1);
@@ -69,6 +72,7 @@ struct FlowItem {
     std::size_t row = kNone;      // Row: index into Flow::rows
     std::size_t table = kNone;    // Row: which table (for repeating its header)
     std::size_t content = kNone;  // Image, Marker: index into Flow::contents
+    base::NodeId node;            // Line, Image: the element it shows; Row: its table
     std::size_t float_group = kNone;  // Float: index into Flow::floats
     // Row: a row taller than a page is set in pieces, each showing lines [line, line_end) of
     // every cell; kNone: the whole row

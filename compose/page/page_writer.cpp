@@ -31,7 +31,7 @@ std::pair<double, double> PageWriter::extent(const text::MeasuredParagraph& mp, 
 }
 
 void PageWriter::emit_line(display::Page& page, const text::MeasuredParagraph& mp, const para::Line& line, double x,
-                           double baseline, style::Align align) {
+                           double baseline, style::Align align, Tagger* tagger, base::NodeId node) {
     double set = line.set_width();
     x -= line.protrude_left;  // character protrusion: the first glyph hangs into the margin
     if (align == style::Align::Center) x += (line.width - set) / 2;
@@ -70,6 +70,8 @@ void PageWriter::emit_line(display::Page& page, const text::MeasuredParagraph& m
     // is the order text extraction and search follow
     placed_.clear();
     placed_.resize(pieces_.size());
+    placed_links_.clear();
+    placed_links_.resize(pieces_.size());
     // a glyph run at x in the style of a text run, still without glyphs
     auto start_run = [&](const text::RunInfo& info) {
         display::GlyphRun run;
@@ -120,20 +122,31 @@ void PageWriter::emit_line(display::Page& page, const text::MeasuredParagraph& m
             link.area = {x, baseline - info.ascent, width, info.ascent - info.descent};
             if (info.link[0] == '#') link.dest = info.link.substr(1);
             else link.uri = info.link;
-            page.links.push_back(std::move(link));
+            placed_links_[p] = std::move(link);
         }
         placed_[p] = std::move(run);
         x += width;
     };
     if (pieces_.size() == 1) place(0);  // the usual line: one piece, nothing to reorder
     else for (std::uint32_t p : text::visual_order(levels_)) place(p);
-    for (auto& run : placed_) {
-        if (!run.glyphs.empty()) page.runs.push_back(std::move(run));
+    if (tagger) tagger->enter(page, node);
+    for (std::size_t p = 0; p < placed_.size(); ++p) {
+        auto& run = placed_[p];
+        if (run.glyphs.empty()) continue;
+        if (!placed_links_[p]) {
+            page.add<display::GlyphRun>(std::move(run));
+            continue;
+        }
+        // a link is an element of its own: its text and its area together
+        if (tagger) tagger->enter(page, tagger->make(page, base::Role::Link, node));
+        page.add<display::GlyphRun>(std::move(run));
+        page.add<display::Link>(std::move(*placed_links_[p]));
+        if (tagger) tagger->enter(page, node);
     }
     if (hyphen && !hyphen_drawn) {  // the break is in another text run than the line's last glyphs
         display::GlyphRun run = start_run(mp.runs[mp.items[line.break_item].run]);
         add_hyphen(run);
-        page.runs.push_back(std::move(run));
+        page.add<display::GlyphRun>(std::move(run));
     }
 }
 

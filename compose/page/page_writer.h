@@ -1,8 +1,10 @@
 #pragma once
 // Turns broken lines into positioned glyph runs on a display page.
 #include <map>
+#include <optional>
 
 #include "compose/display/display.h"
+#include "compose/page/tagger.h"
 #include "compose/para/para.h"
 #include "compose/text/text.h"
 
@@ -12,9 +14,10 @@ class PageWriter {
 public:
     PageWriter(display::Document& out, text::FontSet& fonts) : out_(out), fonts_(fonts) {}
 
-    // Places `line` of `mp` with its left edge at x (the measure's start) and baseline y.
+    // Places `line` of `mp` with its left edge at x (the measure's start) and baseline y. With a
+    // tagger, the line's text belongs to `node` and each link in it is a Link element under it.
     void emit_line(display::Page& page, const text::MeasuredParagraph& mp, const para::Line& line, double x,
-                   double baseline, style::Align align);
+                   double baseline, style::Align align, Tagger* tagger = nullptr, base::NodeId node = {});
 
     // The tallest ascent and deepest descent on a line (points; descent negative).
     static std::pair<double, double> extent(const text::MeasuredParagraph& mp, const para::Line& line);
@@ -31,6 +34,7 @@ private:
     std::vector<Piece> pieces_;
     std::vector<std::uint8_t> levels_;
     std::vector<display::GlyphRun> placed_;
+    std::vector<std::optional<display::Link>> placed_links_;  // the link each placed run is, if any
 };
 
 }  // namespace compose::page

@@ -1,3 +1,5 @@
+#include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <map>
 #include <memory>
@@ -75,7 +77,6 @@ public:
         pages_.push_back(handle);
         page_heights_.push_back(page.height);
         page_label(page.label);
-        for (const auto& d : page.destinations) add_destination(handle, page.height, d);
         if (!page_content(page, handle)) return failed_ = true, false;
         if (!compress_content(handle)) return failed_ = true, false;
         return true;
@@ -278,56 +279,98 @@ private:
         }
     }
 
+    // The page's items in their order. Text goes between BT and ET, drawing outside them, so a
+    // text object is opened at the first glyph run after a drawing and closed before the next one.
+    // (Structure tags are for the tagged PDF to come; the page's order already is the reading order.)
     bool page_content(const display::Page& page, HPDF_Page handle) {
         auto* attr = static_cast<HPDF_PageAttr>(handle->attr);
-        // rules first, text over them
-        for (const auto& rule : page.rules) {
-            HPDF_Page_SetLineWidth(handle, static_cast<HPDF_REAL>(rule.thickness));
-            HPDF_Page_SetRGBStroke(handle, ((rule.color >> 16) & 0xFF) / 255.0f, ((rule.color >> 8) & 0xFF) / 255.0f,
-                                   (rule.color & 0xFF) / 255.0f);
-            static const HPDF_UINT16 dash[] = {3, 2};
-            if (rule.dashed) HPDF_Page_SetDash(handle, dash, 2, 0);
-            HPDF_Page_MoveTo(handle, static_cast<HPDF_REAL>(rule.x0), static_cast<HPDF_REAL>(page.height - rule.y0));
-            HPDF_Page_LineTo(handle, static_cast<HPDF_REAL>(rule.x1), static_cast<HPDF_REAL>(page.height - rule.y1));
-            HPDF_Page_Stroke(handle);
-            if (rule.dashed) HPDF_Page_SetDash(handle, nullptr, 0, 0);
-        }
-        for (const auto& image : page.images) draw_image(page, handle, image);
-        if (!page.runs.empty()) {
-            HPDF_Page_BeginText(handle);
-            for (const auto& run : page.runs) {
-                GlyphFont& font = *fonts_.at(run.font);
+        bool in_text = false;
+        auto end_text = [&] {
+            if (in_text) HPDF_Page_EndText(handle);
+            in_text = false;
+        };
+        for (const auto& item : page.items) {
+            if (const auto* run = std::get_if<display::GlyphRun>(&item)) {
+                if (!in_text) HPDF_Page_BeginText(handle);
+                in_text = true;
+                GlyphFont& font = *fonts_.at(run->font);
                 const char* name = HPDF_Page_GetLocalFontName(handle, font.handle());
                 if (!name) {
                     fail("libharu could not add a font to a page");
                     return false;
                 }
-                std::string ops = glyph_run_operators(run, font, name, page.height);
+                std::string ops = glyph_run_operators(*run, font, name, page.height);
                 // a run in another language than the page's is marked with its own, so that
                 // screen readers and hyphenating re-flowers read "Instituto Igarapé" as Portuguese
-                bool other_language = !run.lang.empty() && !page.lang.empty() && run.lang != page.lang;
-                if (other_language) ops = "/Span <</Lang " + pdf_string(run.lang) + ">> BDC\n" + ops + "EMC\n";
+                bool other_language = !run->lang.empty() && !page.lang.empty() && run->lang != page.lang;
+                if (other_language) ops = "/Span <</Lang " + pdf_string(run->lang) + ">> BDC\n" + ops + "EMC\n";
                 HPDF_Stream_WriteStr(attr->stream, ops.c_str());
+            } else if (const auto* shape = std::get_if<display::Shape>(&item)) {
+                end_text();
+                draw_shape(page, handle, *shape);
+            } else if (const auto* image = std::get_if<display::Image>(&item)) {
+                end_text();
+                if (!draw_image(page, handle, *image)) return false;
+            } else if (const auto* link = std::get_if<display::Link>(&item)) {
+                add_link(page, handle, *link);
+            } else if (const auto* dest = std::get_if<display::Destination>(&item)) {
+                add_destination(handle, page.height, *dest);
             }
-            HPDF_Page_EndText(handle);
         }
-        for (const auto& link : page.links) {
-            HPDF_Rect rect{static_cast<HPDF_REAL>(link.area.x),
-                           static_cast<HPDF_REAL>(page.height - link.area.y - link.area.height),
-                           static_cast<HPDF_REAL>(link.area.x + link.area.width),
-                           static_cast<HPDF_REAL>(page.height - link.area.y)};
-            if (link.uri.empty()) {
-                pending_links_.push_back({handle, rect, link.dest});
-                continue;
-            }
-            HPDF_Annotation annot = HPDF_Page_CreateURILinkAnnot(handle, rect, link.uri.c_str());
-            if (annot) HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
-        }
+        end_text();
         if (errors_.error) {
             fail("libharu failed while writing page content");
             return false;
         }
         return true;
+    }
+
+    static void set_rgb_stroke(HPDF_Page handle, std::uint32_t c) {
+        HPDF_Page_SetRGBStroke(handle, ((c >> 16) & 0xFF) / 255.0f, ((c >> 8) & 0xFF) / 255.0f, (c & 0xFF) / 255.0f);
+    }
+    static void set_rgb_fill(HPDF_Page handle, std::uint32_t c) {
+        HPDF_Page_SetRGBFill(handle, ((c >> 16) & 0xFF) / 255.0f, ((c >> 8) & 0xFF) / 255.0f, (c & 0xFF) / 255.0f);
+    }
+
+    void draw_shape(const display::Page& page, HPDF_Page handle, const display::Shape& shape) {
+        if (!shape.fill && !shape.stroke) return;
+        HPDF_Page_GSave(handle);  // colours, width and dash stay with the shape
+        if (shape.stroke) {
+            HPDF_Page_SetLineWidth(handle, static_cast<HPDF_REAL>(shape.stroke->width));
+            set_rgb_stroke(handle, shape.stroke->color);
+            if (!shape.stroke->dash.empty()) {
+                // libharu 2.3 takes whole points, at most 8 of them
+                std::vector<HPDF_UINT16> dash;
+                for (double d : shape.stroke->dash) {
+                    if (dash.size() < 8) dash.push_back(static_cast<HPDF_UINT16>(std::lround(std::clamp(d, 0.0, 65535.0))));
+                }
+                HPDF_Page_SetDash(handle, dash.data(), static_cast<HPDF_UINT>(dash.size()), 0);
+            }
+        }
+        if (shape.fill) set_rgb_fill(handle, *shape.fill);
+        if (const auto* s = std::get_if<display::Segment>(&shape.geometry)) {
+            HPDF_Page_MoveTo(handle, static_cast<HPDF_REAL>(s->x0), static_cast<HPDF_REAL>(page.height - s->y0));
+            HPDF_Page_LineTo(handle, static_cast<HPDF_REAL>(s->x1), static_cast<HPDF_REAL>(page.height - s->y1));
+        } else {
+            const auto& r = std::get<display::Rect>(shape.geometry);
+            HPDF_Page_Rectangle(handle, static_cast<HPDF_REAL>(r.x), static_cast<HPDF_REAL>(page.height - r.y - r.height),
+                                static_cast<HPDF_REAL>(r.width), static_cast<HPDF_REAL>(r.height));
+        }
+        if (shape.fill && shape.stroke) HPDF_Page_FillStroke(handle);
+        else if (shape.fill) HPDF_Page_Fill(handle);
+        else HPDF_Page_Stroke(handle);
+        HPDF_Page_GRestore(handle);
+    }
+
+    void add_link(const display::Page& page, HPDF_Page handle, const display::Link& link) {
+        HPDF_Rect rect{static_cast<HPDF_REAL>(link.area.x), static_cast<HPDF_REAL>(page.height - link.area.y - link.area.height),
+                       static_cast<HPDF_REAL>(link.area.x + link.area.width), static_cast<HPDF_REAL>(page.height - link.area.y)};
+        if (link.uri.empty()) {
+            pending_links_.push_back({handle, rect, link.dest});
+            return;
+        }
+        HPDF_Annotation annot = HPDF_Page_CreateURILinkAnnot(handle, rect, link.uri.c_str());
+        if (annot) HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
     }
 
     // An image file becomes one XObject however many figures show it (nullptr: unreadable).
@@ -339,17 +382,19 @@ private:
         if (ext == ".png") it->second = HPDF_LoadPngImageFromFile(pdf_, path.c_str());
         else if (ext == ".jpg" || ext == "jpeg") it->second = HPDF_LoadJpegImageFromFile(pdf_, path.c_str());
         if (!it->second) {
-            diags_.warning({std::make_shared<const std::string>(path)}, "image could not be read; drawn as a placeholder");
+            diags_.error({std::make_shared<const std::string>(path)}, "the image could not be decoded",
+                         {"the file is damaged or not a PNG or JPEG image; export it again"});
             HPDF_ResetError(pdf_);
             errors_ = {};
         }
         return it->second;
     }
 
-    void draw_image(const display::Page& page, HPDF_Page handle, const display::Image& image) {
+    bool draw_image(const display::Page& page, HPDF_Page handle, const display::Image& image) {
         const auto& f = image.frame;
-        HPDF_Image img = image.path.empty() ? nullptr : load_image(image.path);
-        if (img) {
+        HPDF_Image img = load_image(image.path);
+        if (!img) return false;
+        {
             // contain: the whole image inside the frame, centred; cover: the frame filled, the
             // image centred and clipped to it. The aspect is kept either way.
             double iw = HPDF_Image_GetWidth(img), ih = HPDF_Image_GetHeight(img);
@@ -366,15 +411,8 @@ private:
             HPDF_Page_DrawImage(handle, img, static_cast<HPDF_REAL>(x), static_cast<HPDF_REAL>(page.height - y - h),
                                 static_cast<HPDF_REAL>(w), static_cast<HPDF_REAL>(h));
             if (image.cover) HPDF_Page_GRestore(handle);
-            return;
         }
-        HPDF_Page_SetRGBFill(handle, 0.92f, 0.92f, 0.92f);
-        HPDF_Page_SetRGBStroke(handle, 0.6f, 0.6f, 0.6f);
-        HPDF_Page_SetLineWidth(handle, 0.5f);
-        HPDF_Page_Rectangle(handle, static_cast<HPDF_REAL>(f.x), static_cast<HPDF_REAL>(page.height - f.y - f.height),
-                            static_cast<HPDF_REAL>(f.width), static_cast<HPDF_REAL>(f.height));
-        HPDF_Page_FillStroke(handle);
-        HPDF_Page_SetRGBFill(handle, 0, 0, 0);
+        return true;
     }
 
     void outline(const std::vector<display::OutlineEntry>& entries) {

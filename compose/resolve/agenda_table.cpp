@@ -9,8 +9,11 @@ std::string clock(const std::string& hhmm) {
     return hhmm;
 }
 
-TableRow row(std::vector<std::string> cells, int span_from, bool strong, const base::SourcePos& pos) {
-    return TableRow{std::move(cells), span_from, strong, pos};
+TableRow row(std::vector<std::string> cells, int span_from, bool strong, const base::SourcePos& pos,
+             base::Role role = base::Role::Row) {
+    TableRow r{std::move(cells), span_from, strong, pos};
+    r.role = role;
+    return r;
 }
 
 }  // namespace
@@ -30,14 +33,14 @@ Block agenda_table(const model::Agenda& agenda, const std::string& lang, const b
         std::string heading = localized(lang, "day") + " " + std::to_string(day_number) + " \u2014 " +
                               long_date(lang, day.date);
         if (!day.title.empty()) heading += " (" + day.title + ")";
-        b.rows.push_back(row({heading}, 0, true, day.pos));
+        b.rows.push_back(row({heading}, 0, true, day.pos, base::Role::Day));
         for (const auto& slot : agenda.days.empty() ? std::vector<model::Slot>{} : day.slots) {
             std::string time = clock(slot.start) + (slot.end.empty() ? "" : "\u00A0\u2013\u00A0" + clock(slot.end));
-            b.rows.push_back(row({time, slot.title}, 1, true, slot.pos));
+            b.rows.push_back(row({time, slot.title}, 1, true, slot.pos, base::Role::Slot));
             b.rows.back().unbroken = 0;  // "9:15 – 11:15" stays on one line
             for (const auto& item : slot.items) b.rows.push_back(row({"", item}, 1, false, slot.pos));
             for (const auto& talk : slot.talks) {
-                b.rows.push_back(row({"", talk.speaker, talk.title, talk.affiliation}, -1, false, talk.pos));
+                b.rows.push_back(row({"", talk.speaker, talk.title, talk.affiliation}, -1, false, talk.pos, base::Role::Talk));
             }
             for (const auto& m : slot.moderators) {
                 std::string text = localized(lang, "moderator") + ": " + m.name;

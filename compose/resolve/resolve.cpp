@@ -29,6 +29,8 @@ public:
     }
 
     Edition run() {
+        node(base::Role::Document, {});
+        edition_.structure.front().lang = edition_.lang;
         number_targets();
         title_blocks();
         for (const auto& section : doc_.sections) section_blocks(section);
@@ -128,9 +130,34 @@ private:
         return {item};
     }
 
+    // A new element of the structure tree under `parent`.
+    base::NodeId node(base::Role role, base::NodeId parent, int level = 0) {
+        base::NodeId id(static_cast<std::uint32_t>(edition_.structure.size()));
+        edition_.structure.push_back({id, parent, role, level, {}, {}});
+        return id;
+    }
+
+    static base::Role role_of(Block::Kind kind) {
+        switch (kind) {
+        case Block::Kind::Series: return base::Role::Series;
+        case Block::Kind::Title: return base::Role::Title;
+        case Block::Kind::Subtitle: return base::Role::Subtitle;
+        case Block::Kind::Heading: return base::Role::Heading;
+        case Block::Kind::Lead: return base::Role::Lead;
+        case Block::Kind::Attribution: return base::Role::Attribution;
+        case Block::Kind::Figure: return base::Role::Figure;
+        case Block::Kind::Table: return base::Role::Table;
+        case Block::Kind::Paragraph:
+        case Block::Kind::FindingBody:
+        case Block::Kind::Quote: return base::Role::Paragraph;
+        }
+        return base::Role::Paragraph;
+    }
+
     void add(Block::Kind kind, model::InlineList content, base::SourcePos pos) {
         Block b;
         b.kind = kind;
+        b.node = node(role_of(kind), parent_);
         b.content = std::move(content);
         b.pos = std::move(pos);
         edition_.blocks.push_back(std::move(b));
@@ -138,6 +165,7 @@ private:
 
     void title_blocks() {
         const auto& meta = doc_.meta;
+        parent_ = node(base::Role::TitleBlock, root());
         if (!meta.series.empty()) add(Block::Kind::Series, text_list(meta.series, meta.pos), meta.pos);
         if (!meta.title.empty()) add(Block::Kind::Title, text_list(meta.title, meta.pos), meta.pos);
         std::string sub = meta.subtitle;
@@ -150,6 +178,7 @@ private:
     void paragraph(Block::Kind kind, const model::Paragraph& p) { add(kind, resolve_inline(p.content), p.pos); }
 
     void section_blocks(const model::Section& section) {
+        parent_ = node(section.annex ? base::Role::Annex : base::Role::Section, root());
         std::size_t section_start = edition_.blocks.size();
         section_content(section);
         for (std::size_t i = section_start; i < edition_.blocks.size(); ++i) edition_.blocks[i].annex = section.annex;
@@ -160,6 +189,7 @@ private:
             Block h;
             h.kind = Block::Kind::Heading;
             h.level = 1;
+            h.node = node(base::Role::Heading, parent_, 1);
             h.annex = section.annex;
             h.anchor = section.id;
             h.pos = section.heading_pos;
@@ -178,22 +208,27 @@ private:
             std::size_t first = edition_.blocks.size();
             switch (block.kind) {
             case model::Block::Kind::Paragraph: paragraph(Block::Kind::Paragraph, block.paragraph); break;
-            case model::Block::Kind::Finding:
+            case model::Block::Kind::Finding: {
+                Within finding(*this, base::Role::Finding);
                 paragraph(Block::Kind::Lead, block.finding.lead);
                 for (const auto& p : block.finding.body) paragraph(Block::Kind::FindingBody, p);
                 break;
+            }
             case model::Block::Kind::Figure: figure(block.figure); break;
-            case model::Block::Kind::BlockQuote:
+            case model::Block::Kind::BlockQuote: {
+                Within quote(*this, base::Role::Quote);
                 for (const auto& p : block.quote.paragraphs) paragraph(Block::Kind::Quote, p);
                 if (!block.quote.attribution.empty()) {
                     add(Block::Kind::Attribution, resolve_inline(block.quote.attribution), block.quote.pos);
                 }
                 if (!block.quote.id.empty() && edition_.blocks.size() > first) edition_.blocks[first].anchor = block.quote.id;
                 break;
+            }
             case model::Block::Kind::Table: table(block.table); break;
             case model::Block::Kind::Agenda:
                 if (const auto* data = find_data(block.agenda.data); data && data->kind == model::DataFile::Kind::Agenda) {
                     edition_.blocks.push_back(agenda_table(data->agenda, edition_.lang, block.agenda.pos));
+                    edition_.blocks.back().node = node(base::Role::Agenda, parent_);
                 }
                 break;
             }
@@ -207,6 +242,9 @@ private:
     void figure(const model::Figure& fig) {
         Block b;
         b.kind = Block::Kind::Figure;
+        b.node = node(base::Role::Figure, parent_);
+        b.image_node = node(base::Role::Image, b.node);
+        b.caption_node = node(base::Role::Caption, b.node);
         b.pos = fig.pos;
         b.anchor = fig.id;
         b.placement = fig.placement;
@@ -234,6 +272,7 @@ private:
     void table(const model::Table& t) {
         Block b;
         b.kind = Block::Kind::Table;
+        b.node = node(base::Role::Table, parent_);
         b.pos = t.pos;
         for (const auto& cell : t.header) {
             b.column_title_content.push_back(resolve_inline(cell));
@@ -326,6 +365,17 @@ private:
         return out;
     }
 
+    static base::NodeId root() { return base::NodeId(0); }
+
+    // The blocks added while it lives are children of a new element (a finding, a block quote).
+    struct Within {
+        Within(Resolver& r, base::Role role) : r_(r), outer_(r.parent_) { r.parent_ = r.node(role, outer_); }
+        ~Within() { r_.parent_ = outer_; }
+        Resolver& r_;
+        base::NodeId outer_;
+    };
+
+    base::NodeId parent_;  // where the next block's element goes
     std::string pending_anchor_;
     std::string audience_;
     int quote_depth_ = 0;

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "compose/base/diagnostics.h"
+#include "compose/base/structure.h"
 #include "compose/model/document.h"
 
 namespace compose::resolve {
@@ -26,6 +27,7 @@ struct TableRow {
     // a hand-written table's cells with their markup (emphasis, links, references resolved as in
     // paragraphs); `cells` holds the same as plain text. Empty for tables of data.
     std::vector<model::InlineList> content;
+    base::Role role = base::Role::Row;  // or an agenda's Day, Slot or Talk
 };
 
 // After resolve, inline content holds no Ref: each became a Link whose attr is "#<id>"
@@ -46,6 +48,10 @@ struct Block {
         Table,
     };
     Kind kind = Kind::Paragraph;
+    // the element of the structure tree the block is (a paragraph, a lead, a heading, a table);
+    // a figure is its Figure, with the picture and the caption as its children
+    base::NodeId node;
+    base::NodeId image_node, caption_node;  // figures
     model::InlineList content;
     std::string anchor;  // destination name, when something refers here or it is in the outline
     int level = 0;       // headings: 1 for sections and annexes
@@ -71,6 +77,9 @@ struct Edition {
     std::string subject;
     std::vector<Block> blocks;
     std::string published;  // ISO date, for the PDF's creation date
+    // the document's structure tree, indexed by NodeId: the root (the document, in `lang`), the
+    // title block, sections and annexes, and every block's element under its parent
+    std::vector<base::Node> structure;
 };
 
 Edition resolve(const model::Document& doc, const Options& options, base::Diagnostics& diags);

@@ -114,8 +114,12 @@ StyledDocument apply_style(resolve::Edition&& edition, const Layout& layout, bas
     doc.author = edition.author;
     doc.subject = edition.subject;
     doc.published = edition.published;
+    doc.structure = std::move(edition.structure);
     for (auto& b : edition.blocks) {
         Block block;
+        block.node = b.node;
+        block.image_node = b.image_node;
+        block.caption_node = b.caption_node;
         block.anchor = b.anchor;
         block.annex = b.annex;
         block.span = b.kind == resolve::Block::Kind::Series || b.kind == resolve::Block::Kind::Title ||
@@ -149,7 +153,7 @@ StyledDocument apply_style(resolve::Edition&& edition, const Layout& layout, bas
             block.rows.reserve(b.rows.size());
             for (auto& row : b.rows) {
                 TableRow styled{std::move(row.cells), row.span_from, row.strong ? 1u : 0u, row.unbroken, row.pos,
-                                std::move(row.cell_pos), {}};
+                                std::move(row.cell_pos), {}, row.role};
                 for (std::size_t c = 0; c < row.content.size(); ++c) {
                     styled.rich.push_back(make_paragraph(block.cell_styles[styled.style], row.content[c], edition.lang,
                                                          styled.position(c)));

@@ -98,6 +98,7 @@ struct TableRow {
     // a hand-written table's cells as paragraphs, with their markup (emphasis, links); empty for
     // tables of data, whose cells are plain text (a hand-written table is short)
     std::vector<Paragraph> rich;
+    base::Role role = base::Role::Row;  // or an agenda's Day, Slot or Talk
 
     const base::SourcePos& position(std::size_t column) const {
         return column < cell_pos.size() ? cell_pos[column] : pos;
@@ -109,6 +110,9 @@ struct Block {
     enum class Kind { Paragraph, Figure, Table };
     enum class Float { None, Top, Bottom };
     Kind kind = Kind::Paragraph;
+    // the element of the structure tree the block is (see resolve::Block::node)
+    base::NodeId node;
+    base::NodeId image_node, caption_node;  // figures
     bool annex = false;  // set on the annex pages (their own column count)
     bool span = false;   // across all columns (the title block, full-width photos)
     Float float_to = Float::None;  // figures: float to the top or bottom of a page
@@ -132,6 +136,7 @@ struct StyledDocument {
     std::string title, author, subject;
     std::vector<Block> blocks;
     std::string published;  // ISO date, for the PDF's creation date
+    std::vector<base::Node> structure;  // the edition's structure tree (resolve::Edition::structure)
 };
 
 StyledDocument apply_style(const resolve::Edition& edition, const Layout& layout, base::Diagnostics& diags);

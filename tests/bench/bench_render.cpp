@@ -7,7 +7,7 @@
 #include <fstream>
 #include <set>
 
-#include "compose/cli/pipeline.h"
+#include "compose/engine/typeset.h"
 #include "compose/render/render.h"
 #include "corpus.h"
 
@@ -50,17 +50,18 @@ std::string long_source(int sections) {
 }
 
 void render(benchmark::State& state, const std::string& source) {
-    cli::PipelineOptions options;
+    engine::Options options;
     options.source = source;
     options.data_dir = COMPOSE_SOURCE_DIR;
     std::size_t pages = 0, bytes = 0;
     for (auto _ : state) {
         base::Diagnostics diags;
-        auto display = cli::build_display(options, diags);
-        if (!display) {
+        engine::DisplayBackend backend;
+        if (!engine::typeset(options, diags, backend)) {
             state.SkipWithError("the pipeline failed");
             return;
         }
+        const auto* display = &backend.document();
         auto pdf = render::render_pdf(*display, diags);
         if (!pdf) {
             state.SkipWithError("render_pdf failed");
@@ -88,15 +89,16 @@ BENCHMARK(BM_RenderGenerated)->Name("BM_RenderGeneratedLong")->Arg(200)->Unit(be
 
 // The render stage alone: a display list already made, to PDF bytes (fonts subset and embedded).
 void BM_RenderStageOnly(benchmark::State& state) {
-    cli::PipelineOptions options;
+    engine::Options options;
     options.source = long_source(static_cast<int>(state.range(0)));
     options.data_dir = COMPOSE_SOURCE_DIR;
     base::Diagnostics diags;
-    auto display = cli::build_display(options, diags);
-    if (!display) {
+    engine::DisplayBackend backend;
+    if (!engine::typeset(options, diags, backend)) {
         state.SkipWithError("the pipeline failed");
         return;
     }
+    const auto* display = &backend.document();
     for (auto _ : state) {
         auto pdf = render::render_pdf(*display, diags);
         if (!pdf) {

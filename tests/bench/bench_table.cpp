@@ -47,7 +47,7 @@ std::string table_source(int rows) {
 
 void participants_table(benchmark::State& state) {
     const int rows = static_cast<int>(state.range(0));
-    cli::PipelineOptions options;
+    engine::Options options;
     options.source = table_source(rows);
     options.data_dir = COMPOSE_SOURCE_DIR;
     options.audience = "internal";

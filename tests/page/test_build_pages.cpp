@@ -13,6 +13,14 @@ using compose::base::Diagnostics;
 namespace style = compose::style;
 namespace display = compose::display;
 
+// Copies of the pointed-to items, for range loops.
+template <class T>
+std::vector<T> items(const std::vector<const T*>& pointers) {
+    std::vector<T> out;
+    for (const T* p : pointers) out.push_back(*p);
+    return out;
+}
+
 constexpr int kHeadingTag = 9000;  // source line given to heading runs, to tell them apart
 
 style::Layout test_layout() {
@@ -130,7 +138,8 @@ TEST_CASE("every line stays inside the margins") {
         const auto& page = out.pages[n];
         CHECK(page.width == Approx(p.width));
         CHECK(page.height == Approx(p.height));
-        for (const auto& run : page.runs) {
+        for (const auto* r : display::items_of<display::GlyphRun>(page)) {
+            const auto& run = *r;
             INFO("page " << n + 1 << " run at " << run.x << "," << run.y << ": " << run.text);
             CHECK(run.x >= left - 1e-6);
             CHECK(run.x + run_width(run) <= right + 0.01);
@@ -171,7 +180,8 @@ TEST_CASE("every page has its folio, centred below the text area") {
         INFO("page " << n + 1);
         CHECK(page.label == std::to_string(n + 1));
         int folios = 0;
-        for (const auto& run : page.runs) {
+        for (const auto* r : display::items_of<display::GlyphRun>(page)) {
+            const auto& run = *r;
             if (run.pos.line != 0) continue;
             ++folios;
             CHECK(run.text == page.label);
@@ -200,7 +210,8 @@ TEST_CASE("a heading with keep-with-next is never alone at a page's foot") {
         INFO(filler_lines << " filler lines, " << out.pages.size() << " pages");
         bool found = false;
         for (std::size_t n = 0; n < out.pages.size(); ++n) {
-            const auto& runs = out.pages[n].runs;
+            std::vector<display::GlyphRun> runs;
+            for (const auto* r : display::items_of<display::GlyphRun>(out.pages[n])) runs.push_back(*r);
             for (std::size_t r = 0; r < runs.size(); ++r) {
                 if (runs[r].pos.line != kHeadingTag) continue;
                 found = true;
@@ -212,7 +223,7 @@ TEST_CASE("a heading with keep-with-next is never alone at a page's foot") {
                 // the outline points at the heading's page
                 REQUIRE(out.outline.size() == 1);
                 bool dest_here = false;
-                for (const auto& d : out.pages[n].destinations) dest_here |= d.name == out.outline[0].dest;
+                for (const auto& d : items(display::items_of<display::Destination>(out.pages[n]))) dest_here |= d.name == out.outline[0].dest;
                 CHECK(dest_here);
             }
         }
@@ -234,7 +245,7 @@ TEST_CASE("a paragraph that crosses a page leaves no orphan nor widow") {
         std::map<std::pair<int, std::size_t>, int> lines;  // (paragraph, page) -> lines
         std::map<int, int> total;
         for (std::size_t n = 0; n < out.pages.size(); ++n) {
-            for (const auto& run : out.pages[n].runs) {
+            for (const auto& run : items(display::items_of<display::GlyphRun>(out.pages[n]))) {
                 if (run.pos.line == 0) continue;
                 ++lines[{run.pos.line, n}];
                 ++total[run.pos.line];
@@ -255,7 +266,7 @@ TEST_CASE("a forced line break starts a new line") {
     auto out = build(doc, diags);
     REQUIRE(out.pages.size() == 1);
     std::vector<const display::GlyphRun*> body;
-    for (const auto& run : out.pages[0].runs) {
+    for (const auto& run : items(display::items_of<display::GlyphRun>(out.pages[0]))) {
         if (run.pos.line == 1) body.push_back(&run);
     }
     REQUIRE(body.size() == 2);
@@ -286,11 +297,12 @@ TEST_CASE("a table row taller than a page is set in pieces, the header above eac
     for (std::size_t p = 0; p < out.pages.size(); ++p) {
         const auto& page = out.pages[p];
         bool header = false;
-        for (const auto& run : page.runs) header = header || run.text == "Name";
+        for (const auto& run : items(display::items_of<display::GlyphRun>(page))) header = header || run.text == "Name";
         INFO("page " << p + 1);
         CHECK(header);
-        for (const auto& rule : page.rules) {
-            dashed += rule.dashed ? 1 : 0;
+        for (const auto& shape : items(display::items_of<display::Shape>(page))) {
+            const auto& rule = std::get<display::Segment>(shape.geometry);
+            dashed += shape.stroke && !shape.stroke->dash.empty() ? 1 : 0;
             CHECK(rule.y0 <= page.height - doc.layout.page.margin_bottom + 0.01);  // no row runs off the page
         }
     }

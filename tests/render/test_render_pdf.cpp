@@ -1,6 +1,8 @@
 // render_pdf() on hand-built display lists, checked with qpdf, pdffonts and pdftotext.
 #include <catch2/catch.hpp>
 
+#include <stdexcept>
+
 #include <sstream>
 #include <string>
 #include <vector>
@@ -55,6 +57,14 @@ display::GlyphRun shaped_run(const std::string& font_path, display::FontId font,
     return run;
 }
 
+display::GlyphRun& run_at(display::Document& doc, std::size_t n) {
+    std::size_t seen = 0;
+    for (auto& item : doc.pages[0].items) {
+        if (auto* run = std::get_if<display::GlyphRun>(&item); run && seen++ == n) return *run;
+    }
+    throw std::logic_error("no such run");
+}
+
 display::Document one_page(std::vector<display::GlyphRun> runs) {
     display::Document doc;
     doc.fonts.push_back({kSerif, "NotoSerif-Regular"});
@@ -62,7 +72,7 @@ display::Document one_page(std::vector<display::GlyphRun> runs) {
     page.width = 595.28;
     page.height = 841.89;
     page.label = "1";
-    page.runs = std::move(runs);
+    for (auto& run : runs) page.add<display::GlyphRun>(std::move(run));
     doc.pages.push_back(std::move(page));
     doc.metadata.title = "Render test";
     doc.metadata.lang = "en";
@@ -132,7 +142,7 @@ TEST_CASE("glyph-exact text: the fonts are Type0 Identity-H subsets with ToUnico
     auto doc = one_page({shaped_run(kSerif, 0, "The first office was efficient.", 12, 72, 100),
                          shaped_run(kSerif, 0, "\u00C1lvaro Mon\u00E1rrez, S\u00E3o Paulo, AVA Te Yo WA", 12, 72, 120)});
     // the shaping really used the ligatures: "first" has fewer glyphs than letters
-    REQUIRE(doc.pages[0].runs[0].glyphs.size() < doc.pages[0].runs[0].text.size());
+    REQUIRE(run_at(doc, 0).glyphs.size() < run_at(doc, 0).text.size());
     TempFile file(".pdf");
     render_checked(doc, file);
 
@@ -164,9 +174,9 @@ TEST_CASE("glyph-exact text: the fonts are Type0 Identity-H subsets with ToUnico
 TEST_CASE("the same glyph standing for different text extracts as each text") {
     // a decomposed Á shapes to the same glyph as the precomposed one; each extracts as written
     auto doc = one_page({shaped_run(kSerif, 0, "\u00C1", 12, 72, 100), shaped_run(kSerif, 0, "A\u0301", 12, 72, 120)});
-    REQUIRE(doc.pages[0].runs[0].glyphs.size() == 1);
-    REQUIRE(doc.pages[0].runs[1].glyphs.size() == 1);
-    REQUIRE(doc.pages[0].runs[0].glyphs[0].id == doc.pages[0].runs[1].glyphs[0].id);
+    REQUIRE(run_at(doc, 0).glyphs.size() == 1);
+    REQUIRE(run_at(doc, 1).glyphs.size() == 1);
+    REQUIRE(run_at(doc, 0).glyphs[0].id == run_at(doc, 1).glyphs[0].id);
     TempFile file(".pdf");
     render_checked(doc, file);
     auto text = run_command(PDFTOTEXT " -enc UTF-8 " + shell_quote(file.path()) + " -");
@@ -186,15 +196,15 @@ TEST_CASE("two fonts, several pages, rules, a placeholder image and links make a
         page.width = 612;
         page.height = 792;
         page.label = std::to_string(p + 1);
-        page.runs.push_back(shaped_run(kSansBold, 1, "Heading " + std::to_string(p + 1), 14, 72, 90));
+        page.add<display::Shape>(display::Shape{display::Rect{72, 140, 200, 100}, 0xEBEBEB, display::Stroke{0x999999, 0.5, {}}});
+        page.add<display::GlyphRun>(shaped_run(kSansBold, 1, "Heading " + std::to_string(p + 1), 14, 72, 90));
         auto body = shaped_run(kSerif, 0, "Body text on page " + std::to_string(p + 1), 10, 72, 110);
         body.color = 0x8a1c1c;
-        page.runs.push_back(body);
-        page.rules.push_back({72, 120, 540, 120, 0.5, 0x999999});
-        page.images.push_back({{72, 140, 200, 100}, "", "Figure 1"});
-        page.links.push_back({{72, 100, 100, 12}, "https://example.org/", ""});
-        page.destinations.push_back({"page-" + std::to_string(p + 1), 80});
-        if (p > 0) page.links.push_back({{72, 60, 100, 12}, "", "page-1"});
+        page.add<display::GlyphRun>(body);
+        page.add<display::Shape>(display::Shape{display::Segment{72, 120, 540, 120}, std::nullopt, display::Stroke{0x999999, 0.5, {3, 2}}});
+        page.add<display::Link>(display::Link{{72, 100, 100, 12}, "https://example.org/", ""});
+        page.add<display::Destination>(display::Destination{"page-" + std::to_string(p + 1), 80});
+        if (p > 0) page.add<display::Link>(display::Link{{72, 60, 100, 12}, "", "page-1"});
         doc.pages.push_back(std::move(page));
     }
     doc.outline.push_back({"Heading 1", "page-1", 1});
@@ -317,8 +327,8 @@ TEST_CASE("a photo shown by several figures is embedded once") {
         page.width = 612;
         page.height = 792;
         page.label = std::to_string(p + 1);
-        page.images.push_back({{72, 140, 200, 100}, photo, "Figure 1"});
-        if (p == 1) page.images.push_back({{72, 300, 100, 100}, photo, "Figure 2"});
+        page.add<display::Image>(display::Image{{72, 140, 200, 100}, photo, false});
+        if (p == 1) page.add<display::Image>(display::Image{{72, 300, 100, 100}, photo, false});
         doc.pages.push_back(std::move(page));
     }
     TempFile file(".pdf");
@@ -342,7 +352,7 @@ TEST_CASE("a title or heading longer than a PDF string holds is cut in the metad
     std::string long_text;
     for (int i = 0; i < 30000; ++i) long_text += "\u00E9";  // 30,000 characters, 60,000 bytes
     doc.metadata.title = long_text;
-    doc.pages[0].destinations.push_back({"top", 80});
+    doc.pages[0].add<display::Destination>(display::Destination{"top", 80});
     doc.outline.push_back({long_text, "top", 1});
     TempFile file(".pdf");
     render_checked(doc, file);

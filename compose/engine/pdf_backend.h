@@ -10,27 +10,27 @@
 #include <thread>
 #include <vector>
 
-#include "compose/base/diagnostics.h"
-#include "compose/display/display.h"
+#include "compose/engine/backend.h"
 #include "compose/render/render.h"
 
-namespace compose::cli {
+namespace compose::engine {
 
-class PdfThread {
+class PdfBackend : public Backend {
 public:
-    PdfThread();
-    ~PdfThread();  // stops the thread if finish() was not called
-    PdfThread(const PdfThread&) = delete;
-    PdfThread& operator=(const PdfThread&) = delete;
+    PdfBackend();
+    ~PdfBackend() override;  // stops the thread if finish() was not called
+    PdfBackend(const PdfBackend&) = delete;
+    PdfBackend& operator=(const PdfBackend&) = delete;
 
     // Queues a page (waiting while the queue is full); false once writing has failed.
-    bool add_page(display::Page&& page, const std::vector<display::FontFace>& fonts);
-
+    bool add_page(display::Page&& page, const std::vector<display::FontFace>& fonts) override;
     // Waits for every queued page, then finishes the PDF; the writer's diagnostics go to `diags`.
-    std::optional<std::string> finish(const std::vector<display::OutlineEntry>& outline,
-                                      const display::Metadata& metadata, base::Diagnostics& diags);
+    bool finish(const display::Document& rest, base::Diagnostics& diags) override;
     // Waits for the queued pages and gives up the PDF; the writer's diagnostics go to `diags`.
+    void abandon(base::Diagnostics& diags) override { stop(diags); }
     void stop(base::Diagnostics& diags);
+    // The finished PDF (after a successful finish()).
+    std::string& bytes() { return bytes_; }
 
 private:
     struct Queued {
@@ -46,10 +46,11 @@ private:
     std::deque<Queued> queue_;
     bool closed_ = false;
     bool failed_ = false;
+    std::string bytes_;
     std::thread writer_;
 
     void write_pages();
     void close();
 };
 
-}  // namespace compose::cli
+}  // namespace compose::engine
