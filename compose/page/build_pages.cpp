@@ -182,7 +182,7 @@ private:
         auto [ascent, descent] = PageWriter::extent(sp.mp, line);
         double baseline = top + (sp.style->leading + ascent + descent) / 2;
         double indent = index == 0 ? sp.style->indent : 0;
-        writer_.emit_line(page, sp.mp, line, x + indent, baseline, sp.style->align, &tagger_, node);
+        writer_.emit_line(page, sp.mp, line, x + indent, baseline, sp.style->align, node ? &tagger_ : nullptr, node);
         // located like TeX's overfull and underfull boxes: the paragraph's run in the source, and the page
         auto pos = line.item_begin < sp.mp.items.size() ? sp.mp.runs[sp.mp.items[line.item_begin].run].pos
                                                          : base::SourcePos{};

@@ -51,6 +51,9 @@ int main(int argc, char** argv) {
         if (++problems <= 20) std::cerr << what << "\n";
     };
     while (std::getline(in, line)) {
+        // items are indented by their nesting in structure tags: read them without it
+        const bool glyph_line = expect_glyphs;
+        line.erase(0, line.find_first_not_of(' '));
         if (line.rfind("page ", 0) == 0) {
             std::istringstream s(line);
             std::string word;
@@ -59,7 +62,7 @@ int main(int argc, char** argv) {
             std::sscanf(line.c_str() + at, " size %lf %lf", &width, &height);
             continue;
         }
-        if (line.rfind("  run ", 0) == 0) {
+        if (line.rfind("run ", 0) == 0) {
             double size = 0, x = 0, y = 0;
             auto s = line.find(" size ");
             std::sscanf(line.c_str() + s, " size %lf at %lf %lf", &size, &x, &y);
@@ -68,7 +71,7 @@ int main(int argc, char** argv) {
             expect_glyphs = true;
             continue;
         }
-        if (expect_glyphs && line.rfind("    ", 0) == 0) {
+        if (glyph_line) {
             std::istringstream s(line);
             std::string glyph;
             double advance = 0;
