@@ -35,20 +35,26 @@ bool digits(std::string_view s, std::size_t from, std::size_t count, int& value)
 
 }  // namespace
 
-bool is_iso_date(std::string_view s) {
-    int year, month, day;
-    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-    if (!digits(s, 0, 4, year) || !digits(s, 5, 2, month) || !digits(s, 8, 2, day)) return false;
-    return month >= 1 && month <= 12 && day >= 1 && day <= days_in_month(year, month);
+std::optional<CivilDate> parse_iso_date(std::string_view s) {
+    CivilDate d;
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+    if (!digits(s, 0, 4, d.year) || !digits(s, 5, 2, d.month) || !digits(s, 8, 2, d.day)) return std::nullopt;
+    if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > days_in_month(d.year, d.month)) return std::nullopt;
+    return d;
+}
+
+bool is_iso_date(std::string_view s) { return parse_iso_date(s).has_value(); }
+
+int weekday_of(const CivilDate& d) {
+    // 1970-01-01 was a Thursday
+    std::int64_t days = days_from_civil(d.year, d.month, d.day);
+    return static_cast<int>(((days % 7) + 7 + 4) % 7);
 }
 
 std::optional<std::int64_t> epoch_of_iso_date(std::string_view s) {
-    if (!is_iso_date(s)) return std::nullopt;
-    int year, month, day;
-    digits(s, 0, 4, year);
-    digits(s, 5, 2, month);
-    digits(s, 8, 2, day);
-    return days_from_civil(year, month, day) * 86400;
+    auto d = parse_iso_date(s);
+    if (!d) return std::nullopt;
+    return days_from_civil(d->year, d->month, d->day) * 86400;
 }
 
 std::optional<std::int64_t> parse_epoch_seconds(std::string_view s) {

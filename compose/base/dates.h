@@ -11,6 +11,14 @@ namespace compose::base {
 // "2014-11-06": a real calendar date (leap years checked).
 bool is_iso_date(std::string_view s);
 
+struct CivilDate {
+    int year = 0, month = 0, day = 0;  // month and day from 1
+};
+// The date an ISO "YYYY-MM-DD" names; nullopt if it is not a real date.
+std::optional<CivilDate> parse_iso_date(std::string_view s);
+// Its day of the week, 0 for Sunday.
+int weekday_of(const CivilDate& date);
+
 // Seconds since 1970-01-01T00:00:00Z of an ISO date at midnight UTC; nullopt if not a date.
 std::optional<std::int64_t> epoch_of_iso_date(std::string_view s);
 

@@ -1,4 +1,5 @@
 #include "compose/base/line_map.h"
+#include "compose/base/utf8.h"
 
 #include <algorithm>
 
@@ -6,7 +7,7 @@ namespace compose::base {
 
 namespace {
 // lead bytes only: continuation bytes (10xxxxxx) belong to the previous code point
-bool starts_code_point(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
+bool starts_code_point(char c) { return !is_continuation_byte(c); }
 }  // namespace
 
 LineMap::LineMap(std::string file_name, std::string_view text)

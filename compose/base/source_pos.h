@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "compose/base/utf8.h"
+
 namespace compose::base {
 
 struct SourcePos {
@@ -39,7 +41,7 @@ inline SourcePos position_in(const SourcePos& start, const std::vector<TextAncho
     }
     if (pos.line == 0) return pos;
     for (std::size_t i = from; i < offset && i < text.size(); ++i) {
-        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++pos.col;
+        if (!is_continuation_byte(text[i])) ++pos.col;
     }
     return pos;
 }

@@ -54,4 +54,12 @@ void append_utf8(std::string& out, char32_t cp) {
     }
 }
 
+std::string truncate_code_points(std::string_view s, std::size_t max) {
+    std::size_t code_points = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (!is_continuation_byte(s[i]) && ++code_points > max) return std::string(s.substr(0, i)) + "\u2026";
+    }
+    return std::string(s);
+}
+
 }  // namespace compose::base

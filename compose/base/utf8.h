@@ -16,4 +16,10 @@ char32_t next_code_point(std::string_view s, std::size_t& i);
 
 void append_utf8(std::string& out, char32_t cp);
 
+// Whether a byte continues a UTF-8 sequence (10xxxxxx) rather than starting a code point.
+constexpr bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// The first `max` code points of `s`, and "…" after them when there were more.
+std::string truncate_code_points(std::string_view s, std::size_t max);
+
 }  // namespace compose::base

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "compose/base/dates.h"
+#include "compose/base/utf8.h"
 #include "compose/page/flow.h"
 #include "compose/page/page.h"
 #include "compose/page/page_writer.h"
@@ -60,15 +61,9 @@ std::string widest_word(const text::MeasuredParagraph& mp, const para::Line& lin
         }
     }
     offset = best_begin;
-    std::string word = best_end > best_begin && best_end <= mp.text.size() ? mp.text.substr(best_begin, best_end - best_begin)
-                                                                           : std::string();
-    std::size_t code_points = 0;
-    for (std::size_t i = 0; i < word.size(); ++i) {
-        if ((static_cast<unsigned char>(word[i]) & 0xC0) != 0x80 && ++code_points > 40) {
-            return word.substr(0, i) + "\u2026";
-        }
-    }
-    return word;
+    std::string_view text(mp.text);
+    return best_end > best_begin && best_end <= text.size() ? base::truncate_code_points(text.substr(best_begin, best_end - best_begin), 40)
+                                                             : std::string();
 }
 
 // A line's text as set: its items' characters, and the hyphen drawn at a hyphenated break.

@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "compose/style/style.h"
+#include "compose/base/align.h"
 #include "compose/text/text.h"
 
 namespace compose::para {
@@ -92,7 +92,7 @@ enum class Strategy { TotalFit, FirstFit };
 struct BreakParams {
     double width = 0;         // the measure
     double first_indent = 0;  // extra space at the start of the first line
-    style::Align align = style::Align::Justify;
+    base::Align align = base::Align::Justify;
     Strategy strategy = Strategy::TotalFit;
     double em = 10;           // the paragraph's font size: the unit of the em-based allowances below
 
@@ -119,7 +119,7 @@ struct BreakParams {
     double expansion_shrink = kExpansionShrink;
     double expansion_step = kExpansionStep;
 
-    bool ragged() const { return align != style::Align::Justify; }
+    bool ragged() const { return align != base::Align::Justify; }
     double line_width(std::size_t line) const { return width - (line == 0 ? first_indent : 0); }
 };
 

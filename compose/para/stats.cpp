@@ -5,7 +5,7 @@
 
 namespace compose::para {
 
-void LineStats::add(const Line& line, std::size_t index, style::Align align) {
+void LineStats::add(const Line& line, std::size_t index, base::Align align) {
     if (index == 0) {
         ++paragraphs;
         run_ = 0;
@@ -18,7 +18,7 @@ void LineStats::add(const Line& line, std::size_t index, style::Align align) {
         run_ = 0;
     }
     if (line.overfull > kOverfullTolerance) ++overfull;
-    if (align != style::Align::Justify || line.last || line.overfull > 0) return;
+    if (align != base::Align::Justify || line.last || line.overfull > 0) return;
     if (line.badness > kLooseBadness && line.ratio > 0) ++loose;
     if (line.badness > kUnderfullBadness && line.ratio > 0) ++underfull;
     std::size_t bin = 0;

@@ -47,7 +47,7 @@ struct LineStats {
     std::vector<LineRecord>* records = nullptr;  // when set, every placed line is listed there too
 
     // Adds one placed line; `index` is its number within its paragraph (0 starts a paragraph).
-    void add(const Line& line, std::size_t index, style::Align align);
+    void add(const Line& line, std::size_t index, base::Align align);
 
 private:
     std::size_t run_ = 0;  // hyphenated lines in a row so far

@@ -11,6 +11,7 @@
 #include <zlib.h>
 
 #include "compose/base/dates.h"
+#include "compose/base/utf8.h"
 #include "compose/render/glyph_font.h"
 #include "compose/render/glyph_text.h"
 #include "compose/render/render.h"
@@ -144,16 +145,7 @@ private:
     // A PDF text string holds at most 65,535 bytes, written as UTF-16 (up to 4 bytes a character):
     // a title or heading longer than 16,000 characters is cut there in the metadata and outline
     // (it stays whole on the page).
-    static std::string pdf_text(const std::string& utf8) {
-        constexpr std::size_t kMaxCharacters = 16000;
-        std::size_t characters = 0;
-        for (std::size_t i = 0; i < utf8.size(); ++i) {
-            if ((static_cast<unsigned char>(utf8[i]) & 0xC0) != 0x80 && ++characters > kMaxCharacters) {
-                return utf8.substr(0, i) + "\u2026";
-            }
-        }
-        return utf8;
-    }
+    static std::string pdf_text(const std::string& utf8) { return base::truncate_code_points(utf8, 16000); }
 
     void set_metadata(const display::Metadata& m) {
         if (!m.title.empty()) HPDF_SetInfoAttr(pdf_, HPDF_INFO_TITLE, pdf_text(m.title).c_str());

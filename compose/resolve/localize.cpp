@@ -4,6 +4,8 @@
 
 #include "compose/resolve/resolve.h"
 
+#include "compose/base/dates.h"
+
 namespace compose::resolve {
 namespace {
 
@@ -24,36 +26,21 @@ const char* const months_en[] = {"January", "February", "March", "April", "May",
 const char* const months_es[] = {"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
                                  "agosto", "septiembre", "octubre", "noviembre", "diciembre"};
 
-struct Date {
-    int year = 0, month = 0, day = 0;
-};
+using Date = base::CivilDate;
 
-Date parse(const std::string& iso) {
-    Date d;
-    if (iso.size() == 10) {
-        d.year = std::stoi(iso.substr(0, 4));
-        d.month = std::stoi(iso.substr(5, 2));
-        d.day = std::stoi(iso.substr(8, 2));
-    }
-    return d;
-}
+// The date an ISO string names; a zero date (month 0) if it names none.
+Date parse(const std::string& iso) { return base::parse_iso_date(iso).value_or(Date{}); }
 
 const char* const weekdays_en[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
 const char* const weekdays_es[] = {"domingo", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado"};
 
-// Day of the week, 0 = Sunday (Sakamoto's method).
-int weekday(Date d) {
-    static const int t[] = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
-    int y = d.year - (d.month < 3 ? 1 : 0);
-    return (y + y / 4 - y / 100 + y / 400 + t[d.month - 1] + d.day) % 7;
-}
 
 }  // namespace
 
 std::string long_date(const std::string& lang, const std::string& iso) {
     Date d = parse(iso);
     if (d.month < 1 || d.month > 12) return iso;
-    int w = weekday(d);
+    int w = base::weekday_of(d);
     if (lang.rfind("es", 0) == 0) {
         return std::string(weekdays_es[w]) + " " + std::to_string(d.day) + " de " + months_es[d.month - 1] + " de " +
                std::to_string(d.year);

@@ -6,13 +6,14 @@
 #include <string>
 #include <vector>
 
+#include "compose/base/align.h"
 #include "compose/base/diagnostics.h"
 #include "compose/base/limits.h"
 #include "compose/resolve/resolve.h"
 
 namespace compose::style {
 
-enum class Align { Justify, Left, Center, Right };
+using base::Align;
 
 struct ParaStyle {
     std::string name;

@@ -66,3 +66,17 @@ TEST_CASE("seconds since 1970 give the UTC calendar time") {
         CHECK(std::string(text) == date);
     }
 }
+
+TEST_CASE("parse_iso_date gives the date's parts, weekday_of its day of the week") {
+    auto d = compose::base::parse_iso_date("2014-11-06");
+    REQUIRE(d);
+    CHECK(d->year == 2014);
+    CHECK(d->month == 11);
+    CHECK(d->day == 6);
+    CHECK(compose::base::weekday_of(*d) == 4);  // a Thursday
+    CHECK(compose::base::weekday_of(*compose::base::parse_iso_date("1970-01-01")) == 4);
+    CHECK(compose::base::weekday_of(*compose::base::parse_iso_date("2000-02-29")) == 2);  // a Tuesday
+    CHECK(compose::base::weekday_of(*compose::base::parse_iso_date("1969-12-28")) == 0);  // a Sunday, before 1970
+    CHECK_FALSE(compose::base::parse_iso_date("2015-02-29"));
+    CHECK_FALSE(compose::base::parse_iso_date("2014-1-06"));
+}

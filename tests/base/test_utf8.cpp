@@ -27,3 +27,15 @@ TEST_CASE("code points round-trip") {
     CHECK(compose::base::next_code_point(s, i) == U'\U0001F600');
     CHECK(i == s.size());
 }
+
+TEST_CASE("truncate_code_points counts code points, not bytes, and marks the cut") {
+    using compose::base::truncate_code_points;
+    CHECK(truncate_code_points("abc", 3) == "abc");
+    CHECK(truncate_code_points("abcd", 3) == "abc\u2026");
+    CHECK(truncate_code_points("\u00E9\u00E9\u00E9\u00E9", 2) == "\u00E9\u00E9\u2026");  // never inside a sequence
+    CHECK(truncate_code_points("\U0001F600x", 1) == "\U0001F600\u2026");
+    CHECK(truncate_code_points("", 0).empty());
+    CHECK(compose::base::is_continuation_byte('\x80'));
+    CHECK_FALSE(compose::base::is_continuation_byte('a'));
+    CHECK_FALSE(compose::base::is_continuation_byte('\xC3'));
+}
