@@ -124,6 +124,24 @@ std::uint16_t GlyphFont::cid(std::uint32_t glyph, const std::string& text) {
     return id;
 }
 
+std::string GlyphFont::text_of_glyph(std::uint32_t glyph) {
+    if (!reverse_cmap_made_) {
+        reverse_cmap_made_ = true;
+        hb_face_t* face = hb_font_get_face(as_hb(hb_font_));
+        hb_set_t* unicodes = hb_set_create();
+        hb_face_collect_unicodes(face, unicodes);
+        for (hb_codepoint_t u = HB_SET_VALUE_INVALID; hb_set_next(unicodes, &u);) {
+            hb_codepoint_t g = 0;
+            if (hb_font_get_nominal_glyph(as_hb(hb_font_), u, &g)) char_of_glyph_.emplace(g, static_cast<char32_t>(u));
+        }
+        hb_set_destroy(unicodes);
+    }
+    auto it = char_of_glyph_.find(glyph);
+    std::string text;
+    if (it != char_of_glyph_.end()) base::append_utf8(text, it->second);
+    return text;
+}
+
 double GlyphFont::width(std::uint16_t cid) const { return width_of_cid_.at(cid); }
 
 bool GlyphFont::finish(base::Diagnostics& diags) {
@@ -217,7 +235,8 @@ bool GlyphFont::finish(base::Diagnostics& diags) {
     HPDF_Dict_Add(cid_font_, "W", widths);
     HPDF_Dict_Add(cid_font_, "CIDToGIDMap", cid_to_gid);
 
-    // ToUnicode from the clusters: every CID maps to exactly the text it was made for
+    // ToUnicode from the clusters: every CID maps to exactly the text it was made for (never empty:
+    // see glyph_text.cpp; an inserted hyphen shares the ordinary hyphen's CID and maps to U+002D)
     std::vector<std::pair<std::uint16_t, std::string>> entries;
     for (std::size_t c = 1; c < text_of_cid_.size(); ++c) {
         if (!text_of_cid_[c].empty()) entries.emplace_back(static_cast<std::uint16_t>(c), utf16_hex(text_of_cid_[c]));

@@ -30,8 +30,10 @@ public:
     bool ok() const { return font_ != nullptr; }
     HPDF_Font handle() const { return font_; }
 
-    // The CID that shows `glyph` and extracts as `text` (may be empty for the later glyphs of a cluster).
+    // The CID that shows `glyph` and extracts as `text` (never empty: every CID has a ToUnicode entry).
     std::uint16_t cid(std::uint32_t glyph, const std::string& text);
+    // The character the font's cmap maps to `glyph` (the smallest, if several), UTF-8; empty if none.
+    std::string text_of_glyph(std::uint32_t glyph);
     // The glyph's advance in the PDF's width units (1/1000 em), as recorded in /W.
     double width(std::uint16_t cid) const;
 
@@ -55,6 +57,8 @@ private:
     std::vector<std::uint32_t> glyph_of_cid_;  // index: CID
     std::vector<std::string> text_of_cid_;
     std::vector<double> width_of_cid_;
+    std::unordered_map<std::uint32_t, char32_t> char_of_glyph_;  // the reverse cmap, made on first use
+    bool reverse_cmap_made_ = false;
 };
 
 }  // namespace compose::render
