@@ -84,6 +84,37 @@ TOKEN = re.compile(rb"<<|>>|<[0-9A-Fa-f\s]*>|\((?:\\.|[^\\)])*\)|/[^\s/\[\]()<>{
 BAD = {"\u0000", "\ufeff", "\ufffe", "\ufffd"}
 
 
+ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f", b"(": b"(", b")": b")", b"\\": b"\\"}
+
+
+def string_bytes(tok):
+    """The bytes of a PDF string token: <hex> or (literal) with its escapes (qpdf --qdf writes
+    either, whichever is shorter)."""
+    if tok.startswith(b"<"):
+        return bytes.fromhex(re.sub(rb"\s", b"", tok[1:-1]).decode())
+    body, out, i = tok[1:-1], bytearray(), 0
+    while i < len(body):
+        c = body[i:i + 1]
+        if c != b"\\":
+            out += c
+            i += 1
+            continue
+        nxt = body[i + 1:i + 2]
+        if nxt in ESCAPES:
+            out += ESCAPES[nxt]
+            i += 2
+        elif nxt.isdigit():
+            m = re.match(rb"[0-7]{1,3}", body[i + 1:])
+            out.append(int(m.group(0), 8) & 0xFF)
+            i += 1 + len(m.group(0))
+        elif nxt in (b"\n", b"\r"):  # a line continuation
+            i += 2
+        else:
+            out += nxt
+            i += 2
+    return bytes(out)
+
+
 def main():
     data = open(sys.argv[1], "rb").read()
     objs = objects(data)
@@ -125,17 +156,14 @@ def main():
                     fonts_seen.add(font[0])
             elif op in (b"TJ", b"Tj", b"'", b'"'):
                 for s in operands:
-                    if s.startswith(b"(") :
-                        problems.append(f"page object {num}: a literal string {s[:20]!r} in a glyph font")
+                    if not (s.startswith(b"(") or (s.startswith(b"<") and not s.startswith(b"<<"))):
                         continue
-                    if not s.startswith(b"<") or s.startswith(b"<<"):
-                        continue
-                    hexs = re.sub(rb"\s", b"", s[1:-1])
                     if font is None or not font[2]:
                         continue
+                    data = string_bytes(s)
                     cmap = font[1]
-                    for k in range(0, len(hexs), 4):
-                        code = int(hexs[k:k + 4], 16)
+                    for k in range(0, len(data) - 1, 2):
+                        code = (data[k] << 8) | data[k + 1]
                         codes_shown += 1
                         if cmap is None:
                             problems.append(f"font object {font[0]} has no ToUnicode map")
@@ -145,6 +173,8 @@ def main():
                             problems.append(f"font object {font[0]}: code <{code:04X}> on page object {num} has no ToUnicode entry")
                         elif text == "" or any(c in BAD for c in text):
                             problems.append(f"font object {font[0]}: code <{code:04X}> maps to {text!r}")
+                    if len(data) % 2:
+                        problems.append(f"page object {num}: a string of odd length in a two-byte font")
             elif op in (b"BDC",):
                 props = b" ".join(operands)
                 m = re.search(rb"/ActualText\s*(<[0-9A-Fa-f\s]*>|\((?:\\.|[^\\)])*\))", props)
