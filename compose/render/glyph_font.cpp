@@ -201,6 +201,12 @@ std::string GlyphFont::text_of_glyph(std::uint32_t glyph) {
     return text;
 }
 
+bool GlyphFont::maps_to(std::uint16_t code, const std::string& text) const {
+    if (!cff_) return true;  // TrueType: one CID per (glyph, text)
+    auto it = cff_codes_.find(code);
+    return it != cff_codes_.end() && it->second.text == text;
+}
+
 double GlyphFont::width(std::uint16_t cid) const {
     if (cff_) {
         auto it = cff_codes_.find(cid);

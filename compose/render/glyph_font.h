@@ -47,6 +47,9 @@ public:
     // Subsets the font and writes FontFile2 (or FontFile3), W, CIDToGIDMap and ToUnicode.
     bool finish(base::Diagnostics& diags);
     bool is_cff() const { return cff_; }
+    // Whether `code`'s ToUnicode entry is `text`. Not so for a CFF font's glyph shown for a text
+    // other than the one it was first shown for: that use needs ActualText to extract right.
+    bool maps_to(std::uint16_t code, const std::string& text) const;
 
 private:
     HPDF_Doc pdf_;

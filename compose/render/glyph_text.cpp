@@ -179,6 +179,10 @@ std::string glyph_run_operators(const display::GlyphRun& run, GlyphFont& font, c
         if (texts.whole[i]) {
             out += "] TJ\n/Span <</ActualText " + utf16_text_string(texts.text[i]) + ">> BDC\n[";
             actual_text_end = texts.cluster_end[i];
+        } else if (actual_text_end == 0 && !font.maps_to(cid, texts.text[i])) {
+            // a CFF glyph (one code per glyph) shown here for another text than its ToUnicode's
+            out += "] TJ\n/Span <</ActualText " + utf16_text_string(texts.text[i]) + ">> BDC\n[";
+            actual_text_end = k + 1;
         }
         // TJ numbers move the pen left by n/1000 of the size
         double target = pen_at[i] + g.x_offset * units;

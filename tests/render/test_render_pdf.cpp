@@ -450,3 +450,20 @@ TEST_CASE("a name-keyed CFF font (.otf) is embedded as CIDFontType0 addressed by
     INFO(text.output);
     CHECK(lines_of(text.output).at(0) == "The first office was efficient.");
 }
+
+TEST_CASE("a CFF glyph standing for different text extracts as each text (ActualText for the later one)") {
+    const std::string nimbus = "/usr/share/fonts/opentype/urw-base35/NimbusSans-Regular.otf";
+    display::Document doc = one_page({});
+    doc.fonts[0] = {nimbus, "NimbusSans-Regular"};
+    doc.pages[0].runs.push_back(shaped_run(nimbus, 0, "\u00C1lvaro", 12, 72, 100));
+    doc.pages[0].runs.push_back(shaped_run(nimbus, 0, "A\u0301lvaro", 12, 72, 120));
+    REQUIRE(doc.pages[0].runs[0].glyphs[0].id == doc.pages[0].runs[1].glyphs[0].id);
+    TempFile file(".pdf");
+    render_checked(doc, file);
+    auto text = run_command(PDFTOTEXT " -enc UTF-8 " + shell_quote(file.path()) + " -");
+    INFO(text.output);
+    auto lines = lines_of(text.output);
+    REQUIRE(lines.size() >= 2);
+    CHECK(lines[0] == "\u00C1lvaro");
+    CHECK(lines[1] == "A\u0301lvaro");
+}
