@@ -1,6 +1,7 @@
 // render_pdf() on hand-built display lists, checked with qpdf, pdffonts and pdftotext.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -466,4 +467,28 @@ TEST_CASE("a CFF glyph standing for different text extracts as each text (Actual
     REQUIRE(lines.size() >= 2);
     CHECK(lines[0] == "\u00C1lvaro");
     CHECK(lines[1] == "A\u0301lvaro");
+}
+
+TEST_CASE("a cluster of more glyphs than characters (a Tamil split vowel sign) extracts whole") {
+    // needs fonts-lohit-taml (.ci/install-deps); கொ is க with the vowel sign o, drawn in two parts
+    // on either side of it: three glyphs for two characters
+    const std::string lohit = "/usr/share/fonts/truetype/lohit-tamil/Lohit-Tamil.ttf";
+    display::Document doc = one_page({});
+    doc.fonts[0] = {lohit, "Lohit-Tamil"};
+    const std::string name = "\u0baa\u0bca\u0ba9\u0bcd\u0ba9\u0bae\u0bcd\u0bae\u0bbe";  // பொன்னம்மா
+    doc.pages[0].runs.push_back(shaped_run(lohit, 0, name, 14, 72, 100));
+    const auto& glyphs = doc.pages[0].runs[0].glyphs;
+    REQUIRE(std::count_if(glyphs.begin(), glyphs.end(), [](const auto& g) { return g.cluster == 0; }) == 3);
+    TempFile file(".pdf");
+    render_checked(doc, file);
+    auto text = run_command(PDFTOTEXT " -enc UTF-8 " + shell_quote(file.path()) + " -");
+    INFO(text.output);
+    CHECK(lines_of(text.output).at(0) == name);
+    // MuPDF 1.21 reads no ActualText: it gets the cluster's text from the first glyph and then the
+    // characters the font's cmap gives the other two ("பொபா…"), but never U+FFFD (every code has
+    // an entry)
+    auto mupdf = run_command(MUTOOL " draw -q -F txt " + shell_quote(file.path()) + " 2>/dev/null");
+    INFO(mupdf.output);
+    CHECK(mupdf.output.find("\u0baa\u0bca") != std::string::npos);
+    CHECK(mupdf.output.find("\uFFFD") == std::string::npos);
 }
