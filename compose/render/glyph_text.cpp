@@ -71,6 +71,11 @@ GlyphTexts glyph_texts(const display::GlyphRun& run, const std::vector<std::size
         }
         auto next = std::upper_bound(clusters.begin(), clusters.end(), begin);
         std::uint32_t end = next == clusters.end() ? static_cast<std::uint32_t>(run.text.size()) : *next;
+        if (k_end == k + 1) {  // one glyph, as for most clusters: all the text is its
+            out.text[order[k]].assign(run.text, begin, end - begin);
+            k = k_end;
+            continue;
+        }
         // the code points' byte offsets
         std::vector<std::uint32_t> cuts;
         for (std::size_t at = begin; at < end;) {
