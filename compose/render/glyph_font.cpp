@@ -298,7 +298,7 @@ bool GlyphFont::finish(base::Diagnostics& diags) {
     if (cff_) {
         for (const auto& [code, entry] : cff_codes_) {
             glyphs_used.push_back(entry.glyph);
-            if (code != 0 && !entry.text.empty()) entries.emplace_back(code, entry.text);
+            if (!entry.text.empty()) entries.emplace_back(code, entry.text);  // .notdef too, when shown
         }
         base_font = subset_tag(face_.postscript_name, glyphs_used) + "+" + face_.postscript_name;
         if (!finish_cff(diags, base_font, system_info)) return false;
