@@ -289,7 +289,10 @@ void Measurer::measure(const style::Paragraph& para, base::Diagnostics& diags, M
                         (script == 0 || mp.runs.back().script == 0 || mp.runs.back().script == script);
             if (same && mp.runs.back().script == 0) mp.runs.back().script = script;
             if (!same) {
-                auto metrics = fonts_.metrics(face, diags);
+                // a system font found for a character sets its glyphs in the line the style's font
+                // made: its own ascent and descent would move the baseline (lines of mixed scripts
+                // keep their leading)
+                auto metrics = fonts_.metrics(fonts_.info(face).system ? primary : face, diags);
                 RunInfo info{face, run.size, run.lang, run.color, run.link, metrics.ascender * run.size,
                              metrics.descender * run.size, run.pos, level, script};
                 mp.runs.push_back(std::move(info));

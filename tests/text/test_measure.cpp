@@ -205,6 +205,10 @@ TEST_CASE("a character no bundled font has comes from the system's fonts, the fa
         CHECK(info.index == c.index);
         // the Latin after it goes back to the style's own face
         CHECK(bundled_fonts().info(mp.runs.back().face).family == "Noto Serif");
+        // and the system font's run has the style font's vertical metrics: the line keeps its
+        // baseline and leading (Noto Sans CJK's own ascent is 1.16 em, Noto Serif's 1.07)
+        CHECK(mp.runs[0].ascent == mp.runs.back().ascent);
+        CHECK(mp.runs[0].descent == mp.runs.back().descent);
         for (const auto& g : mp.glyphs) CHECK(g.id != 0);  // no .notdef
     }
 }
