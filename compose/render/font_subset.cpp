@@ -5,14 +5,14 @@
 
 namespace compose::render {
 
-std::optional<FontSubset> subset_font(hb_face_t* face, const std::set<std::uint32_t>& glyphs) {
+std::optional<FontSubset> subset_font(hb_face_t* face, const std::set<std::uint32_t>& glyphs, bool retain_gids) {
     hb_subset_input_t* input = hb_subset_input_create_or_fail();
     if (!input) return std::nullopt;
     hb_set_t* glyph_set = hb_subset_input_glyph_set(input);
     hb_set_add(glyph_set, 0);  // .notdef stays glyph 0
     for (auto g : glyphs) hb_set_add(glyph_set, g);
     // A PDF shows glyphs by id: the layout tables and hinting are of no use there and only add size.
-    hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING);
+    hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING | (retain_gids ? HB_SUBSET_FLAGS_RETAIN_GIDS : 0));
     hb_set_t* drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
     for (const char* tag : {"GSUB", "GPOS", "GDEF", "kern", "DSIG"}) hb_set_add(drop, hb_tag_from_string(tag, 4));
 

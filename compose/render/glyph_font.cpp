@@ -5,6 +5,9 @@
 
 #include <hb-ot.h>
 #include <hb.h>
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include FT_CID_H
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
 
@@ -80,13 +83,53 @@ GlyphFont::GlyphFont(HPDF_Doc pdf, const display::FontFace& face, base::Diagnost
         diags.error({file}, "cannot read font for embedding");
         return;
     }
-    hb_face_t* hbface = hb_face_create(blob, 0);
+    // a collection's face is the one with the PostScript name the layout stage chose
+    unsigned index = 0;
+    const unsigned count = hb_face_count(blob);
+    for (unsigned i = 0; count > 1 && i < count; ++i) {
+        hb_face_t* candidate = hb_face_create(blob, i);
+        char name[128] = {};
+        unsigned size = sizeof name;
+        hb_ot_name_get_utf8(candidate, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &size, name);
+        hb_face_destroy(candidate);
+        if (face.postscript_name == name) {
+            index = i;
+            break;
+        }
+    }
+    hb_face_t* hbface = hb_face_create(blob, index);
     hb_blob_destroy(blob);
     upem_ = static_cast<int>(hb_face_get_upem(hbface));
     if (upem_ <= 0 || hb_face_get_glyph_count(hbface) == 0) {
-        diags.error({file}, "not a usable TrueType font");
+        diags.error({file}, "not a usable TrueType or OpenType font");
         hb_face_destroy(hbface);
         return;
+    }
+    hb_blob_t* cff = hb_face_reference_table(hbface, HB_TAG('C', 'F', 'F', ' '));
+    cff_ = hb_blob_get_length(cff) > 0;
+    hb_blob_destroy(cff);
+    if (cff_) {
+        FT_Library lib = nullptr;
+        FT_Face ft = nullptr;
+        if (FT_Init_FreeType(&lib) != 0 || FT_New_Face(lib, face.path.c_str(), static_cast<FT_Long>(index), &ft) != 0) {
+            if (lib) FT_Done_FreeType(lib);
+            diags.error({file}, "cannot read the font's CFF outlines");
+            hb_face_destroy(hbface);
+            return;
+        }
+        ft_library_ = lib;
+        ft_face_ = ft;
+        FT_Bool cid_keyed = 0;
+        cid_keyed_ = FT_Get_CID_Is_Internally_CID_Keyed(ft, &cid_keyed) == 0 && cid_keyed;
+    } else {
+        hb_blob_t* cff2 = hb_face_reference_table(hbface, HB_TAG('C', 'F', 'F', '2'));
+        const bool variable_cff = hb_blob_get_length(cff2) > 0;
+        hb_blob_destroy(cff2);
+        if (variable_cff) {
+            diags.error({file}, "a CFF2 (variable OpenType) font cannot be embedded; use its static instances");
+            hb_face_destroy(hbface);
+            return;
+        }
     }
     hb_font_t* font = hb_font_create(hbface);
     hb_face_destroy(hbface);
@@ -109,9 +152,25 @@ GlyphFont::GlyphFont(HPDF_Doc pdf, const display::FontFace& face, base::Diagnost
 
 GlyphFont::~GlyphFont() {
     if (hb_font_) hb_font_destroy(as_hb(hb_font_));
+    if (ft_face_) FT_Done_Face(static_cast<FT_Face>(ft_face_));
+    if (ft_library_) FT_Done_FreeType(static_cast<FT_Library>(ft_library_));
 }
 
 std::uint16_t GlyphFont::cid(std::uint32_t glyph, const std::string& text) {
+    if (cff_) {
+        auto it = cff_code_of_glyph_.find(glyph);
+        if (it != cff_code_of_glyph_.end()) return it->second;
+        FT_UInt code = glyph;
+        if (cid_keyed_ && FT_Get_CID_From_Glyph_Index(static_cast<FT_Face>(ft_face_), glyph, &code) != 0) code = 0;
+        if (code > 0xFFFF) code = 0;  // beyond two-byte codes: shows .notdef
+        auto c = static_cast<std::uint16_t>(code);
+        cff_code_of_glyph_.emplace(glyph, c);
+        auto& entry = cff_codes_[c];
+        entry.glyph = glyph;
+        entry.text = text;
+        entry.width = hb_font_get_glyph_h_advance(as_hb(hb_font_), glyph) * 1000.0 / upem_;
+        return c;
+    }
     auto key = std::make_pair(glyph, text);
     auto it = cids_.find(key);
     if (it != cids_.end()) return it->second;
@@ -124,34 +183,50 @@ std::uint16_t GlyphFont::cid(std::uint32_t glyph, const std::string& text) {
     return id;
 }
 
-double GlyphFont::width(std::uint16_t cid) const { return width_of_cid_.at(cid); }
-
-bool GlyphFont::finish(base::Diagnostics& diags) {
-    if (!font_) return false;
-    auto file = std::make_shared<const std::string>(face_.path);
-    std::set<std::uint32_t> glyphs(glyph_of_cid_.begin(), glyph_of_cid_.end());
-    auto subset = subset_font(hb_font_get_face(as_hb(hb_font_)), glyphs);
-    if (!subset) {
-        diags.error({file}, "could not subset the font for embedding");
-        return false;
+std::string GlyphFont::text_of_glyph(std::uint32_t glyph) {
+    if (!reverse_cmap_made_) {
+        reverse_cmap_made_ = true;
+        hb_face_t* face = hb_font_get_face(as_hb(hb_font_));
+        hb_set_t* unicodes = hb_set_create();
+        hb_face_collect_unicodes(face, unicodes);
+        for (hb_codepoint_t u = HB_SET_VALUE_INVALID; hb_set_next(unicodes, &u);) {
+            hb_codepoint_t g = 0;
+            if (hb_font_get_nominal_glyph(as_hb(hb_font_), u, &g)) char_of_glyph_.emplace(g, static_cast<char32_t>(u));
+        }
+        hb_set_destroy(unicodes);
     }
-    std::string base_font = subset_tag(face_.postscript_name, glyph_of_cid_) + "+" + face_.postscript_name;
-    HPDF_MMgr mmgr = pdf_->mmgr;
+    auto it = char_of_glyph_.find(glyph);
+    std::string text;
+    if (it != char_of_glyph_.end()) base::append_utf8(text, it->second);
+    return text;
+}
 
-    // FontFile2: the compact subset
-    HPDF_Dict font_file = new_stream(pdf_, subset->bytes);
-    if (!font_file) return false;
-    HPDF_Dict_AddNumber(font_file, "Length1", static_cast<HPDF_INT32>(subset->bytes.size()));
+bool GlyphFont::maps_to(std::uint16_t code, const std::string& text) const {
+    if (!cff_) return true;  // TrueType: one CID per (glyph, text)
+    auto it = cff_codes_.find(code);
+    return it != cff_codes_.end() && it->second.text == text;
+}
 
-    // FontDescriptor, metrics in 1/1000 em
-    hb_font_t* font = as_hb(hb_font_);
+double GlyphFont::width(std::uint16_t cid) const {
+    if (cff_) {
+        auto it = cff_codes_.find(cid);
+        return it == cff_codes_.end() ? 0 : it->second.width;
+    }
+    return width_of_cid_.at(cid);
+}
+
+namespace {
+
+// The font's metrics for its FontDescriptor, in 1/1000 em: /Flags, /FontBBox, /ItalicAngle,
+// /Ascent, /Descent, /CapHeight, /StemV.
+void add_metrics(HPDF_Dict descriptor, hb_font_t* font, int upem, HPDF_MMgr mmgr) {
     hb_face_t* face = hb_font_get_face(font);
-    auto em = [this](double units) { return static_cast<HPDF_INT32>(units * 1000.0 / upem_); };
+    auto em = [upem](double units) { return static_cast<HPDF_INT32>(units * 1000.0 / upem); };
     hb_position_t ascender = 0, descender = 0, cap_height = 0;
     hb_ot_metrics_get_position(font, HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER, &ascender);
     hb_ot_metrics_get_position(font, HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER, &descender);
     if (!hb_ot_metrics_get_position(font, HB_OT_METRICS_TAG_CAP_HEIGHT, &cap_height)) cap_height = ascender;
-    int bbox[4] = {0, descender, upem_, ascender};
+    int bbox[4] = {0, descender, upem, ascender};
     hb_blob_t* head = hb_face_reference_table(face, HB_TAG('h', 'e', 'a', 'd'));
     unsigned head_len = 0;
     const char* head_data = hb_blob_get_data(head, &head_len);
@@ -172,56 +247,20 @@ bool GlyphFont::finish(base::Diagnostics& diags) {
     }
     hb_blob_destroy(post);
 
-    HPDF_Dict_AddName(descriptor_, "Type", "FontDescriptor");
-    HPDF_Dict_AddName(descriptor_, "FontName", base_font.c_str());
     // Flags: 32 = nonsymbolic (Latin text), 64 = italic
-    HPDF_Dict_AddNumber(descriptor_, "Flags", 32 + (italic_angle != 0 ? 64 : 0));
+    HPDF_Dict_AddNumber(descriptor, "Flags", 32 + (italic_angle != 0 ? 64 : 0));
     HPDF_Array box = HPDF_Array_New(mmgr);
     for (int v : bbox) HPDF_Array_AddNumber(box, em(v));
-    HPDF_Dict_Add(descriptor_, "FontBBox", box);
-    HPDF_Dict_AddReal(descriptor_, "ItalicAngle", static_cast<HPDF_REAL>(italic_angle));
-    HPDF_Dict_AddNumber(descriptor_, "Ascent", em(ascender));
-    HPDF_Dict_AddNumber(descriptor_, "Descent", em(descender));
-    HPDF_Dict_AddNumber(descriptor_, "CapHeight", em(cap_height));
-    HPDF_Dict_AddNumber(descriptor_, "StemV", 80);
-    HPDF_Dict_Add(descriptor_, "FontFile2", font_file);
+    HPDF_Dict_Add(descriptor, "FontBBox", box);
+    HPDF_Dict_AddReal(descriptor, "ItalicAngle", static_cast<HPDF_REAL>(italic_angle));
+    HPDF_Dict_AddNumber(descriptor, "Ascent", em(ascender));
+    HPDF_Dict_AddNumber(descriptor, "Descent", em(descender));
+    HPDF_Dict_AddNumber(descriptor, "CapHeight", em(cap_height));
+    HPDF_Dict_AddNumber(descriptor, "StemV", 80);
+}
 
-    // CIDToGIDMap: two bytes per CID, the glyph's id in the subset
-    std::string map;
-    map.reserve(glyph_of_cid_.size() * 2);
-    for (auto g : glyph_of_cid_) {
-        std::uint32_t n = subset->new_glyph.count(g) ? subset->new_glyph.at(g) : 0;
-        map += static_cast<char>((n >> 8) & 0xFF);
-        map += static_cast<char>(n & 0xFF);
-    }
-    HPDF_Dict cid_to_gid = new_stream(pdf_, map);
-    if (!cid_to_gid) return false;
-
-    // W: the widths of all CIDs, consecutive from 0
-    HPDF_Array widths = HPDF_Array_New(mmgr);
-    HPDF_Array all = HPDF_Array_New(mmgr);
-    for (double w : width_of_cid_) HPDF_Array_AddReal(all, static_cast<HPDF_REAL>(w));
-    HPDF_Array_AddNumber(widths, 0);
-    HPDF_Array_Add(widths, all);
-
-    HPDF_Dict system_info = HPDF_Dict_New(mmgr);
-    HPDF_Dict_Add(system_info, "Registry", HPDF_String_New(mmgr, "Adobe", nullptr));
-    HPDF_Dict_Add(system_info, "Ordering", HPDF_String_New(mmgr, "Identity", nullptr));
-    HPDF_Dict_AddNumber(system_info, "Supplement", 0);
-
-    HPDF_Dict_AddName(cid_font_, "Type", "Font");
-    HPDF_Dict_AddName(cid_font_, "Subtype", "CIDFontType2");
-    HPDF_Dict_AddName(cid_font_, "BaseFont", base_font.c_str());
-    HPDF_Dict_Add(cid_font_, "CIDSystemInfo", system_info);
-    HPDF_Dict_Add(cid_font_, "FontDescriptor", descriptor_);
-    HPDF_Dict_Add(cid_font_, "W", widths);
-    HPDF_Dict_Add(cid_font_, "CIDToGIDMap", cid_to_gid);
-
-    // ToUnicode from the clusters: every CID maps to exactly the text it was made for
-    std::vector<std::pair<std::uint16_t, std::string>> entries;
-    for (std::size_t c = 1; c < text_of_cid_.size(); ++c) {
-        if (!text_of_cid_[c].empty()) entries.emplace_back(static_cast<std::uint16_t>(c), utf16_hex(text_of_cid_[c]));
-    }
+// A ToUnicode CMap: every code to the text it stands for, in bfchar blocks.
+std::string to_unicode_cmap(const std::vector<std::pair<std::uint16_t, std::string>>& entries) {
     std::string cmap =
         "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
         "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
@@ -233,12 +272,87 @@ bool GlyphFont::finish(base::Diagnostics& diags) {
         char cid_hex[8];
         for (std::size_t k = i; k < i + n; ++k) {
             std::snprintf(cid_hex, sizeof cid_hex, "%04X", entries[k].first);
-            cmap += std::string("<") + cid_hex + "> <" + entries[k].second + ">\n";
+            cmap += std::string("<") + cid_hex + "> <" + utf16_hex(entries[k].second) + ">\n";
         }
         cmap += "endbfchar\n";
     }
     cmap += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
-    HPDF_Dict to_unicode = new_stream(pdf_, cmap);
+    return cmap;
+}
+
+}  // namespace
+
+bool GlyphFont::finish(base::Diagnostics& diags) {
+    if (!font_) return false;
+    HPDF_MMgr mmgr = pdf_->mmgr;
+    HPDF_Dict system_info = HPDF_Dict_New(mmgr);
+    HPDF_Dict_Add(system_info, "Registry", HPDF_String_New(mmgr, "Adobe", nullptr));
+    HPDF_Dict_Add(system_info, "Ordering", HPDF_String_New(mmgr, "Identity", nullptr));
+    HPDF_Dict_AddNumber(system_info, "Supplement", 0);
+
+    // ToUnicode from the clusters: every code maps to the text it was made for (never empty: see
+    // glyph_text.cpp; an inserted hyphen shares the ordinary hyphen's code and maps to U+002D)
+    std::vector<std::pair<std::uint16_t, std::string>> entries;
+    std::vector<std::uint32_t> glyphs_used;
+    std::string base_font;
+    if (cff_) {
+        for (const auto& [code, entry] : cff_codes_) {
+            glyphs_used.push_back(entry.glyph);
+            if (!entry.text.empty()) entries.emplace_back(code, entry.text);  // .notdef too, when shown
+        }
+        base_font = subset_tag(face_.postscript_name, glyphs_used) + "+" + face_.postscript_name;
+        if (!finish_cff(diags, base_font, system_info)) return false;
+    } else {
+        for (std::size_t c = 1; c < text_of_cid_.size(); ++c) {
+            if (!text_of_cid_[c].empty()) entries.emplace_back(static_cast<std::uint16_t>(c), text_of_cid_[c]);
+        }
+        glyphs_used = glyph_of_cid_;
+        base_font = subset_tag(face_.postscript_name, glyphs_used) + "+" + face_.postscript_name;
+        auto file = std::make_shared<const std::string>(face_.path);
+        std::set<std::uint32_t> glyphs(glyph_of_cid_.begin(), glyph_of_cid_.end());
+        auto subset = subset_font(hb_font_get_face(as_hb(hb_font_)), glyphs);
+        if (!subset) {
+            diags.error({file}, "could not subset the font for embedding");
+            return false;
+        }
+        // FontFile2: the compact subset
+        HPDF_Dict font_file = new_stream(pdf_, subset->bytes);
+        if (!font_file) return false;
+        HPDF_Dict_AddNumber(font_file, "Length1", static_cast<HPDF_INT32>(subset->bytes.size()));
+
+        HPDF_Dict_AddName(descriptor_, "Type", "FontDescriptor");
+        HPDF_Dict_AddName(descriptor_, "FontName", base_font.c_str());
+        add_metrics(descriptor_, as_hb(hb_font_), upem_, mmgr);
+        HPDF_Dict_Add(descriptor_, "FontFile2", font_file);
+
+        // CIDToGIDMap: two bytes per CID, the glyph's id in the subset
+        std::string map;
+        map.reserve(glyph_of_cid_.size() * 2);
+        for (auto g : glyph_of_cid_) {
+            std::uint32_t n = subset->new_glyph.count(g) ? subset->new_glyph.at(g) : 0;
+            map += static_cast<char>((n >> 8) & 0xFF);
+            map += static_cast<char>(n & 0xFF);
+        }
+        HPDF_Dict cid_to_gid = new_stream(pdf_, map);
+        if (!cid_to_gid) return false;
+
+        // W: the widths of all CIDs, consecutive from 0
+        HPDF_Array widths = HPDF_Array_New(mmgr);
+        HPDF_Array all = HPDF_Array_New(mmgr);
+        for (double w : width_of_cid_) HPDF_Array_AddReal(all, static_cast<HPDF_REAL>(w));
+        HPDF_Array_AddNumber(widths, 0);
+        HPDF_Array_Add(widths, all);
+
+        HPDF_Dict_AddName(cid_font_, "Type", "Font");
+        HPDF_Dict_AddName(cid_font_, "Subtype", "CIDFontType2");
+        HPDF_Dict_AddName(cid_font_, "BaseFont", base_font.c_str());
+        HPDF_Dict_Add(cid_font_, "CIDSystemInfo", system_info);
+        HPDF_Dict_Add(cid_font_, "FontDescriptor", descriptor_);
+        HPDF_Dict_Add(cid_font_, "W", widths);
+        HPDF_Dict_Add(cid_font_, "CIDToGIDMap", cid_to_gid);
+    }
+
+    HPDF_Dict to_unicode = new_stream(pdf_, to_unicode_cmap(entries));
     if (!to_unicode) return false;
 
     HPDF_Array descendants = HPDF_Array_New(mmgr);
@@ -249,6 +363,64 @@ bool GlyphFont::finish(base::Diagnostics& diags) {
     HPDF_Dict_AddName(font_, "Encoding", "Identity-H");
     HPDF_Dict_Add(font_, "DescendantFonts", descendants);
     HPDF_Dict_Add(font_, "ToUnicode", to_unicode);
+    return true;
+}
+
+// CIDFontType0 over the subset's CFF table (FontFile3 /CIDFontType0C); W lists the codes used.
+bool GlyphFont::finish_cff(base::Diagnostics& diags, const std::string& base_font, HPDF_Dict system_info) {
+    auto file = std::make_shared<const std::string>(face_.path);
+    HPDF_MMgr mmgr = pdf_->mmgr;
+    std::set<std::uint32_t> glyphs;
+    for (const auto& [code, entry] : cff_codes_) glyphs.insert(entry.glyph);
+    // a CID-keyed CFF keeps its CIDs in a compact subset; a name-keyed one is addressed by glyph id
+    auto subset = subset_font(hb_font_get_face(as_hb(hb_font_)), glyphs, !cid_keyed_);
+    if (!subset) {
+        diags.error({file}, "could not subset the font for embedding");
+        return false;
+    }
+    hb_blob_t* blob = hb_blob_create(subset->bytes.data(), static_cast<unsigned>(subset->bytes.size()),
+                                     HB_MEMORY_MODE_READONLY, nullptr, nullptr);
+    hb_face_t* subset_face = hb_face_create(blob, 0);
+    hb_blob_destroy(blob);
+    hb_blob_t* cff = hb_face_reference_table(subset_face, HB_TAG('C', 'F', 'F', ' '));
+    unsigned cff_length = 0;
+    const char* cff_data = hb_blob_get_data(cff, &cff_length);
+    std::string cff_bytes = cff_data ? std::string(cff_data, cff_length) : std::string();
+    hb_blob_destroy(cff);
+    hb_face_destroy(subset_face);
+    if (cff_bytes.empty()) {
+        diags.error({file}, "the font's subset has no CFF outlines to embed");
+        return false;
+    }
+    HPDF_Dict font_file = new_stream(pdf_, cff_bytes);
+    if (!font_file) return false;
+    HPDF_Dict_AddName(font_file, "Subtype", "CIDFontType0C");
+
+    HPDF_Dict_AddName(descriptor_, "Type", "FontDescriptor");
+    HPDF_Dict_AddName(descriptor_, "FontName", base_font.c_str());
+    add_metrics(descriptor_, as_hb(hb_font_), upem_, mmgr);
+    HPDF_Dict_Add(descriptor_, "FontFile3", font_file);
+
+    // W: runs of consecutive codes, each "first [w1 w2 ...]"
+    HPDF_Array widths = HPDF_Array_New(mmgr);
+    HPDF_Array run = nullptr;
+    int previous = -2;
+    for (const auto& [code, entry] : cff_codes_) {
+        if (static_cast<int>(code) != previous + 1) {
+            HPDF_Array_AddNumber(widths, code);
+            run = HPDF_Array_New(mmgr);
+            HPDF_Array_Add(widths, run);
+        }
+        HPDF_Array_AddReal(run, static_cast<HPDF_REAL>(entry.width));
+        previous = code;
+    }
+
+    HPDF_Dict_AddName(cid_font_, "Type", "Font");
+    HPDF_Dict_AddName(cid_font_, "Subtype", "CIDFontType0");
+    HPDF_Dict_AddName(cid_font_, "BaseFont", base_font.c_str());
+    HPDF_Dict_Add(cid_font_, "CIDSystemInfo", system_info);
+    HPDF_Dict_Add(cid_font_, "FontDescriptor", descriptor_);
+    HPDF_Dict_Add(cid_font_, "W", widths);
     return true;
 }
 

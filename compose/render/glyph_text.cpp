@@ -5,6 +5,8 @@
 #include <vector>
 #include <cstdio>
 
+#include "compose/base/utf8.h"
+
 namespace compose::render {
 
 std::string pdf_number(double v) {
@@ -32,17 +34,94 @@ std::string pdf_number(double v) {
 
 namespace {
 
-// The characters glyph i stands for: from its cluster to the next larger cluster (or the run's end).
-// The later glyphs of a many-glyph cluster stand for nothing: the first one carries the text.
+// U+002D, what an inserted hyphen extracts as: the ordinary hyphen's code, so that readers see a
+// word hyphenated at a line's end and re-join it for search and copy (pdf.js, poppler, MuPDF).
+constexpr const char* kInsertedHyphenText = "-";
+
+// The characters of each glyph, in the order the glyphs are shown (`order`, indices into
+// run.glyphs). A cluster's characters (from its start to the next larger cluster start, or the
+// run's end) are shared out among its glyphs in the order they are shown, whole code points each,
+// so that every glyph stands for some text and the texts shown one after another give the
+// cluster's text (a Devanagari conjunct with a reordered vowel sign extracts in logical order).
+// A cluster with more glyphs than characters cannot be shared out so: its first glyph stands for
+// the whole text and the others for the characters the font's cmap maps to them (or the cluster's
+// last character); `whole` marks the clusters whose text is also given as ActualText.
 // `clusters`: the run's cluster starts, sorted, without duplicates.
-std::string glyph_text(const display::GlyphRun& run, std::size_t i, const std::vector<std::uint32_t>& clusters) {
+struct GlyphTexts {
+    std::vector<std::string> text;  // index: glyph
+    std::vector<bool> whole;        // index: glyph; the first glyph shown of an ActualText cluster
+    std::vector<std::size_t> cluster_end;  // index: glyph; for `whole`, where the cluster ends in `order`
+};
+
+GlyphTexts glyph_texts(const display::GlyphRun& run, const std::vector<std::size_t>& order,
+                       const std::vector<std::uint32_t>& clusters, GlyphFont& font) {
+    GlyphTexts out;
     const auto& glyphs = run.glyphs;
-    std::uint32_t begin = glyphs[i].cluster;
-    if (begin == display::kInsertedGlyph || begin >= run.text.size()) return {};
-    if (i > 0 && glyphs[i - 1].cluster == begin) return {};
-    auto next = std::upper_bound(clusters.begin(), clusters.end(), begin);
-    std::uint32_t end = next == clusters.end() ? static_cast<std::uint32_t>(run.text.size()) : *next;
-    return run.text.substr(begin, end - begin);
+    out.text.resize(glyphs.size());
+    out.whole.resize(glyphs.size());
+    out.cluster_end.resize(glyphs.size());
+    for (std::size_t k = 0; k < order.size();) {
+        std::uint32_t begin = glyphs[order[k]].cluster;
+        std::size_t k_end = k + 1;
+        while (k_end < order.size() && glyphs[order[k_end]].cluster == begin) ++k_end;
+        if (begin == display::kInsertedGlyph || begin >= run.text.size()) {
+            for (std::size_t j = k; j < k_end; ++j) out.text[order[j]] = kInsertedHyphenText;
+            k = k_end;
+            continue;
+        }
+        auto next = std::upper_bound(clusters.begin(), clusters.end(), begin);
+        std::uint32_t end = next == clusters.end() ? static_cast<std::uint32_t>(run.text.size()) : *next;
+        if (k_end == k + 1) {  // one glyph, as for most clusters: all the text is its
+            out.text[order[k]].assign(run.text, begin, end - begin);
+            k = k_end;
+            continue;
+        }
+        // the code points' byte offsets
+        std::vector<std::uint32_t> cuts;
+        for (std::size_t at = begin; at < end;) {
+            cuts.push_back(static_cast<std::uint32_t>(at));
+            base::next_code_point(run.text, at);
+        }
+        cuts.push_back(end);
+        const std::size_t chars = cuts.size() - 1, n = k_end - k;
+        if (n <= chars) {
+            for (std::size_t j = 0; j < n; ++j) {
+                std::size_t from = j * chars / n, to = (j + 1) * chars / n;
+                out.text[order[k + j]] = run.text.substr(cuts[from], cuts[to] - cuts[from]);
+            }
+        } else {
+            out.text[order[k]] = run.text.substr(begin, end - begin);
+            out.whole[order[k]] = true;
+            out.cluster_end[order[k]] = k_end;
+            std::string last = run.text.substr(cuts[chars - 1], end - cuts[chars - 1]);
+            for (std::size_t j = k + 1; j < k_end; ++j) {
+                std::string own = font.text_of_glyph(glyphs[order[j]].id);
+                out.text[order[j]] = own.empty() ? last : own;
+            }
+        }
+        k = k_end;
+    }
+    return out;
+}
+
+// A PDF string of UTF-16BE with a byte order mark, in hex: ActualText.
+std::string utf16_text_string(const std::string& utf8) {
+    static const char kHex[] = "0123456789ABCDEF";
+    std::string out = "<FEFF";
+    auto unit = [&](unsigned u) {
+        for (int shift = 12; shift >= 0; shift -= 4) out += kHex[(u >> shift) & 0xF];
+    };
+    for (std::size_t i = 0; i < utf8.size();) {
+        char32_t cp = base::next_code_point(utf8, i);
+        if (cp >= 0x10000) {
+            cp -= 0x10000;
+            unit(0xD800 + (cp >> 10));
+            unit(0xDC00 + (cp & 0x3FF));
+        } else {
+            unit(cp);
+        }
+    }
+    return out + ">";
 }
 
 }  // namespace
@@ -83,21 +162,33 @@ std::string glyph_run_operators(const display::GlyphRun& run, GlyphFont& font, c
     // to its place by the TJ numbers.
     std::vector<std::size_t> order(run.glyphs.size());
     for (std::size_t k = 0; k < order.size(); ++k) order[k] = run.rtl ? order.size() - 1 - k : k;
+    const GlyphTexts texts = glyph_texts(run, order, clusters, font);
     double rise = 0;
     double at = 0;  // where the pen is
+    std::size_t actual_text_end = 0;  // while an ActualText span is open: where it closes, in `order`
     out += "[";
     char hex[8];
-    for (std::size_t i : order) {
+    for (std::size_t k = 0; k < order.size(); ++k) {
+        const std::size_t i = order[k];
         const auto& g = run.glyphs[i];
-        std::uint16_t cid = font.cid(g.id, glyph_text(run, i, clusters));
+        if (actual_text_end != 0 && k == actual_text_end) {
+            out += "] TJ\nEMC\n[";
+            actual_text_end = 0;
+        }
+        std::uint16_t cid = font.cid(g.id, texts.text[i]);
         if (g.y_offset != rise) {
             out += "] TJ\n" + pdf_number(g.y_offset) + " Ts\n[";
             rise = g.y_offset;
         }
-        // an inserted glyph (a hyphen at a line's end) is marked as standing for no text, so that
-        // text extraction and search give the hyphenated word whole
-        const bool inserted = g.cluster == display::kInsertedGlyph;
-        if (inserted) out += "] TJ\n/Span <</ActualText ()>> BDC\n[";
+        // a cluster of more glyphs than characters: its text whole, for the readers that take it
+        if (texts.whole[i]) {
+            out += "] TJ\n/Span <</ActualText " + utf16_text_string(texts.text[i]) + ">> BDC\n[";
+            actual_text_end = texts.cluster_end[i];
+        } else if (actual_text_end == 0 && !font.maps_to(cid, texts.text[i])) {
+            // a CFF glyph (one code per glyph) shown here for another text than its ToUnicode's
+            out += "] TJ\n/Span <</ActualText " + utf16_text_string(texts.text[i]) + ">> BDC\n[";
+            actual_text_end = k + 1;
+        }
         // TJ numbers move the pen left by n/1000 of the size
         double target = pen_at[i] + g.x_offset * units;
         if (std::fabs(at - target) >= 0.0005) out += pdf_number(at - target);
@@ -110,8 +201,8 @@ std::string glyph_run_operators(const display::GlyphRun& run, GlyphFont& font, c
         hex[5] = '>';
         out.append(hex, 6);
         at = target + font.width(cid);
-        if (inserted) out += "] TJ\nEMC\n[";
     }
+    if (actual_text_end != 0) out += "] TJ\nEMC\n[";
     out += "] TJ\n";
     if (rise != 0) out += "0 Ts\n";
     if (run.hscale != 1) out += "100 Tz\n";

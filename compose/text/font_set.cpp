@@ -32,7 +32,7 @@ void FontSet::scan(const std::string& dir, base::Diagnostics& diags) {
     for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
         auto ext = it->path().extension().string();
         std::transform(ext.begin(), ext.end(), ext.begin(), ::tolower);
-        if (ext == ".ttf" || ext == ".otf") files.push_back(it->path());
+        if (ext == ".ttf" || ext == ".otf" || ext == ".ttc" || ext == ".otc") files.push_back(it->path());
     }
     if (ec) {
         diags.error({std::make_shared<const std::string>(dir)}, "cannot read the fonts folder: " + ec.message());
@@ -40,27 +40,47 @@ void FontSet::scan(const std::string& dir, base::Diagnostics& diags) {
     }
     std::sort(files.begin(), files.end());  // stable face ids, whatever order the file system lists
     for (const auto& path : files) {
-        FT_Face face = nullptr;
-        if (!library_ || FT_New_Face(static_cast<FT_Library>(library_), path.c_str(), 0, &face) != 0) {
-            diags.error({std::make_shared<const std::string>(path.string())}, "not a usable font file");
-            continue;
+        // a collection holds several faces; FreeType says how many when asked for face -1
+        FT_Face probe = nullptr;
+        long faces = 0;
+        if (library_ && FT_New_Face(static_cast<FT_Library>(library_), path.c_str(), -1, &probe) == 0) {
+            faces = probe->num_faces;
+            FT_Done_Face(probe);
         }
-        Face f;
-        f.info.path = path.string();
-        f.info.family = face->family_name ? face->family_name : path.stem().string();
-        const char* ps = FT_Get_Postscript_Name(face);
-        f.info.postscript_name = ps ? ps : path.stem().string();
-        f.info.bold = (face->style_flags & FT_STYLE_FLAG_BOLD) != 0;
-        f.info.italic = (face->style_flags & FT_STYLE_FLAG_ITALIC) != 0;
-        FT_Done_Face(face);
-        faces_.push_back(std::move(f));
+        bool any = false;
+        for (long index = 0; index < faces; ++index) any = add_face(path.string(), static_cast<unsigned>(index), false) || any;
+        if (!any) diags.error({std::make_shared<const std::string>(path.string())}, "not a usable font file");
     }
+    scanned_ = faces_.size();
+}
+
+std::optional<FaceId> FontSet::add_face(const std::string& path, unsigned index, bool system) {
+    auto key = std::make_pair(path, index);
+    if (auto it = by_file_.find(key); it != by_file_.end()) return it->second;
+    FT_Face face = nullptr;
+    if (!library_ || FT_New_Face(static_cast<FT_Library>(library_), path.c_str(), static_cast<FT_Long>(index), &face) != 0) {
+        return std::nullopt;
+    }
+    Face f;
+    f.info.path = path;
+    f.info.index = index;
+    f.info.system = system;
+    f.info.family = face->family_name ? face->family_name : fs::path(path).stem().string();
+    const char* ps = FT_Get_Postscript_Name(face);
+    f.info.postscript_name = ps ? ps : fs::path(path).stem().string();
+    f.info.bold = (face->style_flags & FT_STYLE_FLAG_BOLD) != 0;
+    f.info.italic = (face->style_flags & FT_STYLE_FLAG_ITALIC) != 0;
+    FT_Done_Face(face);
+    auto id = static_cast<FaceId>(faces_.size());
+    faces_.push_back(std::move(f));
+    by_file_.emplace(std::move(key), id);
+    return id;
 }
 
 std::optional<FaceId> FontSet::find(const std::string& family, bool bold, bool italic) const {
     std::optional<FaceId> best;
     int best_score = -1;
-    for (FaceId i = 0; i < faces_.size(); ++i) {
+    for (FaceId i = 0; i < scanned_; ++i) {
         const auto& info = faces_[i].info;
         if (info.family != family) continue;
         int score = (info.bold == bold ? 2 : 0) + (info.italic == italic ? 1 : 0);
@@ -74,7 +94,7 @@ std::optional<FaceId> FontSet::find(const std::string& family, bool bold, bool i
 
 std::vector<std::string> FontSet::families() const {
     std::set<std::string> names;
-    for (const auto& f : faces_) names.insert(f.info.family);
+    for (std::size_t i = 0; i < scanned_; ++i) names.insert(faces_[i].info.family);
     return {names.begin(), names.end()};
 }
 
@@ -84,7 +104,8 @@ bool FontSet::open(Face& face, base::Diagnostics& diags) {
     auto file = std::make_shared<const std::string>(face.info.path);
     // FreeType validates the file and gives the metrics; HarfBuzz shapes over the same bytes.
     FT_Face ft = nullptr;
-    if (!library_ || FT_New_Face(static_cast<FT_Library>(library_), face.info.path.c_str(), 0, &ft) != 0) {
+    if (!library_ || FT_New_Face(static_cast<FT_Library>(library_), face.info.path.c_str(),
+                                                static_cast<FT_Long>(face.info.index), &ft) != 0) {
         diags.error({file}, "cannot open font");
         face.failed = true;
         return false;
@@ -100,7 +121,7 @@ bool FontSet::open(Face& face, base::Diagnostics& diags) {
         face.failed = true;
         return false;
     }
-    hb_face_t* hbface = hb_face_create(blob, 0);
+    hb_face_t* hbface = hb_face_create(blob, face.info.index);
     hb_blob_destroy(blob);
     face.font = hb_font_create(hbface);
     hb_face_destroy(hbface);
@@ -130,6 +151,31 @@ bool FontSet::has_glyph(FaceId id, char32_t cp, base::Diagnostics& diags) {
         face.bmp_glyphs[cp] = has ? 1 : 2;
     }
     return has;
+}
+
+}  // namespace compose::text
+
+namespace compose::text {
+
+std::optional<FaceId> FontSet::fallback(char32_t cp, const std::vector<std::string>& families, bool bold, bool italic,
+                                        const std::string& lang, base::Diagnostics& diags) {
+    for (const auto& family : families) {
+        auto id = find(family, bold, italic);
+        if (id && has_glyph(*id, cp, diags)) return id;
+    }
+    std::optional<FaceId> best;
+    int best_score = -1;
+    for (FaceId i = 0; i < scanned_; ++i) {
+        const auto& info = faces_[i].info;
+        int score = (info.bold == bold ? 2 : 0) + (info.italic == italic ? 1 : 0);
+        if (score > best_score && has_glyph(i, cp, diags)) {
+            best = i;
+            best_score = score;
+        }
+    }
+    if (best) return best;
+    if (!system_fallback_) return std::nullopt;
+    return system_face(cp, bold, italic, lang, diags);
 }
 
 }  // namespace compose::text

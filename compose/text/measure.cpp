@@ -175,6 +175,22 @@ FaceId Measurer::face_for(const style::Run& run, base::Diagnostics& diags) {
     return 0;
 }
 
+// A character no font has is an error at the character itself, naming its script and the fonts
+// that would cover it; once per place in the source, however often its paragraph is measured.
+void Measurer::report_missing(char32_t cp, const base::SourcePos& pos, base::Diagnostics& diags) {
+    if (!missing_reported_.insert({pos.file ? *pos.file : std::string(), pos.line, pos.col, cp}).second) return;
+    char hex[16];
+    std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(cp));
+    std::string shown;
+    base::append_utf8(shown, cp);
+    std::vector<std::string> hints;
+    std::string package = font_package_for(cp);
+    if (!package.empty()) hints.push_back("apt-get install " + package + " adds a font that has it");
+    diags.add({allow_missing_glyphs_ ? base::Severity::Warning : base::Severity::Error, pos,
+               std::string("no font has the character ") + hex + " '" + shown + "' (" + script_name(cp) + ")",
+               std::move(hints)});
+}
+
 MeasuredParagraph Measurer::measure(const style::Paragraph& para, base::Diagnostics& diags) {
     MeasuredParagraph mp;
     measure(para, diags, mp);
@@ -206,7 +222,6 @@ void Measurer::measure(const style::Paragraph& para, base::Diagnostics& diags, M
         FaceId primary = face_for(run, diags);
         FaceId previous = primary;
         std::size_t i = 0;
-        bool warned = false;
         std::uint64_t marks = 0;  // combining marks in a row so far
         // the source position of the character at `start`, kept up as the text is read (the
         // streaming form of base::position_in), and whether mp.marks needs a mark at the next one
@@ -255,21 +270,10 @@ void Measurer::measure(const style::Paragraph& para, base::Diagnostics& diags, M
                         fonts_.has_glyph(previous, cp, diags);
             FaceId face = keep ? previous : primary;
             if (cp != kLineSeparator && cp != ' ' && !fonts_.has_glyph(primary, cp, diags)) {
-                bool found = false;
-                for (const auto& family : fallback_) {
-                    auto id = fonts_.find(family, run.bold, run.italic);
-                    if (id && fonts_.has_glyph(*id, cp, diags)) {
-                        face = *id;
-                        found = true;
-                        break;
-                    }
-                }
-                if (!found && !warned) {
-                    char hex[16];
-                    std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(cp));
-                    diags.warning(base::position_in(run.pos, run.anchors, run.text, start),
-                                  std::string("no bundled font has the character ") + hex);
-                    warned = true;
+                if (auto id = fonts_.fallback(cp, fallback_, run.bold, run.italic, run.lang, diags)) {
+                    face = *id;
+                } else {
+                    report_missing(cp, base::position_in(run.pos, run.anchors, run.text, start), diags);
                 }
             }
             previous = face;
@@ -285,7 +289,10 @@ void Measurer::measure(const style::Paragraph& para, base::Diagnostics& diags, M
                         (script == 0 || mp.runs.back().script == 0 || mp.runs.back().script == script);
             if (same && mp.runs.back().script == 0) mp.runs.back().script = script;
             if (!same) {
-                auto metrics = fonts_.metrics(face, diags);
+                // a system font found for a character sets its glyphs in the line the style's font
+                // made: its own ascent and descent would move the baseline (lines of mixed scripts
+                // keep their leading)
+                auto metrics = fonts_.metrics(fonts_.info(face).system ? primary : face, diags);
                 RunInfo info{face, run.size, run.lang, run.color, run.link, metrics.ascender * run.size,
                              metrics.descender * run.size, run.pos, level, script};
                 mp.runs.push_back(std::move(info));

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "compose/base/diagnostics.h"
@@ -126,9 +127,13 @@ public:
     // The "marks" limit: a letter with more combining marks in a row is an error, the rest of them
     // left out (shaping a letter costs the square of its marks).
     void set_max_marks(std::uint64_t max) { max_marks_ = max; }
+    // A character no font has is an error (the default); allowed, it is a warning per place and
+    // draws the style's font's .notdef (a visible box): --allow-missing-glyphs.
+    void set_allow_missing_glyphs(bool allow) { allow_missing_glyphs_ = allow; }
 
 private:
     FaceId face_for(const style::Run& run, base::Diagnostics& diags);
+    void report_missing(char32_t cp, const base::SourcePos& pos, base::Diagnostics& diags);
     struct HyphenPoint {
         std::uint32_t offset;  // into MeasuredParagraph::text
         int penalty;
@@ -145,6 +150,8 @@ private:
     Hyphenator hyphenator_;
     std::uint64_t max_marks_ = base::Limits{}.marks;
     std::set<std::string> warned_languages_;  // languages whose missing patterns were reported
+    std::set<std::tuple<std::string, int, int, char32_t>> missing_reported_;  // file, line, col, character
+    bool allow_missing_glyphs_ = false;
 };
 
 }  // namespace compose::text

@@ -1,8 +1,8 @@
 // render_pdf() on hand-built display lists, checked with qpdf, pdffonts and pdftotext.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <stdexcept>
-
 #include <sstream>
 #include <string>
 #include <vector>
@@ -25,10 +25,10 @@ const std::string kSansBold = COMPOSE_SOURCE_DIR "/fonts/noto-sans/NotoSans-Bold
 
 // Shapes `text` with HarfBuzz into a glyph run at (x, y): real glyph ids, advances in points.
 display::GlyphRun shaped_run(const std::string& font_path, display::FontId font, const std::string& text, double size,
-                             double x, double y) {
+                             double x, double y, unsigned face_index = 0) {
     hb_blob_t* blob = hb_blob_create_from_file_or_fail(font_path.c_str());
     REQUIRE(blob);
-    hb_face_t* face = hb_face_create(blob, 0);
+    hb_face_t* face = hb_face_create(blob, face_index);
     hb_font_t* hb = hb_font_create(face);
     unsigned upem = hb_face_get_upem(face);
     hb_buffer_t* buf = hb_buffer_create();
@@ -361,4 +361,143 @@ TEST_CASE("a title or heading longer than a PDF string holds is cut in the metad
     auto title = info.output.find("Title:");
     REQUIRE(title != std::string::npos);
     CHECK(info.output.find("\u00E9\u2026", title) != std::string::npos);
+}
+
+TEST_CASE("a hyphen inserted at a line's end extracts as U+002D, the ordinary hyphen's code, with no ActualText") {
+    auto first = shaped_run(kSerif, 0, "particu", 12, 72, 100);
+    auto hyphen = shaped_run(kSerif, 0, "-", 12, 0, 0);
+    for (auto g : hyphen.glyphs) {
+        g.cluster = display::kInsertedGlyph;
+        first.glyphs.push_back(g);
+    }
+    auto doc = one_page({first, shaped_run(kSerif, 0, "larly, and a well-known word", 12, 72, 114)});
+    TempFile file(".pdf");
+    render_checked(doc, file);
+    // the hyphen extracts as U+002D at the line's end (poppler joins the word when the line is long
+    // enough to look like part of a paragraph; here it is not), never as nothing
+    auto text = run_command(PDFTOTEXT " -raw -enc UTF-8 " + shell_quote(file.path()) + " -");
+    INFO(text.output);
+    CHECK(text.output.find("particu-\nlarly, and a well-known word") != std::string::npos);
+    auto mupdf = run_command(MUTOOL " draw -q -F txt " + shell_quote(file.path()) + " 2>/dev/null");
+    INFO(mupdf.output);
+    CHECK(mupdf.output.find("particu-\nlarly") != std::string::npos);
+    CHECK(mupdf.output.find("\uFFFD") == std::string::npos);
+    // the content stream, uncompressed: no marked content at all, and the inserted hyphen shown
+    // with the same code as the hyphen of "well-known"
+    TempFile qdf(".pdf");
+    auto rewrite = run_command(QPDF " --qdf --object-streams=disable " + shell_quote(file.path()) + " " + shell_quote(qdf.path()));
+    REQUIRE(rewrite.status == 0);
+    auto content = run_command("grep -a -c 'ActualText' " + shell_quote(qdf.path()));
+    CHECK(content.output == "0\n");
+}
+
+TEST_CASE("a cluster of several glyphs extracts whole, in logical order (a Devanagari name)") {
+    // needs fonts-lohit-deva (.ci/install-deps)
+    const std::string lohit = "/usr/share/fonts/truetype/lohit-devanagari/Lohit-Devanagari.ttf";
+    display::Document doc = one_page({});
+    doc.fonts[0] = {lohit, "Lohit-Devanagari"};
+    const std::string name = "\u092A\u094D\u0930\u093F\u092F\u093E \u0936\u0930\u094D\u092E\u093E";  // प्रिया शर्मा
+    doc.pages[0].add<display::GlyphRun>(shaped_run(lohit, 0, name, 14, 72, 100));
+    // the vowel sign i is drawn before the conjunct it follows in the text
+    TempFile file(".pdf");
+    render_checked(doc, file);
+    auto text = run_command(PDFTOTEXT " -enc UTF-8 " + shell_quote(file.path()) + " -");
+    INFO(text.output);
+    CHECK(lines_of(text.output).at(0) == name);
+}
+
+TEST_CASE("a face of a CFF font collection is embedded as a compact CIDFontType0 with FontFile3") {
+    // needs fonts-noto-cjk (.ci/install-deps): a .ttc of CID-keyed CFF faces, Simplified Chinese third
+    const std::string cjk = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
+    display::Document doc = one_page({});
+    doc.fonts.push_back({cjk, "NotoSansCJKsc-Regular"});
+    doc.pages[0].add<display::GlyphRun>(shaped_run(kSerif, 0, "Participants:", 12, 72, 100));
+    doc.pages[0].add<display::GlyphRun>(shaped_run(cjk, 1, "\u674E\u5C0F\u9F99\uFF0C\u9648\u7F8E\u73B2", 12, 72, 120, 2));
+    REQUIRE(run_at(doc, 1).glyphs.size() == 7);
+    for (const auto& g : run_at(doc, 1).glyphs) REQUIRE(g.id != 0);
+    TempFile file(".pdf");
+    auto pdf = render_checked(doc, file);
+    // a subset of a few glyphs of a 16 MB collection
+    CHECK(pdf.size() < 60000);
+
+    auto fonts = run_command(PDFFONTS " " + shell_quote(file.path()));
+    INFO(fonts.output);
+    auto rows = table_rows(fonts.output);
+    REQUIRE(rows.size() == 2);
+    const auto& row = rows[1];
+    REQUIRE(row.size() == 10);  // "ABCDEF+NotoSansCJKsc-Regular CID Type 0C Identity-H yes yes yes 10 0"
+    CHECK(row[0].substr(6) == "+NotoSansCJKsc-Regular");
+    CHECK(row[1] + " " + row[2] + " " + row[3] == "CID Type 0C");
+    CHECK(row[5] == "yes");
+    CHECK(row[6] == "yes");
+    CHECK(row[7] == "yes");
+
+    auto text = run_command(PDFTOTEXT " -enc UTF-8 " + shell_quote(file.path()) + " -");
+    INFO(text.output);
+    auto lines = lines_of(text.output);
+    REQUIRE(lines.size() >= 2);
+    CHECK(lines[1] == "\u674E\u5C0F\u9F99\uFF0C\u9648\u7F8E\u73B2");
+}
+
+TEST_CASE("a name-keyed CFF font (.otf) is embedded as CIDFontType0 addressed by glyph id") {
+    // NimbusSans from fonts-urw-base35, which ghostscript brings (.ci/install-deps)
+    const std::string nimbus = "/usr/share/fonts/opentype/urw-base35/NimbusSans-Regular.otf";
+    display::Document doc = one_page({});
+    doc.fonts[0] = {nimbus, "NimbusSans-Regular"};
+    doc.pages[0].add<display::GlyphRun>(shaped_run(nimbus, 0, "The first office was efficient.", 12, 72, 100));
+    TempFile file(".pdf");
+    auto pdf = render_checked(doc, file);
+    CHECK(pdf.size() < 40000);  // the glyphs left out are empty: the whole font is 50 KB compressed
+
+    auto fonts = run_command(PDFFONTS " " + shell_quote(file.path()));
+    INFO(fonts.output);
+    auto rows = table_rows(fonts.output);
+    REQUIRE(rows.size() == 1);
+    REQUIRE(rows[0].size() == 10);
+    CHECK(rows[0][0].substr(6) == "+NimbusSans-Regular");
+    CHECK(rows[0][1] + " " + rows[0][2] + " " + rows[0][3] == "CID Type 0C");
+    auto text = run_command(PDFTOTEXT " -enc UTF-8 " + shell_quote(file.path()) + " -");
+    INFO(text.output);
+    CHECK(lines_of(text.output).at(0) == "The first office was efficient.");
+}
+
+TEST_CASE("a CFF glyph standing for different text extracts as each text (ActualText for the later one)") {
+    const std::string nimbus = "/usr/share/fonts/opentype/urw-base35/NimbusSans-Regular.otf";
+    display::Document doc = one_page({});
+    doc.fonts[0] = {nimbus, "NimbusSans-Regular"};
+    doc.pages[0].add<display::GlyphRun>(shaped_run(nimbus, 0, "\u00C1lvaro", 12, 72, 100));
+    doc.pages[0].add<display::GlyphRun>(shaped_run(nimbus, 0, "A\u0301lvaro", 12, 72, 120));
+    REQUIRE(run_at(doc, 0).glyphs[0].id == run_at(doc, 1).glyphs[0].id);
+    TempFile file(".pdf");
+    render_checked(doc, file);
+    auto text = run_command(PDFTOTEXT " -enc UTF-8 " + shell_quote(file.path()) + " -");
+    INFO(text.output);
+    auto lines = lines_of(text.output);
+    REQUIRE(lines.size() >= 2);
+    CHECK(lines[0] == "\u00C1lvaro");
+    CHECK(lines[1] == "A\u0301lvaro");
+}
+
+TEST_CASE("a cluster of more glyphs than characters (a Tamil split vowel sign) extracts whole") {
+    // needs fonts-lohit-taml (.ci/install-deps); கொ is க with the vowel sign o, drawn in two parts
+    // on either side of it: three glyphs for two characters
+    const std::string lohit = "/usr/share/fonts/truetype/lohit-tamil/Lohit-Tamil.ttf";
+    display::Document doc = one_page({});
+    doc.fonts[0] = {lohit, "Lohit-Tamil"};
+    const std::string name = "\u0baa\u0bca\u0ba9\u0bcd\u0ba9\u0bae\u0bcd\u0bae\u0bbe";  // பொன்னம்மா
+    doc.pages[0].add<display::GlyphRun>(shaped_run(lohit, 0, name, 14, 72, 100));
+    const auto& glyphs = run_at(doc, 0).glyphs;
+    REQUIRE(std::count_if(glyphs.begin(), glyphs.end(), [](const auto& g) { return g.cluster == 0; }) == 3);
+    TempFile file(".pdf");
+    render_checked(doc, file);
+    auto text = run_command(PDFTOTEXT " -enc UTF-8 " + shell_quote(file.path()) + " -");
+    INFO(text.output);
+    CHECK(lines_of(text.output).at(0) == name);
+    // MuPDF 1.21 reads no ActualText: it gets the cluster's text from the first glyph and then the
+    // characters the font's cmap gives the other two ("பொபா…"), but never U+FFFD (every code has
+    // an entry)
+    auto mupdf = run_command(MUTOOL " draw -q -F txt " + shell_quote(file.path()) + " 2>/dev/null");
+    INFO(mupdf.output);
+    CHECK(mupdf.output.find("\u0baa\u0bca") != std::string::npos);
+    CHECK(mupdf.output.find("\uFFFD") == std::string::npos);
 }

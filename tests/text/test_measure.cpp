@@ -1,6 +1,7 @@
 // Measurer: styled runs -> boxes, glue and penalties with shaped glyphs.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 
 #include "fonts.h"
@@ -124,17 +125,92 @@ TEST_CASE("repeated words are shaped once") {
     CHECK(measurer.shaper().cache_hits() == pieces - 6);
 }
 
-TEST_CASE("a character no bundled font has is a warning, with its code point") {
+TEST_CASE("a character no font has is an error at the character, naming it and its script, once per place") {
     Diagnostics diags;
     Measurer measurer(bundled_fonts(), {"Noto Sans"});
-    Run r = run("rune \u16A0 here");
+    // U+0378 is unassigned: no bundled or system font can have it
+    Run r = run("sign \u0378 here");
     r.pos = {std::make_shared<const std::string>("x.xml"), 4, 7};
     auto mp = measurer.measure(para({r}), diags);
-    REQUIRE(diags.count(compose::base::Severity::Warning) == 1);
+    measurer.measure(para({r}), diags);  // measured again (a table cell tried at two widths)
+    REQUIRE(diags.count(compose::base::Severity::Error) == 1);
+    // at the character itself: the run starts at 4:7, the sign is its sixth character
+    CHECK(compose::base::format(diags.items()[0]) ==
+          "x.xml:4:12: error: no font has the character U+0378 '\u0378' (Unknown)");
+    CHECK(mp.text == "sign \u0378 here");  // the text is kept
+}
+
+TEST_CASE("allowed, a character no font has is a warning per place, drawn as .notdef") {
+    Diagnostics diags;
+    Measurer measurer(bundled_fonts(), {"Noto Sans"});
+    measurer.set_allow_missing_glyphs(true);
+    Run r = run("sign \u0378 and \u0378");
+    r.pos = {std::make_shared<const std::string>("x.xml"), 4, 7};
+    auto mp = measurer.measure(para({r}), diags);
     CHECK(diags.count(compose::base::Severity::Error) == 0);
-    // at the character itself: the run starts at 4:7, the rune is its sixth character
-    CHECK(compose::base::format(diags.items()[0]) == "x.xml:4:12: warning: no bundled font has the character U+16A0");
-    CHECK(mp.text == "rune \u16A0 here");  // the text is kept (drawn as .notdef)
+    REQUIRE(diags.count(compose::base::Severity::Warning) == 2);
+    CHECK(compose::base::format(diags.items()[1]) ==
+          "x.xml:4:18: warning: no font has the character U+0378 '\u0378' (Unknown)");
+    CHECK(std::any_of(mp.glyphs.begin(), mp.glyphs.end(), [](const auto& g) { return g.id == 0; }));
+}
+
+TEST_CASE("a character of a script no installed font covers names the package that would") {
+    compose::text::FontSet fonts;
+    Diagnostics scan;
+    fonts.scan(COMPOSE_SOURCE_DIR "/fonts", scan);
+    fonts.set_system_fallback(false);  // as on a machine without fonts-noto-cjk
+    Diagnostics diags;
+    Measurer measurer(fonts, {"Noto Sans"});
+    Run r = run("\u674E\u5C0F\u9F99");
+    r.pos = {std::make_shared<const std::string>("people.csv"), 3, 1};
+    measurer.measure(para({r}), diags);
+    REQUIRE(diags.count(compose::base::Severity::Error) == 3);
+    CHECK(compose::base::format(diags.items()[1]) ==
+          "people.csv:3:2: error: no font has the character U+5C0F '\u5C0F' (Han); "
+          "apt-get install fonts-noto-cjk adds a font that has it");
+}
+
+TEST_CASE("bundled fonts come before the system's: a Hebrew letter from Noto Sans Hebrew, with no fallback family") {
+    Diagnostics diags;
+    Measurer measurer(bundled_fonts(), {});
+    auto mp = measurer.measure(para({run("\u05D3\u05D5\u05D3")}), diags);
+    CHECK(diags.items().empty());
+    REQUIRE(mp.runs.size() == 1);
+    const auto& info = bundled_fonts().info(mp.runs[0].face);
+    CHECK(info.family == "Noto Sans Hebrew");
+    CHECK_FALSE(info.system);
+}
+
+TEST_CASE("a character no bundled font has comes from the system's fonts, the face chosen by the language") {
+    // needs fonts-noto-cjk (.ci/install-deps): Noto Sans CJK, a collection of CFF faces
+    struct Case {
+        const char* lang;
+        const char* postscript;
+        unsigned index;  // in NotoSansCJK-Regular.ttc: JP, KR, SC, TC, HK
+    };
+    for (Case c : {Case{"zh-Hans", "NotoSansCJKsc-Regular", 2}, Case{"zh-Hant", "NotoSansCJKtc-Regular", 3},
+                   Case{"ja", "NotoSansCJKjp-Regular", 0}, Case{"ko", "NotoSansCJKkr-Regular", 1}}) {
+        INFO(c.lang);
+        Diagnostics diags;
+        Measurer measurer(bundled_fonts(), {"Noto Sans"});
+        Run r = run("\u674E\u5C0F\u9F99 Lee");
+        r.lang = c.lang;
+        auto mp = measurer.measure(para({r}), diags);
+        CHECK(diags.items().empty());
+        REQUIRE(mp.runs.size() >= 2);
+        const auto& info = bundled_fonts().info(mp.runs[0].face);
+        CHECK(info.system);
+        CHECK(info.postscript_name == c.postscript);
+        CHECK(info.path.substr(info.path.size() - 4) == ".ttc");
+        CHECK(info.index == c.index);
+        // the Latin after it goes back to the style's own face
+        CHECK(bundled_fonts().info(mp.runs.back().face).family == "Noto Serif");
+        // and the system font's run has the style font's vertical metrics: the line keeps its
+        // baseline and leading (Noto Sans CJK's own ascent is 1.16 em, Noto Serif's 1.07)
+        CHECK(mp.runs[0].ascent == mp.runs.back().ascent);
+        CHECK(mp.runs[0].descent == mp.runs.back().descent);
+        for (const auto& g : mp.glyphs) CHECK(g.id != 0);  // no .notdef
+    }
 }
 
 TEST_CASE("an unknown family falls back, with a warning") {
