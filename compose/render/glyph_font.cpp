@@ -19,8 +19,6 @@ namespace {
 
 constexpr std::size_t kBfCharsPerBlock = 100;  // the CMap format allows at most 100 entries per block
 
-hb_font_t* as_hb(void* p) { return static_cast<hb_font_t*>(p); }
-
 int read_i16(const char* p) { return static_cast<std::int16_t>((static_cast<unsigned char>(p[0]) << 8) | static_cast<unsigned char>(p[1])); }
 
 // A subset tag is six capital letters; derived from the glyphs used, so output is reproducible.
@@ -75,66 +73,52 @@ HPDF_Dict new_stream(HPDF_Doc pdf, const std::string& data) {
 }  // namespace
 
 GlyphFont::GlyphFont(HPDF_Doc pdf, const display::FontFace& face, base::Diagnostics& diags) : pdf_(pdf), face_(face) {
+    using Blob = base::Owner<hb_blob_t, hb_blob_destroy>;
+    using HbFace = base::Owner<hb_face_t, hb_face_destroy>;
     auto file = std::make_shared<const std::string>(face.path);
     // mapped, not read: a font is megabytes, and the subsetter reads only the glyphs it keeps
-    hb_blob_t* blob = hb_blob_create_from_file_or_fail(face.path.c_str());
-    if (!blob || hb_blob_get_length(blob) == 0) {
-        hb_blob_destroy(blob);
+    Blob blob(hb_blob_create_from_file_or_fail(face.path.c_str()));
+    if (!blob || hb_blob_get_length(blob.get()) == 0) {
         diags.error({file}, "cannot read font for embedding");
         return;
     }
     // a collection's face is the one with the PostScript name the layout stage chose
     unsigned index = 0;
-    const unsigned count = hb_face_count(blob);
+    const unsigned count = hb_face_count(blob.get());
     for (unsigned i = 0; count > 1 && i < count; ++i) {
-        hb_face_t* candidate = hb_face_create(blob, i);
+        HbFace candidate(hb_face_create(blob.get(), i));
         char name[128] = {};
         unsigned size = sizeof name;
-        hb_ot_name_get_utf8(candidate, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &size, name);
-        hb_face_destroy(candidate);
+        hb_ot_name_get_utf8(candidate.get(), HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &size, name);
         if (face.postscript_name == name) {
             index = i;
             break;
         }
     }
-    hb_face_t* hbface = hb_face_create(blob, index);
-    hb_blob_destroy(blob);
-    upem_ = static_cast<int>(hb_face_get_upem(hbface));
-    if (upem_ <= 0 || hb_face_get_glyph_count(hbface) == 0) {
+    HbFace hbface(hb_face_create(blob.get(), index));
+    upem_ = static_cast<int>(hb_face_get_upem(hbface.get()));
+    if (upem_ <= 0 || hb_face_get_glyph_count(hbface.get()) == 0) {
         diags.error({file}, "not a usable TrueType or OpenType font");
-        hb_face_destroy(hbface);
         return;
     }
-    hb_blob_t* cff = hb_face_reference_table(hbface, HB_TAG('C', 'F', 'F', ' '));
-    cff_ = hb_blob_get_length(cff) > 0;
-    hb_blob_destroy(cff);
+    cff_ = hb_blob_get_length(Blob(hb_face_reference_table(hbface.get(), HB_TAG('C', 'F', 'F', ' '))).get()) > 0;
     if (cff_) {
         FT_Library lib = nullptr;
+        if (FT_Init_FreeType(&lib) == 0) ft_library_.reset(lib);
         FT_Face ft = nullptr;
-        if (FT_Init_FreeType(&lib) != 0 || FT_New_Face(lib, face.path.c_str(), static_cast<FT_Long>(index), &ft) != 0) {
-            if (lib) FT_Done_FreeType(lib);
+        if (!ft_library_ || FT_New_Face(lib, face.path.c_str(), static_cast<FT_Long>(index), &ft) != 0) {
             diags.error({file}, "cannot read the font's CFF outlines");
-            hb_face_destroy(hbface);
             return;
         }
-        ft_library_ = lib;
-        ft_face_ = ft;
+        ft_face_.reset(ft);
         FT_Bool cid_keyed = 0;
         cid_keyed_ = FT_Get_CID_Is_Internally_CID_Keyed(ft, &cid_keyed) == 0 && cid_keyed;
-    } else {
-        hb_blob_t* cff2 = hb_face_reference_table(hbface, HB_TAG('C', 'F', 'F', '2'));
-        const bool variable_cff = hb_blob_get_length(cff2) > 0;
-        hb_blob_destroy(cff2);
-        if (variable_cff) {
-            diags.error({file}, "a CFF2 (variable OpenType) font cannot be embedded; use its static instances");
-            hb_face_destroy(hbface);
-            return;
-        }
+    } else if (hb_blob_get_length(Blob(hb_face_reference_table(hbface.get(), HB_TAG('C', 'F', 'F', '2'))).get()) > 0) {
+        diags.error({file}, "a CFF2 (variable OpenType) font cannot be embedded; use its static instances");
+        return;
     }
-    hb_font_t* font = hb_font_create(hbface);
-    hb_face_destroy(hbface);
-    hb_font_set_scale(font, upem_, upem_);
-    hb_font_ = font;
+    hb_font_.reset(hb_font_create(hbface.get()));
+    hb_font_set_scale(hb_font_.get(), upem_, upem_);
 
     // The objects exist from the start so pages can name the font; finish() fills them in.
     font_ = new_indirect_dict(pdf_);
@@ -147,28 +131,24 @@ GlyphFont::GlyphFont(HPDF_Doc pdf, const display::FontFace& face, base::Diagnost
     }
     glyph_of_cid_.push_back(0);  // CID 0 is .notdef
     text_of_cid_.emplace_back();
-    width_of_cid_.push_back(hb_font_get_glyph_h_advance(font, 0) * 1000.0 / upem_);
+    width_of_cid_.push_back(hb_font_get_glyph_h_advance(hb_font_.get(), 0) * 1000.0 / upem_);
 }
 
-GlyphFont::~GlyphFont() {
-    if (hb_font_) hb_font_destroy(as_hb(hb_font_));
-    if (ft_face_) FT_Done_Face(static_cast<FT_Face>(ft_face_));
-    if (ft_library_) FT_Done_FreeType(static_cast<FT_Library>(ft_library_));
-}
+GlyphFont::~GlyphFont() = default;
 
 std::uint16_t GlyphFont::cid(std::uint32_t glyph, const std::string& text) {
     if (cff_) {
         auto it = cff_code_of_glyph_.find(glyph);
         if (it != cff_code_of_glyph_.end()) return it->second;
         FT_UInt code = glyph;
-        if (cid_keyed_ && FT_Get_CID_From_Glyph_Index(static_cast<FT_Face>(ft_face_), glyph, &code) != 0) code = 0;
+        if (cid_keyed_ && FT_Get_CID_From_Glyph_Index(ft_face_.get(), glyph, &code) != 0) code = 0;
         if (code > 0xFFFF) code = 0;  // beyond two-byte codes: shows .notdef
         auto c = static_cast<std::uint16_t>(code);
         cff_code_of_glyph_.emplace(glyph, c);
         auto& entry = cff_codes_[c];
         entry.glyph = glyph;
         entry.text = text;
-        entry.width = hb_font_get_glyph_h_advance(as_hb(hb_font_), glyph) * 1000.0 / upem_;
+        entry.width = hb_font_get_glyph_h_advance(hb_font_.get(), glyph) * 1000.0 / upem_;
         return c;
     }
     auto key = std::make_pair(glyph, text);
@@ -178,7 +158,7 @@ std::uint16_t GlyphFont::cid(std::uint32_t glyph, const std::string& text) {
     auto id = static_cast<std::uint16_t>(glyph_of_cid_.size());
     glyph_of_cid_.push_back(glyph);
     text_of_cid_.push_back(text);
-    width_of_cid_.push_back(hb_font_get_glyph_h_advance(as_hb(hb_font_), glyph) * 1000.0 / upem_);
+    width_of_cid_.push_back(hb_font_get_glyph_h_advance(hb_font_.get(), glyph) * 1000.0 / upem_);
     cids_.emplace(std::move(key), id);
     return id;
 }
@@ -186,12 +166,12 @@ std::uint16_t GlyphFont::cid(std::uint32_t glyph, const std::string& text) {
 std::string GlyphFont::text_of_glyph(std::uint32_t glyph) {
     if (!reverse_cmap_made_) {
         reverse_cmap_made_ = true;
-        hb_face_t* face = hb_font_get_face(as_hb(hb_font_));
+        hb_face_t* face = hb_font_get_face(hb_font_.get());
         hb_set_t* unicodes = hb_set_create();
         hb_face_collect_unicodes(face, unicodes);
         for (hb_codepoint_t u = HB_SET_VALUE_INVALID; hb_set_next(unicodes, &u);) {
             hb_codepoint_t g = 0;
-            if (hb_font_get_nominal_glyph(as_hb(hb_font_), u, &g)) char_of_glyph_.emplace(g, static_cast<char32_t>(u));
+            if (hb_font_get_nominal_glyph(hb_font_.get(), u, &g)) char_of_glyph_.emplace(g, static_cast<char32_t>(u));
         }
         hb_set_destroy(unicodes);
     }
@@ -310,7 +290,7 @@ bool GlyphFont::finish(base::Diagnostics& diags) {
         base_font = subset_tag(face_.postscript_name, glyphs_used) + "+" + face_.postscript_name;
         auto file = std::make_shared<const std::string>(face_.path);
         std::set<std::uint32_t> glyphs(glyph_of_cid_.begin(), glyph_of_cid_.end());
-        auto subset = subset_font(hb_font_get_face(as_hb(hb_font_)), glyphs);
+        auto subset = subset_font(hb_font_get_face(hb_font_.get()), glyphs);
         if (!subset) {
             diags.error({file}, "could not subset the font for embedding");
             return false;
@@ -322,7 +302,7 @@ bool GlyphFont::finish(base::Diagnostics& diags) {
 
         HPDF_Dict_AddName(descriptor_, "Type", "FontDescriptor");
         HPDF_Dict_AddName(descriptor_, "FontName", base_font.c_str());
-        add_metrics(descriptor_, as_hb(hb_font_), upem_, mmgr);
+        add_metrics(descriptor_, hb_font_.get(), upem_, mmgr);
         HPDF_Dict_Add(descriptor_, "FontFile2", font_file);
 
         // CIDToGIDMap: two bytes per CID, the glyph's id in the subset
@@ -373,7 +353,7 @@ bool GlyphFont::finish_cff(base::Diagnostics& diags, const std::string& base_fon
     std::set<std::uint32_t> glyphs;
     for (const auto& [code, entry] : cff_codes_) glyphs.insert(entry.glyph);
     // a CID-keyed CFF keeps its CIDs in a compact subset; a name-keyed one is addressed by glyph id
-    auto subset = subset_font(hb_font_get_face(as_hb(hb_font_)), glyphs, !cid_keyed_);
+    auto subset = subset_font(hb_font_get_face(hb_font_.get()), glyphs, !cid_keyed_);
     if (!subset) {
         diags.error({file}, "could not subset the font for embedding");
         return false;
@@ -398,7 +378,7 @@ bool GlyphFont::finish_cff(base::Diagnostics& diags, const std::string& base_fon
 
     HPDF_Dict_AddName(descriptor_, "Type", "FontDescriptor");
     HPDF_Dict_AddName(descriptor_, "FontName", base_font.c_str());
-    add_metrics(descriptor_, as_hb(hb_font_), upem_, mmgr);
+    add_metrics(descriptor_, hb_font_.get(), upem_, mmgr);
     HPDF_Dict_Add(descriptor_, "FontFile3", font_file);
 
     // W: runs of consecutive codes, each "first [w1 w2 ...]"

@@ -20,9 +20,13 @@
 #include <utility>
 #include <vector>
 
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include <hb.h>
 #include <hpdf.h>
 
 #include "compose/base/diagnostics.h"
+#include "compose/base/owner.h"
 #include "compose/display/display.h"
 
 namespace compose::render {
@@ -54,9 +58,10 @@ public:
 private:
     HPDF_Doc pdf_;
     display::FontFace face_;
-    void* hb_font_ = nullptr;  // hb_font_t*, at units-per-em scale
-    void* ft_library_ = nullptr;  // FT_Library, for a CFF font's CIDs
-    void* ft_face_ = nullptr;     // FT_Face
+    base::Owner<hb_font_t, hb_font_destroy> hb_font_;  // at units-per-em scale
+    // a CFF font's CIDs (the face goes before its library: members are destroyed last to first)
+    base::Owner<FT_LibraryRec_, FT_Done_FreeType> ft_library_;
+    base::Owner<FT_FaceRec_, FT_Done_Face> ft_face_;
     bool cff_ = false;            // CFF outlines: CIDFontType0
     bool cid_keyed_ = false;      // a CID-keyed CFF: codes are its CIDs, else glyph ids
     int upem_ = 1000;

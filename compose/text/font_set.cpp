@@ -14,17 +14,15 @@ namespace compose::text {
 
 namespace fs = std::filesystem;
 
+void destroy_hb_font(hb_font_t* font) { hb_font_destroy(font); }
+void destroy_ft_library(FT_LibraryRec_* library) { FT_Done_FreeType(library); }
+
 FontSet::FontSet() {
     FT_Library lib = nullptr;
-    if (FT_Init_FreeType(&lib) == 0) library_ = lib;
+    if (FT_Init_FreeType(&lib) == 0) library_.reset(lib);
 }
 
-FontSet::~FontSet() {
-    for (auto& f : faces_) {
-        if (f.font) hb_font_destroy(f.font);
-    }
-    if (library_) FT_Done_FreeType(static_cast<FT_Library>(library_));
-}
+FontSet::~FontSet() = default;
 
 void FontSet::scan(const std::string& dir, base::Diagnostics& diags) {
     std::error_code ec;
@@ -43,7 +41,7 @@ void FontSet::scan(const std::string& dir, base::Diagnostics& diags) {
         // a collection holds several faces; FreeType says how many when asked for face -1
         FT_Face probe = nullptr;
         long faces = 0;
-        if (library_ && FT_New_Face(static_cast<FT_Library>(library_), path.c_str(), -1, &probe) == 0) {
+        if (library_ && FT_New_Face(library_.get(), path.c_str(), -1, &probe) == 0) {
             faces = probe->num_faces;
             FT_Done_Face(probe);
         }
@@ -58,7 +56,7 @@ std::optional<FaceId> FontSet::add_face(const std::string& path, unsigned index,
     auto key = std::make_pair(path, index);
     if (auto it = by_file_.find(key); it != by_file_.end()) return it->second;
     FT_Face face = nullptr;
-    if (!library_ || FT_New_Face(static_cast<FT_Library>(library_), path.c_str(), static_cast<FT_Long>(index), &face) != 0) {
+    if (!library_ || FT_New_Face(library_.get(), path.c_str(), static_cast<FT_Long>(index), &face) != 0) {
         return std::nullopt;
     }
     Face f;
@@ -104,7 +102,7 @@ bool FontSet::open(Face& face, base::Diagnostics& diags) {
     auto file = std::make_shared<const std::string>(face.info.path);
     // FreeType validates the file and gives the metrics; HarfBuzz shapes over the same bytes.
     FT_Face ft = nullptr;
-    if (!library_ || FT_New_Face(static_cast<FT_Library>(library_), face.info.path.c_str(),
+    if (!library_ || FT_New_Face(library_.get(), face.info.path.c_str(),
                                                 static_cast<FT_Long>(face.info.index), &ft) != 0) {
         diags.error({file}, "cannot open font");
         face.failed = true;
@@ -123,15 +121,15 @@ bool FontSet::open(Face& face, base::Diagnostics& diags) {
     }
     hb_face_t* hbface = hb_face_create(blob, face.info.index);
     hb_blob_destroy(blob);
-    face.font = hb_font_create(hbface);
+    face.font.reset(hb_font_create(hbface));
     hb_face_destroy(hbface);
-    hb_font_set_scale(face.font, face.metrics.units_per_em, face.metrics.units_per_em);
+    hb_font_set_scale(face.font.get(), face.metrics.units_per_em, face.metrics.units_per_em);
     return true;
 }
 
 hb_font_t* FontSet::hb_font(FaceId id, base::Diagnostics& diags) {
     Face& face = faces_.at(id);
-    return open(face, diags) ? face.font : nullptr;
+    return open(face, diags) ? face.font.get() : nullptr;
 }
 
 FaceMetrics FontSet::metrics(FaceId id, base::Diagnostics& diags) {

@@ -9,11 +9,17 @@
 #include <vector>
 
 #include "compose/base/diagnostics.h"
+#include "compose/base/owner.h"
+
 
 struct hb_font_t;
-struct FT_FaceRec_;
+struct FT_LibraryRec_;
 
 namespace compose::text {
+
+// The libraries' destroy functions, behind names of ours: their headers stay out of this one.
+void destroy_hb_font(hb_font_t* font);
+void destroy_ft_library(FT_LibraryRec_* library);
 
 using FaceId = std::uint32_t;
 
@@ -77,7 +83,7 @@ private:
         FaceInfo info;
         bool opened = false;
         bool failed = false;
-        hb_font_t* font = nullptr;
+        base::Owner<hb_font_t, destroy_hb_font> font;
         FaceMetrics metrics;
         // has_glyph's answers for the Basic Multilingual Plane, asked per character of every
         // paragraph: 0 not asked yet, 1 yes, 2 no
@@ -94,8 +100,7 @@ private:
     // paragraph of Chinese asks fontconfig once
     std::map<std::string, std::vector<FaceId>> system_faces_;
     std::map<std::pair<std::string, unsigned>, FaceId> by_file_;  // (path, index) -> face
-    FT_FaceRec_* probe_ = nullptr;  // unused; keeps FT types out of this header
-    void* library_ = nullptr;       // FT_Library
+    base::Owner<FT_LibraryRec_, destroy_ft_library> library_;
 };
 
 }  // namespace compose::text
