@@ -21,8 +21,8 @@ constexpr int kUnits = 1;
 // The run's scale (size / units per em, times the expansion): six decimals keep 0.01% of it.
 constexpr int kScale = 6;
 
-// The id of a glyph's outline in <defs>. Destinations use the source's ids, which are names
-// (they start with a letter), so an id starting with "_g" cannot meet one.
+// The id of a glyph's outline in <defs>: "_g<font>.<glyph>". Destinations keep the source's ids
+// (so that "page-009.svg#annex-participants" works); only a source id of this very form could clash.
 void append_glyph_id(std::string& out, display::FontId font, std::uint32_t glyph) {
     out += "_g";
     out += std::to_string(font);

@@ -2,6 +2,7 @@
 # compose render --format svg writes a folder whole or not at all:
 #   svg-folder.sh COMPOSE SOURCE_DIR WORK_DIR      (SOURCE_DIR: the Mexico report's folder)
 # - a fresh folder gets page-001.svg ... and nothing else; without -o it is REPORT-svg beside the source;
+# - a cross-reference goes to the file of the page holding its target, even one made later;
 # - a failed run (a malformed source) leaves an existing folder byte for byte as it was;
 # - a folder holding anything but compose's pages, or a file in the folder's place, is refused;
 # - a second run replaces the whole set (no page of the first run is left over);
@@ -20,6 +21,9 @@ out="$work/out"
 "$compose" render "$report" --format svg -o "$out" >"$work/stdout" 2>"$work/stderr" || fail "the first render failed: $(cat "$work/stderr")"
 grep -q "^$out: 13 pages$" "$work/stdout" || fail "render said: $(cat "$work/stdout")"
 [[ "$(ls "$out" | tr '\n' ' ')" == "$(printf 'page-%03d.svg ' $(seq 1 13))" ]] || fail "the folder holds: $(ls "$out")"
+# a cross-reference on page 1 goes to the file of the page its target is on (a page made later)
+grep -q '<a href="page-009.svg#annex-participants">' "$out/page-001.svg" || fail "page 1's link to Annex I does not go to page-009.svg"
+grep -q '<g id="annex-participants"' "$out/page-009.svg" || fail "page 9 has no id annex-participants"
 ((status == 0)) || exit 1
 before=$(cd "$out" && sha256sum *)
 

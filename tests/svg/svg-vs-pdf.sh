@@ -52,8 +52,9 @@ for ((i = 0; i < pages; i++)); do
 done
 echo '</body></html>' >> "$html"
 
+# its own profile folder: nothing read from or written to the user's, no clash with another run
 chromium --headless --disable-gpu --no-sandbox --hide-scrollbars --force-device-scale-factor=1 \
-  --window-size="$width,$top" --screenshot="$work/svg-pages.png" "file://$html" >/dev/null 2>&1
+  --user-data-dir="$work/chromium-profile" --window-size="$width,$top" --screenshot="$work/svg-pages.png" "file://$html" >/dev/null 2>&1
 pngtopnm "$work/svg-pages.png" > "$work/svg-pages.ppm"
 
 status=0
