@@ -105,7 +105,13 @@ std::unique_ptr<GlyphOutlines> GlyphOutlines::open(const display::FontFace& face
 
 const std::string& GlyphOutlines::path(std::uint32_t glyph) {
     auto [it, inserted] = paths_.try_emplace(glyph);
-    if (inserted) hb_font_get_glyph_shape(font_->font.get(), glyph, font_->draw.get(), &it->second);
+    if (inserted) {
+#if HB_VERSION_ATLEAST(7, 0, 0)
+        hb_font_draw_glyph(font_->font.get(), glyph, font_->draw.get(), &it->second);  // its new name
+#else
+        hb_font_get_glyph_shape(font_->font.get(), glyph, font_->draw.get(), &it->second);
+#endif
+    }
     return it->second;
 }
 

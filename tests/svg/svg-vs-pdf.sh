@@ -7,7 +7,8 @@
 # - every page the same at 96 dpi: the PDF rasterised by pdftoppm, the SVG pages by Chromium
 #   headless (all of them in one screenshot of an HTML page that stacks them at their own size, one
 #   browser start instead of one per page), cut apart with pnmcut and compared by compare_pages:
-#   the same size in pixels, and at most MAX_PERCENT of the pixels differing after a 3x3 blur.
+#   the same size in pixels, and at most MAX_PERCENT of the pixels differing after a 3x3 blur;
+# - page 1's words, as Chromium prints them from the SVG's invisible text, those of the PDF's page 1.
 # Keeps the images in WORK (differing pixels in red in diff-NNN.ppm) to look at.
 set -euo pipefail
 compose=$1 compare=$2 source=$3 work=$4 max=$5
@@ -58,6 +59,18 @@ chromium --headless --disable-gpu --no-sandbox --hide-scrollbars --force-device-
 pngtopnm "$work/svg-pages.png" > "$work/svg-pages.ppm"
 
 status=0
+# the text: page 1 printed by Chromium (which prints the invisible <text> of each run: the words
+# the browser's search and selection find) has the PDF's page 1's words, in the same order
+chromium --headless --disable-gpu --no-sandbox --user-data-dir="$work/chromium-profile" --no-pdf-header-footer \
+  --print-to-pdf="$work/chromium-page-1.pdf" "file://$work/svg/${files[0]}" >/dev/null 2>&1
+words() { pdftotext "$@" - | tr -s ' \n' '\n\n'; }
+if diff <(words -f 1 -l 1 "$work/report.pdf") <(words "$work/chromium-page-1.pdf") >"$work/text.diff"; then
+  echo "page 001: the same $(words -f 1 -l 1 "$work/report.pdf" | wc -l) words as the PDF's, in order"
+else
+  echo "FAIL: page 001's text in Chromium differs from the PDF's (< PDF, > SVG):"
+  head -20 "$work/text.diff"
+  status=1
+fi
 for ((i = 0; i < pages; i++)); do
   n=$(printf '%03d' $((i + 1)))
   pnmcut -left 0 -top "${tops[$i]}" -width "${widths[$i]}" -height "${heights[$i]}" "$work/svg-pages.ppm" > "$work/svg-$n.ppm"
