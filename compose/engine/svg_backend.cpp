@@ -14,9 +14,10 @@ std::string SvgBackend::file_name(std::size_t number) {
     return "page-" + digits + ".svg";
 }
 
-std::string SvgBackend::href(const std::string& dest) const {
+std::string SvgBackend::href(const std::string& dest, std::size_t from_page) const {
     auto it = destinations_.find(dest);
-    if (it == destinations_.end()) return {};  // not on a page given (--only annexes): "#dest"
+    // on the same page, or on none given (--only annexes): "#dest"
+    if (it == destinations_.end() || it->second == from_page) return {};
     return file_name(it->second) + "#" + dest;
 }
 
@@ -39,7 +40,7 @@ bool SvgBackend::write(const display::Page& page, std::size_t number, const std:
     std::optional<std::string> svg;
     // the backend's barrier: what a library throws becomes a diagnostic
     try {
-        svg = writer_.write_page(page, fonts, [this](const std::string& dest) { return href(dest); }, diags_);
+        svg = writer_.write_page(page, fonts, [&](const std::string& dest) { return href(dest, number); }, diags_);
     } catch (const std::exception& e) {
         diags_.error({}, std::string("internal error while writing SVG: ") + e.what());
     }

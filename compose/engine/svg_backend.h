@@ -1,9 +1,10 @@
 #pragma once
 // One SVG file per page, written into a folder as the pages are made: page-001.svg,
 // page-002.svg, ... (three digits at least; a 1000th page is page-1000.svg). An internal link
-// points to the file of the page holding its destination ("page-012.svg#annex-participants"); a
-// page whose links point to pages not made yet is kept, as a display list, until finish() knows
-// where they are. The folder is the caller's: it stages the files and puts them in place.
+// points to the file of the page holding its destination ("page-012.svg#annex-participants", or
+// "#annex-participants" on that page itself); a page whose links point to pages not made yet is
+// kept, as a display list, until finish() knows where they are. The folder is the caller's: it
+// stages the files and puts them in place.
 #include <cstddef>
 #include <map>
 #include <string>
@@ -43,7 +44,7 @@ private:
     bool failed_ = false;
 
     bool write(const display::Page& page, std::size_t number, const std::vector<display::FontFace>& fonts);
-    std::string href(const std::string& dest) const;
+    std::string href(const std::string& dest, std::size_t from_page) const;
 };
 
 }  // namespace compose::engine
