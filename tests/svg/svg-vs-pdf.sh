@@ -9,7 +9,7 @@
 #   one per page) and cut apart with pnmcut; the PDF by pdftoppm (poppler) and by mutool (MuPDF);
 #   compare_pages: the same size in pixels, and at most MAX_POPPLER (MAX_MUPDF) percent of the
 #   pixels differing after a 3x3 blur. MuPDF and Chromium place glyph edges alike (no pixel of the
-#   Mexico report differs); poppler puts glyphs a fraction of a pixel lower, so its bound is wider;
+#   Mexico report differs); poppler rounds glyph positions its own way, so its bound is wider;
 # - page 1's words, as Chromium prints them from the SVG's invisible text, those of the PDF's page 1.
 # Keeps the images in WORK (differing pixels in red in diff-NNN.ppm) to look at.
 set -euo pipefail
