@@ -21,6 +21,7 @@ using compose::base::Diagnostics;
 const char* const kUsage =
     "usage:\n"
     "  compose render FILE.xml [-o OUT.pdf] [--layout NAME] [--lang CODE] [--fallback CODE] [--draft] [--stats]\n"
+    "                 [--format pdf|svg]: svg writes one SVG file per page into the folder -o OUTDIR\n"
     "  compose check  FILE.xml [--lang CODE] [--draft] [--review-people]\n"
     "  compose dump   --stage lines|pages FILE.xml [--layout NAME] [--lang CODE] [--draft]\n"
     "  compose watch  FILE.xml [-o OUT.pdf] [render's options]: renders again on every change\n"
@@ -48,6 +49,7 @@ struct Args {
     std::string command;
     std::vector<std::string> files;
     std::string output, stage;
+    std::string format = "pdf";  // render --format: pdf, or svg (a folder of pages)
     bool stats = false;  // render --stats: line-breaking counts for the whole document
     compose::engine::Options pipeline;
     compose::cli::NewReport new_report;  // compose new: --place, --from, --to
@@ -88,6 +90,10 @@ bool parse_args(int argc, char** argv, Args& args, std::string& error) {
             if (args.pipeline.only != "annexes" && error.empty()) error = "--only takes annexes, not '" + args.pipeline.only + "'";
         }
         else if (s == "--stage") args.stage = value(s);
+        else if (s == "--format") {
+            args.format = value(s);
+            if (args.format != "pdf" && args.format != "svg" && error.empty()) error = "--format is pdf or svg, not '" + args.format + "'";
+        }
         else if (s == "--root") args.pipeline.root = value(s);
         else if (s == "--place") args.new_report.place = value(s);
         else if (s == "--from") args.new_report.from = value(s);
@@ -113,6 +119,10 @@ bool parse_args(int argc, char** argv, Args& args, std::string& error) {
         error = "--place, --from and --to are options of compose new";
         return false;
     }
+    if (args.format != "pdf" && args.command != "render") {
+        error = "--format is an option of compose render";
+        return false;
+    }
     args.new_report.dir = args.files[0];
     args.pipeline.source = args.files[0];
     return true;
@@ -129,9 +139,10 @@ bool read_source_date_epoch(Args& args) {
     return false;
 }
 
-// -o, or the source's name with .pdf
+// -o, or the source's name with .pdf (--format svg: the folder REPORT-svg beside it)
 std::string output_of(const Args& args) {
     if (!args.output.empty()) return args.output;
+    if (args.format == "svg") return std::filesystem::path(args.pipeline.source).replace_extension("").string() + "-svg";
     return std::filesystem::path(args.pipeline.source).replace_extension(".pdf").string();
 }
 
@@ -141,7 +152,9 @@ int render(const Args& args) {
     auto pipeline = args.pipeline;
     if (args.stats) pipeline.stats = &stats;
     std::string out = output_of(args);
-    if (auto pages = compose::cli::render_to_file(pipeline, out, diags)) {
+    auto pages = args.format == "svg" ? compose::cli::render_svg_to_folder(pipeline, out, diags)
+                                      : compose::cli::render_to_file(pipeline, out, diags);
+    if (pages) {
         print_diagnostics(diags);
         std::cout << compose::cli::pages_written(out, *pages) << "\n";
         if (args.stats) std::cout << compose::para::format(stats);

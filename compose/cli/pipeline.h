@@ -23,6 +23,16 @@ std::optional<Pdf> build_pdf(const engine::Options& options, base::Diagnostics& 
 std::optional<std::size_t> render_to_file(const engine::Options& options, const std::string& output,
                                           base::Diagnostics& diags);
 
+// compose render --format svg: one SVG file per page (page-001.svg, ...) in the folder `output`,
+// made in a temporary folder beside it and put in place whole when every page is written: a
+// failed run leaves no half set, and an existing folder as it was. The pages written, or nullopt.
+std::optional<std::size_t> render_svg_to_folder(const engine::Options& options, const std::string& output,
+                                                base::Diagnostics& diags);
+
+// Whether the SVG pages may be written to the folder `path`: a new or empty folder, or one holding
+// only a previous run's page-NNN.svg files (they are all replaced); never a file.
+bool may_replace_folder(const std::string& path, base::Diagnostics& diags);
+
 // "out.pdf: 13 pages"
 std::string pages_written(const std::string& output, std::size_t pages);
 
