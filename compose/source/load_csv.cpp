@@ -7,8 +7,47 @@
 
 namespace compose::source {
 
+std::optional<char> delimiter_named(const std::string& name) {
+    if (name == "comma" || name == ",") return ',';
+    if (name == "semicolon" || name == ";") return ';';
+    if (name == "tab") return '\t';
+    return std::nullopt;
+}
+
+const char* delimiter_name(char delimiter) {
+    switch (delimiter) {
+    case ';': return "semicolon";
+    case '\t': return "tab";
+    default: return "comma";
+    }
+}
+
+namespace {
+
+// A header read as one column that holds another delimiter ("name;organization;email"): the file
+// was saved in another dialect than the one it is read in. Reported once, at the header, instead
+// of "row has 3 fields; the header names 1 columns" on every row.
+bool report_other_delimiter(const std::vector<std::string>& header, const base::SourcePos& pos,
+                            const CsvDialect& dialect, base::Diagnostics& diags) {
+    if (dialect.delimiter_given || header.size() != 1) return false;
+    for (char other : {';', '\t', ','}) {
+        if (other == dialect.delimiter || header[0].find(other) == std::string::npos) continue;
+        std::string name = delimiter_name(other);
+        diags.error(pos, std::string("the header is one column holding ") + (other == '\t' ? "tabs" : name + "s") +
+                             " and no " + delimiter_name(dialect.delimiter) + ": the file seems separated by " +
+                             (other == '\t' ? "tabs" : name + "s"),
+                    {"add delimiter=\"" + name + "\" to its <data>"});
+        return true;
+    }
+    return false;
+}
+
+}  // namespace
+
 std::optional<model::DataTable> parse_csv(const std::string& file_name, const std::string& input,
-                                          base::Diagnostics& diags, const base::Limits& limits) {
+                                          base::Diagnostics& diags, const base::Limits& limits,
+                                          const CsvDialect& dialect) {
+    const char delimiter = dialect.delimiter;
     if (!check_utf8(file_name, input, diags)) return std::nullopt;
     std::size_t start = input.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;  // byte order mark
     base::LineMap map(file_name, input);
@@ -86,9 +125,19 @@ std::optional<model::DataTable> parse_csv(const std::string& file_name, const st
                 diags.error(map.at(open), "quoted field is never closed", {"a quote inside a quoted field is written \"\""});
                 return std::nullopt;
             }
-            if (i < n && input[i] != ',' && input[i] != '\n' && input[i] != '\r') {
-                diags.error(map.at(i), "unexpected character after a closing quote",
-                            {"a quote inside a quoted field is written \"\""});
+            if (i < n && input[i] != delimiter && input[i] != '\n' && input[i] != '\r') {
+                // "name";"organization": a quoted field ended by another dialect's delimiter
+                const char other = input[i];
+                if (!dialect.delimiter_given && (other == ';' || other == '\t' || other == ',')) {
+                    std::string name = delimiter_name(other);
+                    diags.error(map.at(i), "a " + name + " after a closing quote, where a " + delimiter_name(delimiter) +
+                                               " was expected: the file seems separated by " +
+                                               (other == '\t' ? "tabs" : name + "s"),
+                                {"add delimiter=\"" + name + "\" to its <data>"});
+                } else {
+                    diags.error(map.at(i), "unexpected character after a closing quote",
+                                {"a quote inside a quoted field is written \"\""});
+                }
                 return std::nullopt;
             }
             continue;
@@ -97,7 +146,7 @@ std::optional<model::DataTable> parse_csv(const std::string& file_name, const st
             diags.error(map.at(i), "quote inside an unquoted field", {"quote the whole field and double the quote: \"a \"\"b\"\"\""});
             return std::nullopt;
         }
-        if (c == ',') {
+        if (c == delimiter) {
             if (!end_field()) return std::nullopt;
             field_start = ++i;
             continue;
@@ -117,6 +166,7 @@ std::optional<model::DataTable> parse_csv(const std::string& file_name, const st
         diags.error(map.at(start), "data file is empty: the first row must name the columns");
         return std::nullopt;
     }
+    if (report_other_delimiter(records[0], record_pos[0], dialect, diags)) return std::nullopt;
     table.columns = std::move(records[0]);
     std::set<std::string> seen;
     for (const auto& name : table.columns) {
