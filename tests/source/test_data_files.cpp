@@ -375,3 +375,20 @@ TEST_CASE("a diff of two versions of a table names exactly the rows added, remov
     CHECK(all_diagnostics(nokey) == "old.csv: error: no column 'id' to match rows by; name the key column with --key COLUMN\n"
                                     "new.csv: error: no column 'id' to match rows by; name the key column with --key COLUMN\n");
 }
+
+TEST_CASE("a workbook as other writers make it: prefixed names, inline and rich strings, booleans, 1904 dates") {
+    Diagnostics diags;
+    src::TableFormat format;
+    format.sheet = "List";  // the second sheet: the first is Notes
+    auto t = table("handwritten.xlsx", format, diags);
+    INFO(all_diagnostics(diags));
+    REQUIRE(t);
+    CHECK(t->columns == std::vector<std::string>{"name", "present", "since", "check"});
+    CHECK(t->rows == std::vector<std::vector<std::string>>{{"Gail Super", "TRUE", "1/1/1904", "Gail Super!"},
+                                                           {"Tab\tbed", "FALSE", "1/1/1915", "#N/A"}});
+    CHECK(t->row_pos[1].line == 4);
+    Diagnostics first;
+    auto notes = table("handwritten.xlsx", {}, first);
+    REQUIRE(notes);
+    CHECK(notes->columns == std::vector<std::string>{"note"});
+}

@@ -55,6 +55,35 @@ count = sst.count("<si>") - 1
 import re
 rows = re.sub(r'(<c r="C7"[^>]*t="s"[^>]*>)<v>\d+</v>', lambda m: m.group(1) + f"<v>{count}</v>", sheet, count=1)
 write("broken-bigcell.xlsx", {"xl/sharedStrings.xml": sst.encode(), "xl/worksheets/sheet1.xml": rows.encode()})
+# a workbook as other writers make them, written here by hand: prefixed names (x:), no shared
+# strings (inline strings, rich text runs), booleans, a formula's cached string, an error value,
+# a built-in date format (14) in the 1904 date system, a cell escape, rows and cells without r=
+ns = 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+hand = {
+    "[Content_Types].xml": '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+    "_rels/.rels": '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                   '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/book/main.xml"/></Relationships>',
+    "book/main.xml": f'<?xml version="1.0"?><x:workbook {ns}><x:workbookPr date1904="1"/><x:sheets>'
+                     '<x:sheet name="Notes" sheetId="2" r:id="rId7"/><x:sheet name="List" sheetId="1" r:id="rId3"/></x:sheets></x:workbook>',
+    "book/_rels/main.xml.rels": '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                                '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="sheets/../sheets/list.xml"/>'
+                                '<Relationship Id="rId7" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="sheets/notes.xml"/>'
+                                '<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>',
+    "book/styles.xml": f'<?xml version="1.0"?><x:styleSheet {ns}><x:cellXfs count="2"><x:xf numFmtId="0"/><x:xf numFmtId="14"/></x:cellXfs></x:styleSheet>',
+    "book/sheets/notes.xml": f'<?xml version="1.0"?><x:worksheet {ns}><x:sheetData><x:row><x:c t="inlineStr"><x:is><x:t>note</x:t></x:is></x:c></x:row></x:sheetData></x:worksheet>',
+    "book/sheets/list.xml": f'<?xml version="1.0"?><x:worksheet {ns}><x:sheetData>'
+        '<x:row><x:c t="inlineStr"><x:is><x:t>name</x:t></x:is></x:c><x:c t="inlineStr"><x:is><x:t>present</x:t></x:is></x:c>'
+        '<x:c t="inlineStr"><x:is><x:t>since</x:t></x:is></x:c><x:c t="inlineStr"><x:is><x:t>check</x:t></x:is></x:c></x:row>'
+        '<x:row><x:c t="inlineStr"><x:is><x:r><x:rPr><x:b/></x:rPr><x:t>Gail </x:t></x:r><x:r><x:t xml:space="preserve">Super</x:t></x:r><x:rPh><x:t>IGNORED</x:t></x:rPh></x:is></x:c>'
+        '<x:c t="b"><x:v>1</x:v></x:c><x:c s="1"><x:v>0</x:v></x:c><x:c t="str"><x:f>A2&amp;"!"</x:f><x:v>Gail Super!</x:v></x:c></x:row>'
+        '<x:row r="4"><x:c r="A4" t="inlineStr"><x:is><x:t>Tab_x0009_bed</x:t></x:is></x:c><x:c r="B4" t="b"><x:v>0</x:v></x:c>'
+        '<x:c r="C4" s="1"><x:v>4018</x:v></x:c><x:c r="D4" t="e"><x:v>#N/A</x:v></x:c></x:row>'
+        '</x:sheetData></x:worksheet>',
+}
+with zipfile.ZipFile(f"{here}/handwritten.xlsx", "w", zipfile.ZIP_DEFLATED) as z:
+    for n, d in hand.items():
+        z.writestr(n, d)
+
 # a zip bomb in small: a sheet padded with 2 MB of spaces, 2 KB packed (the tests lower the
 # file-size limit to 64 KB, so that parts may unpack to 512 KB; tests/e2e/spreadsheets.sh makes
 # one to beat the default limits)
