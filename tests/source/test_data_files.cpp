@@ -392,3 +392,13 @@ TEST_CASE("a workbook as other writers make it: prefixed names, inline and rich 
     REQUIRE(notes);
     CHECK(notes->columns == std::vector<std::string>{"note"});
 }
+
+TEST_CASE("a workbook written by openpyxl: its date formats and a merged area down empty rows") {
+    Diagnostics diags;
+    auto t = table("openpyxl.xlsx", {}, diags);
+    INFO(all_diagnostics(diags));
+    REQUIRE(t);
+    CHECK(t->columns == std::vector<std::string>{"name", "when", "n"});
+    CHECK(t->rows == std::vector<std::vector<std::string>>{
+                         {"a", "2014-11-06", "3.25"}, {"b", "7 Nov 2014 9:30", "1234567"}, {"merged", "", ""}, {"merged", "x", ""}});
+}

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Writes the spreadsheet and dialect fixtures of tests/source/data. The real ones are saved by
 # LibreOffice (apt-get install libreoffice-calc-nogui); the broken ones are written by python3's
-# zipfile from parts written here, each broken in one way. Run it from anywhere; it rewrites the
+# zipfile from parts written here, each broken in one way; openpyxl (python3-openpyxl) writes a third. Run it from anywhere; it rewrites the
 # files in place (they are committed, so the tests do not need LibreOffice).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -25,6 +25,22 @@ cp "$here/features.fods" .
 soffice --headless --convert-to xlsx features.fods >/dev/null
 soffice --headless --convert-to ods features.fods >/dev/null
 cp features.xlsx features.ods "$here/"
+
+# a third writer: openpyxl (apt-get install python3-openpyxl), as scripts that export lists use it
+/usr/bin/python3 - "$here" <<'PY'
+import sys, datetime, openpyxl
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "Dates"
+ws.append(["name", "when", "n"])
+ws.append(["a", datetime.date(2014, 11, 6), 3.25])
+ws.append(["b", datetime.datetime(2014, 11, 7, 9, 30), 1234567])
+ws["B3"].number_format = "d mmm yyyy h:mm"
+ws.merge_cells("A4:A5")
+ws["A4"] = "merged"
+ws["B5"] = "x"
+wb.save(f"{sys.argv[1]}/openpyxl.xlsx")
+PY
 
 python3 - "$here" <<'PY'
 import sys, zipfile, io
