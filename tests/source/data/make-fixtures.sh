@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Writes the spreadsheet and dialect fixtures of tests/source/data. The real ones are saved by
-# LibreOffice (apt-get install libreoffice-calc-nogui); the broken ones are written by python3's
-# zipfile from parts written here, each broken in one way; openpyxl (python3-openpyxl) writes a third. Run it from anywhere; it rewrites the
-# files in place (they are committed, so the tests do not need LibreOffice).
+# LibreOffice (apt-get install libreoffice-calc-nogui), one by openpyxl (python3-openpyxl); the
+# broken ones are written by python3's zipfile from parts written here, each broken in one way.
+# Run it from anywhere; it rewrites the files in place (they are committed, so the tests need
+# neither LibreOffice nor openpyxl).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../../.." && pwd)
