@@ -221,33 +221,35 @@ private:
         data.sheet = node.attribute("sheet").value();
         data.delimiter = node.attribute("delimiter").value();
         data.encoding = node.attribute("encoding").value();
+        auto format = table_format(node, data);
+        if (!data.id.empty()) declare_id(data.id, data.pos);
+        if (!data.src.empty() && format) load_data(data, *format);
+        doc_.data.push_back(std::move(data));
+    }
+
+    // How a table's file is to be read: sheet=, delimiter=, encoding= (whether they suit the file
+    // is checked once its kind is known); nullopt after an error at the <data>.
+    std::optional<TableFormat> table_format(const pugi::xml_node& node, const model::DataFile& data) {
         TableFormat format;
         format.sheet = data.sheet;
-        bool format_ok = true;
+        bool ok = true;
         if (node.attribute("sheet") && data.sheet.empty()) {
             w_.diags().error(data.pos, "sheet= is empty", {"name a sheet of the workbook, or leave sheet= out for its first"});
-            format_ok = false;
+            ok = false;
         }
-        if (node.attribute("delimiter")) {
-            format.delimiter = delimiter_named(data.delimiter);
-            if (!format.delimiter) {
-                auto close = base::closest(data.delimiter, {"comma", "semicolon", "tab"});
-                w_.diags().error(data.pos, "delimiter=\"" + data.delimiter + "\" is not a delimiter compose reads",
-                                 {close ? "did you mean delimiter=\"" + *close + "\"?" : "write comma, semicolon or tab"});
-                format_ok = false;
-            }
+        if (node.attribute("delimiter") && !(format.delimiter = delimiter_named(data.delimiter))) {
+            auto close = base::closest(data.delimiter, {"comma", "semicolon", "tab"});
+            w_.diags().error(data.pos, "delimiter=\"" + data.delimiter + "\" is not a delimiter compose reads",
+                             {close ? "did you mean delimiter=\"" + *close + "\"?" : "write comma, semicolon or tab"});
+            ok = false;
         }
-        if (node.attribute("encoding")) {
-            format.encoding = encoding_named(data.encoding);
-            if (!format.encoding) {
-                w_.diags().error(data.pos, "encoding=\"" + data.encoding + "\" is not an encoding compose reads",
-                                 {"write " + encoding_names()});
-                format_ok = false;
-            }
+        if (node.attribute("encoding") && !(format.encoding = encoding_named(data.encoding))) {
+            w_.diags().error(data.pos, "encoding=\"" + data.encoding + "\" is not an encoding compose reads",
+                             {"write " + encoding_names()});
+            ok = false;
         }
-        if (!data.id.empty()) declare_id(data.id, data.pos);
-        if (!data.src.empty() && format_ok) load_data(data, format);
-        doc_.data.push_back(std::move(data));
+        if (!ok) return std::nullopt;
+        return format;
     }
 
     void read_people(const pugi::xml_node& node) {
