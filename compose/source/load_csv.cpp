@@ -47,9 +47,21 @@ bool report_other_delimiter(const std::vector<std::string>& header, const base::
 std::optional<model::DataTable> parse_csv(const std::string& file_name, const std::string& input,
                                           base::Diagnostics& diags, const base::Limits& limits,
                                           const CsvDialect& dialect) {
-    const char delimiter = dialect.delimiter;
     if (!check_utf8(file_name, input, diags)) return std::nullopt;
     std::size_t start = input.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;  // byte order mark
+    // "sep=;" alone on the first line: Excel's way of naming the delimiter in the file itself. A
+    // delimiter the source names wins; the line is no record either way.
+    CsvDialect used = dialect;
+    if (input.compare(start, 4, "sep=") == 0 && start + 5 <= input.size()) {
+        const char named = input[start + 4];
+        const std::size_t end = start + 5;
+        if ((named == ',' || named == ';' || named == '\t') &&
+            (end == input.size() || input[end] == '\n' || input[end] == '\r')) {
+            if (!dialect.delimiter_given) used = {named, true};
+            start = end + (input.compare(end, 2, "\r\n") == 0 ? 2 : end < input.size() ? 1 : 0);
+        }
+    }
+    const char delimiter = used.delimiter;
     base::LineMap map(file_name, input);
     const std::size_t errors_before = diags.count(base::Severity::Error);
 
@@ -128,7 +140,7 @@ std::optional<model::DataTable> parse_csv(const std::string& file_name, const st
             if (i < n && input[i] != delimiter && input[i] != '\n' && input[i] != '\r') {
                 // "name";"organization": a quoted field ended by another dialect's delimiter
                 const char other = input[i];
-                if (!dialect.delimiter_given && (other == ';' || other == '\t' || other == ',')) {
+                if (!used.delimiter_given && (other == ';' || other == '\t' || other == ',')) {
                     std::string name = delimiter_name(other);
                     diags.error(map.at(i), "a " + name + " after a closing quote, where a " + delimiter_name(delimiter) +
                                                " was expected: the file seems separated by " +
@@ -166,7 +178,7 @@ std::optional<model::DataTable> parse_csv(const std::string& file_name, const st
         diags.error(map.at(start), "data file is empty: the first row must name the columns");
         return std::nullopt;
     }
-    if (report_other_delimiter(records[0], record_pos[0], dialect, diags)) return std::nullopt;
+    if (report_other_delimiter(records[0], record_pos[0], used, diags)) return std::nullopt;
     table.columns = std::move(records[0]);
     std::set<std::string> seen;
     for (const auto& name : table.columns) {

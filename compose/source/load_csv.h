@@ -25,7 +25,8 @@ const char* delimiter_name(char delimiter);
 // Errors (broken quotes, ragged rows, invalid UTF-8, empty or duplicate column names) are
 // reported at file:line:col; returns nullopt if any was found.
 // Beyond `limits` (cell-size, columns, rows) the file is refused at the field, row or record
-// that goes over. When the delimiter was not given and the header is one column holding another
+// that goes over. A first line "sep=;" (as Excel writes) names the delimiter when the source
+// does not, and is no record. When the delimiter was not given and the header is one column holding another
 // delimiter and no comma ("name;organization;email"), the error says so, with the attribute to add.
 std::optional<model::DataTable> parse_csv(const std::string& file_name, const std::string& text,
                                           base::Diagnostics& diags, const base::Limits& limits = {},

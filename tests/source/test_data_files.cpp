@@ -67,6 +67,20 @@ TEST_CASE("semicolon and tab separated text is read with delimiter=") {
     CHECK(all_diagnostics(diags).empty());
 }
 
+TEST_CASE("a first line sep=; names the delimiter, as Excel writes it, and keeps the lines' numbers") {
+    Diagnostics diags;
+    auto t = src::parse_csv("p.csv", "sep=;\r\nname;org\r\nAna;Insyde, Mexico\r\n", diags);
+    INFO(all_diagnostics(diags));
+    REQUIRE(t);
+    CHECK(t->columns == std::vector<std::string>{"name", "org"});
+    CHECK(t->rows == std::vector<std::vector<std::string>>{{"Ana", "Insyde, Mexico"}});
+    CHECK(t->row_pos[0].line == 3);
+    Diagnostics given;  // the source's delimiter wins; the line is still skipped
+    auto u = src::parse_csv("p.csv", "sep=;\nname,org\nAna,Insyde\n", given, {}, {',', true});
+    REQUIRE(u);
+    CHECK(u->columns == std::vector<std::string>{"name", "org"});
+}
+
 TEST_CASE("a header separated by semicolons or tabs, read as commas, says which delimiter= to add") {
     Diagnostics plain;
     CHECK_FALSE(src::parse_csv("p.csv", "name;organization;email\nAna;Insyde;a@b.org\n", plain));
