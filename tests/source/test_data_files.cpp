@@ -346,6 +346,11 @@ TEST_CASE("<data> takes sheet=, delimiter= and encoding= where they suit the fil
     CHECK(all.find(":2:60: error: sheet= names a sheet of a workbook, and 'participants-semicolon-1252.csv' is delimited text") != std::string::npos);
     CHECK(all.find(":2:122: error: delimiter=\"tabs\" is not a delimiter compose reads; did you mean delimiter=\"tab\"?") != std::string::npos);
     CHECK(all.find(":2:186: error: encoding=\"latin-2\" is not an encoding compose reads; write UTF-8, UTF-16, windows-1252 or ISO-8859-1") != std::string::npos);
+
+    Diagnostics xls;
+    load("<data id=\"a\" src=\"legacy.xls\"/>", xls);
+    CHECK(all_diagnostics(xls).find("error: data file 'legacy.xls' is neither a table (.csv, .tsv, .txt, .xlsx, .ods) "
+                                    "nor an agenda .xml; an Excel 97-2003 workbook is not read: save it as .xlsx or .ods") != std::string::npos);
 }
 
 TEST_CASE("a diff of two versions of a table names exactly the rows added, removed and changed, by key") {

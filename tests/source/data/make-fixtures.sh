@@ -26,6 +26,8 @@ cp "$here/features.fods" .
 soffice --headless --convert-to xlsx features.fods >/dev/null
 soffice --headless --convert-to ods features.fods >/dev/null
 cp features.xlsx features.ods "$here/"
+# the first bytes of an Excel 97-2003 workbook (an OLE compound file), to be refused by name
+printf '\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1' >"$here/legacy.xls"
 
 # a third writer: openpyxl (apt-get install python3-openpyxl), as scripts that export lists use it
 /usr/bin/python3 - "$here" <<'PY'
