@@ -67,7 +67,7 @@ TEST_CASE("semicolon and tab separated text is read with delimiter=") {
     CHECK(all_diagnostics(diags).empty());
 }
 
-TEST_CASE("a first line sep=; names the delimiter, as Excel writes it, and keeps the lines' numbers") {
+TEST_CASE("a first line sep= with a delimiter names it, as Excel writes it, and the lines keep their numbers") {
     Diagnostics diags;
     auto t = src::parse_csv("p.csv", "sep=;\r\nname;org\r\nAna;Insyde, Mexico\r\n", diags);
     INFO(all_diagnostics(diags));
