@@ -12,6 +12,9 @@
 #include "compose/cli/watch.h"
 #include "compose/display/display.h"
 #include "compose/render/render.h"
+#include "compose/source/data_diff.h"
+#include "compose/source/load_csv.h"
+#include "compose/source/load_table.h"
 #include "compose/source/source.h"
 
 namespace {
@@ -26,6 +29,8 @@ const char* const kUsage =
     "  compose dump   --stage lines|pages FILE.xml [--layout NAME] [--lang CODE] [--draft]\n"
     "  compose watch  FILE.xml [-o OUT.pdf] [render's options]: renders again on every change\n"
     "  compose new    FOLDER [--place NAME] [--from YYYY-MM-DD] [--to YYYY-MM-DD]\n"
+    "  compose data diff OLD NEW [--key COLUMN] [--sheet NAME] [--delimiter D] [--encoding E] [--format text|json]\n"
+    "                 rows added, removed and changed between two versions of a data file (exit 1 if any)\n"
     "  render, check, dump: [--root FOLDER] lets data and images come from anywhere inside FOLDER\n"
     "  every command: [--limit NAME=VALUE]... raises a limit (file-size, elements, depth, rows,\n"
     "                 columns, cell-size, paragraph-size, image-size, image-pixels, marks; README, \"Limits\")\n"
@@ -219,9 +224,62 @@ int dump(const Args& args) {
     return status;
 }
 
+// compose data diff OLD NEW: what changed between two versions of a table of data. Exit status as
+// diff(1)'s: 0 when they hold the same rows, 1 when they differ, 2 when one cannot be read.
+int data_command(const std::vector<std::string>& a) {
+    auto usage_error = [](const std::string& error) {
+        std::cerr << "compose: error: " << error << "\n" << kUsage;
+        return 2;
+    };
+    if (a.empty() || a[0] != "diff") return usage_error("compose data takes diff: compose data diff OLD NEW");
+    std::vector<std::string> files;
+    std::string key, format = "text";
+    compose::source::TableFormat table_format;
+    compose::base::Limits limits;
+    for (std::size_t i = 1; i < a.size(); ++i) {
+        const std::string& s = a[i];
+        if (s.size() > 1 && s[0] == '-' && s != "-" && i + 1 >= a.size()) return usage_error(s + " needs a value");
+        if (s == "--key") key = a[++i];
+        else if (s == "--sheet") table_format.sheet = a[++i];
+        else if (s == "--format") format = a[++i];
+        else if (s == "--delimiter") {
+            table_format.delimiter = compose::source::delimiter_named(a[++i]);
+            if (!table_format.delimiter) return usage_error("--delimiter is comma, semicolon or tab, not '" + a[i] + "'");
+        } else if (s == "--encoding") {
+            table_format.encoding = compose::source::encoding_named(a[++i]);
+            if (!table_format.encoding) return usage_error("--encoding is " + compose::source::encoding_names() + ", not '" + a[i] + "'");
+        } else if (s == "--limit") {
+            std::string error;
+            if (!compose::base::set_limit(limits, a[++i], error)) return usage_error(error);
+        } else if (s.size() > 1 && s[0] == '-') return usage_error("unknown option " + s);
+        else files.push_back(s);
+    }
+    if (files.size() != 2) return usage_error("compose data diff takes two files, OLD and NEW");
+    if (format != "text" && format != "json") return usage_error("--format is text or json, not '" + format + "'");
+    Diagnostics diags;
+    // each file's own options: a sheet name or dialect suits only files of its kind
+    auto format_for = [&](const std::string& path) {
+        auto f = table_format;
+        bool workbook = compose::source::table_kind(path) != compose::source::TableKind::Delimited;
+        if (workbook) f.delimiter.reset(), f.encoding.reset();
+        else f.sheet.clear();
+        return f;
+    };
+    auto before = compose::source::load_table_file(files[0], format_for(files[0]), diags, limits);
+    auto after = compose::source::load_table_file(files[1], format_for(files[1]), diags, limits);
+    std::optional<compose::source::DataDiff> diff;
+    if (before && after) diff = compose::source::diff_tables(*before, *after, key, files[0], files[1], diags);
+    print_diagnostics(diags);
+    if (!diff) return 2;
+    std::cout << (format == "json" ? compose::source::format_diff_json(*diff, files[0], files[1])
+                                   : compose::source::format_diff(*diff, files[0], files[1]));
+    return diff->empty() ? 0 : 1;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+    if (argc >= 2 && std::string(argv[1]) == "data") return data_command(std::vector<std::string>(argv + 2, argv + argc));
     if (argc >= 2 && (std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h")) {
         std::cout << kUsage;
         return 0;

@@ -168,7 +168,10 @@ struct DataFile {
     std::string key;
     SourcePos pos;
     enum class Kind { Table, Agenda } kind = Kind::Table;
-    DataTable table;  // kind Table: a .csv file
+    // how a table's file is read, as written (empty: not given): a workbook's sheet by name; the
+    // delimiter ("comma", "semicolon", "tab") and encoding ("windows-1252", …) of delimited text
+    std::string sheet, delimiter, encoding;
+    DataTable table;  // kind Table: delimited text (.csv, .tsv, .txt) or a sheet (.xlsx, .ods)
     Agenda agenda;    // kind Agenda: an agenda .xml file
 };
 

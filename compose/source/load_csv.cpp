@@ -7,10 +7,61 @@
 
 namespace compose::source {
 
+std::optional<char> delimiter_named(const std::string& name) {
+    if (name == "comma" || name == ",") return ',';
+    if (name == "semicolon" || name == ";") return ';';
+    if (name == "tab") return '\t';
+    return std::nullopt;
+}
+
+const char* delimiter_name(char delimiter) {
+    switch (delimiter) {
+    case ';': return "semicolon";
+    case '\t': return "tab";
+    default: return "comma";
+    }
+}
+
+namespace {
+
+// A header read as one column that holds another delimiter ("name;organization;email"): the file
+// was saved in another dialect than the one it is read in. Reported once, at the header, instead
+// of "row has 3 fields; the header names 1 columns" on every row.
+bool report_other_delimiter(const std::vector<std::string>& header, const base::SourcePos& pos,
+                            const CsvDialect& dialect, base::Diagnostics& diags) {
+    if (dialect.delimiter_given || header.size() != 1) return false;
+    for (char other : {';', '\t', ','}) {
+        if (other == dialect.delimiter || header[0].find(other) == std::string::npos) continue;
+        std::string name = delimiter_name(other);
+        diags.error(pos, std::string("the header is one column holding ") + (other == '\t' ? "tabs" : name + "s") +
+                             " and no " + delimiter_name(dialect.delimiter) + ": the file seems separated by " +
+                             (other == '\t' ? "tabs" : name + "s"),
+                    {"add delimiter=\"" + name + "\" to its <data>"});
+        return true;
+    }
+    return false;
+}
+
+}  // namespace
+
 std::optional<model::DataTable> parse_csv(const std::string& file_name, const std::string& input,
-                                          base::Diagnostics& diags, const base::Limits& limits) {
+                                          base::Diagnostics& diags, const base::Limits& limits,
+                                          const CsvDialect& dialect) {
     if (!check_utf8(file_name, input, diags)) return std::nullopt;
     std::size_t start = input.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;  // byte order mark
+    // "sep=;" alone on the first line: Excel's way of naming the delimiter in the file itself. A
+    // delimiter the source names wins; the line is no record either way.
+    CsvDialect used = dialect;
+    if (input.compare(start, 4, "sep=") == 0 && start + 5 <= input.size()) {
+        const char named = input[start + 4];
+        const std::size_t end = start + 5;
+        if ((named == ',' || named == ';' || named == '\t') &&
+            (end == input.size() || input[end] == '\n' || input[end] == '\r')) {
+            if (!dialect.delimiter_given) used = {named, true};
+            start = end + (input.compare(end, 2, "\r\n") == 0 ? 2 : end < input.size() ? 1 : 0);
+        }
+    }
+    const char delimiter = used.delimiter;
     base::LineMap map(file_name, input);
     const std::size_t errors_before = diags.count(base::Severity::Error);
 
@@ -86,9 +137,19 @@ std::optional<model::DataTable> parse_csv(const std::string& file_name, const st
                 diags.error(map.at(open), "quoted field is never closed", {"a quote inside a quoted field is written \"\""});
                 return std::nullopt;
             }
-            if (i < n && input[i] != ',' && input[i] != '\n' && input[i] != '\r') {
-                diags.error(map.at(i), "unexpected character after a closing quote",
-                            {"a quote inside a quoted field is written \"\""});
+            if (i < n && input[i] != delimiter && input[i] != '\n' && input[i] != '\r') {
+                // "name";"organization": a quoted field ended by another dialect's delimiter
+                const char other = input[i];
+                if (!used.delimiter_given && (other == ';' || other == '\t' || other == ',')) {
+                    std::string name = delimiter_name(other);
+                    diags.error(map.at(i), "a " + name + " after a closing quote, where a " + delimiter_name(delimiter) +
+                                               " was expected: the file seems separated by " +
+                                               (other == '\t' ? "tabs" : name + "s"),
+                                {"add delimiter=\"" + name + "\" to its <data>"});
+                } else {
+                    diags.error(map.at(i), "unexpected character after a closing quote",
+                                {"a quote inside a quoted field is written \"\""});
+                }
                 return std::nullopt;
             }
             continue;
@@ -97,7 +158,7 @@ std::optional<model::DataTable> parse_csv(const std::string& file_name, const st
             diags.error(map.at(i), "quote inside an unquoted field", {"quote the whole field and double the quote: \"a \"\"b\"\"\""});
             return std::nullopt;
         }
-        if (c == ',') {
+        if (c == delimiter) {
             if (!end_field()) return std::nullopt;
             field_start = ++i;
             continue;
@@ -117,6 +178,7 @@ std::optional<model::DataTable> parse_csv(const std::string& file_name, const st
         diags.error(map.at(start), "data file is empty: the first row must name the columns");
         return std::nullopt;
     }
+    if (report_other_delimiter(records[0], record_pos[0], used, diags)) return std::nullopt;
     table.columns = std::move(records[0]);
     std::set<std::string> seen;
     for (const auto& name : table.columns) {

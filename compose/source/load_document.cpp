@@ -10,6 +10,7 @@
 #include "compose/source/inline_content.h"
 #include "compose/source/load_agenda.h"
 #include "compose/source/load_csv.h"
+#include "compose/source/load_table.h"
 #include "compose/source/read_file.h"
 #include "compose/source/source.h"
 #include "compose/source/xml_file.h"
@@ -214,12 +215,41 @@ private:
     }
 
     void read_data(const pugi::xml_node& node) {
-        w_.check_attributes(node, {"id", "src", "key"}, {"id", "src"});
+        w_.check_attributes(node, {"id", "src", "key", "sheet", "delimiter", "encoding"}, {"id", "src"});
         model::DataFile data{node.attribute("id").value(), node.attribute("src").value(), node.attribute("key").value(),
                              w_.pos(node)};
+        data.sheet = node.attribute("sheet").value();
+        data.delimiter = node.attribute("delimiter").value();
+        data.encoding = node.attribute("encoding").value();
+        auto format = table_format(node, data);
         if (!data.id.empty()) declare_id(data.id, data.pos);
-        if (!data.src.empty()) load_data(data);
+        if (!data.src.empty() && format) load_data(data, *format);
         doc_.data.push_back(std::move(data));
+    }
+
+    // How a table's file is to be read: sheet=, delimiter=, encoding= (whether they suit the file
+    // is checked once its kind is known); nullopt after an error at the <data>.
+    std::optional<TableFormat> table_format(const pugi::xml_node& node, const model::DataFile& data) {
+        TableFormat format;
+        format.sheet = data.sheet;
+        bool ok = true;
+        if (node.attribute("sheet") && data.sheet.empty()) {
+            w_.diags().error(data.pos, "sheet= is empty", {"name a sheet of the workbook, or leave sheet= out for its first"});
+            ok = false;
+        }
+        if (node.attribute("delimiter") && !(format.delimiter = delimiter_named(data.delimiter))) {
+            auto close = base::closest(data.delimiter, {"comma", "semicolon", "tab"});
+            w_.diags().error(data.pos, "delimiter=\"" + data.delimiter + "\" is not a delimiter compose reads",
+                             {close ? "did you mean delimiter=\"" + *close + "\"?" : "write comma, semicolon or tab"});
+            ok = false;
+        }
+        if (node.attribute("encoding") && !(format.encoding = encoding_named(data.encoding))) {
+            w_.diags().error(data.pos, "encoding=\"" + data.encoding + "\" is not an encoding compose reads",
+                             {"write " + encoding_names()});
+            ok = false;
+        }
+        if (!ok) return std::nullopt;
+        return format;
     }
 
     void read_people(const pugi::xml_node& node) {
@@ -292,7 +322,7 @@ private:
         return options_.root.empty() ? "the source's folder" : "the --root folder '" + options_.root + "'";
     }
 
-    void load_data(model::DataFile& data) {
+    void load_data(model::DataFile& data, const TableFormat& format) {
         fs::path path = (fs::path(doc_.base_dir) / data.src).lexically_normal();
         if (!inside_source_folder(path)) {
             w_.diags().error(data.pos, "data file '" + data.src + "' is outside " + allowed_folder(),
@@ -316,19 +346,32 @@ private:
                               "; refer to that <data>'s id"});
             return;
         }
+        std::string ext = path.extension().string();
+        TableKind kind = table_kind(path.string());
+        if (ext == ".xml" && (!format.sheet.empty() || format.delimiter || format.encoding)) {
+            w_.diags().error(data.pos, "sheet=, delimiter= and encoding= are for tables of data, and '" + data.src +
+                                           "' is an agenda");
+            return;
+        }
+        if (!check_table_format(kind, format, data.src, data.pos, w_.diags())) return;
         auto text = read_file(path.string(), data.pos, w_.diags(), options_.limits.file_size);
         if (!text) return;
-        std::string ext = path.extension().string();
-        if (ext == ".csv") {
+        if (kind != TableKind::None) {
             data.kind = model::DataFile::Kind::Table;
-            if (auto table = parse_csv(path.string(), *text, w_.diags(), options_.limits)) data.table = std::move(*table);
+            if (auto table = parse_table(path.string(), std::move(*text), kind, format, w_.diags(), options_.limits)) {
+                data.table = std::move(*table);
+            }
         } else if (ext == ".xml") {
             data.kind = model::DataFile::Kind::Agenda;
             if (auto agenda = parse_agenda(path.string(), *text, w_.languages(), w_.diags(), options_.limits)) {
                 data.agenda = std::move(*agenda);
             }
         } else {
-            w_.diags().error(data.pos, "data file '" + data.src + "' is neither .csv nor an agenda .xml");
+            std::vector<std::string> hints;
+            if (ext == ".xls" || ext == ".XLS") hints.push_back("an Excel 97-2003 workbook is not read: save it as .xlsx or .ods");
+            w_.diags().error(data.pos, "data file '" + data.src +
+                                           "' is neither a table (.csv, .tsv, .txt, .xlsx, .ods) nor an agenda .xml",
+                             std::move(hints));
         }
     }
 
