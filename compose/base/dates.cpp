@@ -42,6 +42,22 @@ bool is_iso_date(std::string_view s) {
     return month >= 1 && month <= 12 && day >= 1 && day <= days_in_month(year, month);
 }
 
+std::string iso_date_problem(std::string_view s) {
+    int year, month, day;
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-' || !digits(s, 0, 4, year) || !digits(s, 5, 2, month) ||
+        !digits(s, 8, 2, day)) {
+        return "write dates as YYYY-MM-DD";
+    }
+    if (month < 1 || month > 12) return "there is no month " + std::to_string(month) + "; write dates as YYYY-MM-DD";
+    static const char* const names[] = {"January", "February", "March",     "April",   "May",      "June",
+                                        "July",    "August",   "September", "October", "November", "December"};
+    int days = days_in_month(year, month);
+    if (day < 1 || day > days) {
+        return std::string(names[month - 1]) + " " + std::to_string(year) + " has " + std::to_string(days) + " days";
+    }
+    return {};
+}
+
 std::optional<std::int64_t> epoch_of_iso_date(std::string_view s) {
     if (!is_iso_date(s)) return std::nullopt;
     int year, month, day;

@@ -1,14 +1,18 @@
 // The `compose` command: the only code that prints.
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "compose/base/dates.h"
+#include "compose/cli/depfile.h"
 #include "compose/cli/new_report.h"
 #include "compose/cli/pipeline.h"
+#include "compose/cli/print_diagnostics.h"
 #include "compose/cli/watch.h"
 #include "compose/display/display.h"
 #include "compose/render/render.h"
@@ -17,41 +21,89 @@
 namespace {
 
 using compose::base::Diagnostics;
+using compose::cli::DiagnosticsFormat;
 
-const char* const kUsage =
+// Exit statuses (README, "Exit status"; compose.1, EXIT STATUS).
+constexpr int kOk = 0;
+constexpr int kDocumentErrors = 1;  // the document, its files or the output: the diagnostics say what
+constexpr int kUsage = 2;           // the command line (or SOURCE_DATE_EPOCH) is wrong
+constexpr int kInternal = 3;        // compose itself failed: a bug to report
+
+const char* const kHelp =
     "usage:\n"
-    "  compose render FILE.xml [-o OUT.pdf] [--layout NAME] [--lang CODE] [--fallback CODE] [--draft] [--stats]\n"
-    "  compose check  FILE.xml [--lang CODE] [--draft] [--review-people]\n"
-    "  compose dump   --stage lines|pages FILE.xml [--layout NAME] [--lang CODE] [--draft]\n"
-    "  compose watch  FILE.xml [-o OUT.pdf] [render's options]: renders again on every change\n"
+    "  compose render FILE.xml [-o OUT.pdf] [--layout NAME] [--lang CODE] [--fallback CODE] [--draft]\n"
+    "                 [--edition single|parallel] [--with CODE] [--audience public|internal]\n"
+    "                 [--only annexes] [--stats] [--depfile FILE]\n"
+    "  compose check  FILE.xml [--lang CODE] [--fallback CODE] [--draft] [--review-people]\n"
+    "  compose dump   --stage lines|pages FILE.xml [--layout NAME] [--lang CODE] [--fallback CODE] [--draft]\n"
+    "                 [--edition single|parallel] [--with CODE] [--audience public|internal]\n"
+    "  compose watch  FILE.xml [-o OUT.pdf] [render's options but --depfile]: renders again on every change\n"
     "  compose new    FOLDER [--place NAME] [--from YYYY-MM-DD] [--to YYYY-MM-DD]\n"
-    "  render, check, dump: [--root FOLDER] lets data and images come from anywhere inside FOLDER\n"
-    "  every command: [--limit NAME=VALUE]... raises a limit (file-size, elements, depth, rows,\n"
-    "                 columns, cell-size, paragraph-size, image-size, image-pixels, marks; README, \"Limits\")\n"
-    "  compose --help | --version\n";
+    "  compose --help | --version\n"
+    "\n"
+    "render:\n"
+    "  -o, --output OUT.pdf   the PDF (default: the source's name with .pdf)\n"
+    "  --layout NAME          a layout of the layouts folder instead of the source's own\n"
+    "  --lang CODE            the edition's language (default: the source's xml:lang)\n"
+    "  --fallback CODE        the language standing in, marked, for missing translations\n"
+    "  --draft                a missing photo is a placeholder box, not an error\n"
+    "  --edition single|parallel, --with CODE\n"
+    "                         parallel: two languages side by side (--with: the second one)\n"
+    "  --audience public|internal\n"
+    "                         public (default) leaves out columns marked redact=\"public\"\n"
+    "  --only annexes         only the annexes' pages, numbered as in the whole report\n"
+    "  --stats                line-breaking figures on standard output\n"
+    "  --depfile FILE         also write FILE: the PDF's dependencies in Make syntax\n"
+    "check:\n"
+    "  --review-people        list the people cases the source's <people> decisions settle, as notes\n"
+    "dump:\n"
+    "  --stage lines|pages    every line placed, or the display list\n"
+    "new:\n"
+    "  --place NAME           the place (default: read from the folder's name)\n"
+    "  --from, --to YYYY-MM-DD  the Dialogue's days (default: today)\n"
+    "render, check, dump, watch:\n"
+    "  --root FOLDER          data and images may come from anywhere inside FOLDER\n"
+    "every command:\n"
+    "  --limit NAME=VALUE     raises a limit (file-size, elements, depth, rows, columns, cell-size,\n"
+    "                         paragraph-size, image-size, image-pixels, marks); may be repeated\n"
+    "  --diagnostics-format text|json|sarif\n"
+    "                         how problems are printed on standard error (default: text)\n"
+    "  --color auto|always|never\n"
+    "                         colour in text diagnostics (auto: on a terminal, NO_COLOR unset)\n"
+    "  --werror               warnings are errors\n"
+    "options take their value as the next argument or after '=' (--lang=es)\n"
+    "exit status: 0 done, 1 errors in the document or its files, 2 usage error, 3 internal error\n";
 
-// Like a compiler, the first hundred: a table of 50,000 bad rows would bury the first, which is
-// usually the cause of the rest.
-constexpr std::size_t kMaxShown = 100;
-
-int print_diagnostics(const Diagnostics& diags) {
-    const auto& items = diags.items();
-    for (std::size_t i = 0; i < items.size() && i < kMaxShown; ++i) std::cerr << compose::base::format(items[i]) << "\n";
-    if (diags.total() > kMaxShown) {
-        std::cerr << "compose: " << diags.total() - kMaxShown << " more diagnostics not shown"
-                  << (diags.full() ? "; compose stopped early, after too many" : "") << "\n";
-    }
-    return diags.has_errors() ? 1 : 0;
-}
+const char* const kShortUsage = "run 'compose --help' for every command and option\n";
 
 struct Args {
     std::string command;
     std::vector<std::string> files;
-    std::string output, stage;
+    std::string output, stage, depfile;
     bool stats = false;  // render --stats: line-breaking counts for the whole document
     compose::cli::PipelineOptions pipeline;
     compose::cli::NewReport new_report;  // compose new: --place, --from, --to
+    compose::cli::PrintOptions print;
+    std::string color = "auto";
 };
+
+// Options that are not every command's: the commands that take each.
+bool option_fits(const std::string& option, const std::string& command) {
+    static const std::vector<std::pair<std::string, std::vector<std::string>>> only = {
+        {"-o", {"render", "watch"}}, {"--output", {"render", "watch"}},
+        {"--layout", {"render", "watch", "dump"}}, {"--lang", {"render", "watch", "dump", "check"}},
+        {"--fallback", {"render", "watch", "dump", "check"}}, {"--draft", {"render", "watch", "dump", "check"}},
+        {"--edition", {"render", "watch", "dump"}}, {"--with", {"render", "watch", "dump"}},
+        {"--audience", {"render", "watch", "dump"}}, {"--only", {"render", "watch"}},
+        {"--stats", {"render", "watch"}}, {"--depfile", {"render"}}, {"--review-people", {"check"}},
+        {"--stage", {"dump"}}, {"--root", {"render", "watch", "dump", "check"}},
+        {"--place", {"new"}}, {"--from", {"new"}}, {"--to", {"new"}},
+    };
+    for (const auto& [name, commands] : only) {
+        if (name == option) return std::find(commands.begin(), commands.end(), command) != commands.end();
+    }
+    return true;
+}
 
 bool parse_args(int argc, char** argv, Args& args, std::string& error) {
     std::vector<std::string> a(argv + 1, argv + argc);
@@ -60,15 +112,31 @@ bool parse_args(int argc, char** argv, Args& args, std::string& error) {
         return false;
     }
     args.command = a[0];
+    static const std::vector<std::string> commands = {"render", "check", "dump", "watch", "new"};
+    if (std::find(commands.begin(), commands.end(), args.command) == commands.end()) {
+        error = "unknown command '" + args.command + "'";
+        return false;
+    }
     for (std::size_t i = 1; i < a.size(); ++i) {
+        std::string s = a[i];
+        std::optional<std::string> inline_value;  // --lang=es
+        if (s.starts_with("--") && s.find('=') != std::string::npos) {
+            inline_value = s.substr(s.find('=') + 1);
+            s = s.substr(0, s.find('='));
+        }
         auto value = [&](const std::string& flag) -> std::string {
+            if (inline_value) return *inline_value;
             if (i + 1 >= a.size()) {
                 error = flag + " needs a value";
                 return {};
             }
             return a[++i];
         };
-        const std::string& s = a[i];
+        if (s.size() > 1 && s[0] == '-' && !option_fits(s, args.command)) {
+            error = s + " is not an option of compose " + args.command;
+            return false;
+        }
+        bool takes_value = true;
         if (s == "-o" || s == "--output") args.output = value(s);
         else if (s == "--layout") args.pipeline.layout = value(s);
         else if (s == "--lang") args.pipeline.lang = value(s);
@@ -92,15 +160,31 @@ bool parse_args(int argc, char** argv, Args& args, std::string& error) {
         else if (s == "--place") args.new_report.place = value(s);
         else if (s == "--from") args.new_report.from = value(s);
         else if (s == "--to") args.new_report.to = value(s);
-        else if (s == "--draft") args.pipeline.draft = true;
-        else if (s == "--review-people") args.pipeline.review_people = true;
-        else if (s == "--stats") args.stats = true;
+        else if (s == "--depfile") args.depfile = value(s);
+        else if (s == "--diagnostics-format") {
+            std::string format = value(s);
+            if (format == "json") args.print.format = DiagnosticsFormat::Json;
+            else if (format == "sarif") args.print.format = DiagnosticsFormat::Sarif;
+            else if (format != "text" && error.empty()) error = "--diagnostics-format is text, json or sarif, not '" + format + "'";
+        } else if (s == "--color" || s == "--colour") {
+            args.color = value(s);
+            if (args.color != "auto" && args.color != "always" && args.color != "never" && error.empty()) {
+                error = s + " is auto, always or never, not '" + args.color + "'";
+            }
+        }
         else if (s == "--limit") {
             std::string assignment = value(s);
             if (error.empty() && !compose::base::set_limit(args.pipeline.limits, assignment, error)) return false;
+        } else {
+            takes_value = false;
+            if (s == "--draft") args.pipeline.draft = true;
+            else if (s == "--review-people") args.pipeline.review_people = true;
+            else if (s == "--stats") args.stats = true;
+            else if (s == "--werror") args.print.werror = true;
+            else if (s.size() > 1 && s[0] == '-') error = "unknown option " + s;
+            else args.files.push_back(s);
         }
-        else if (s.size() > 1 && s[0] == '-') error = "unknown option " + s;
-        else args.files.push_back(s);
+        if (!takes_value && inline_value && error.empty()) error = s + " takes no value";
         if (!error.empty()) return false;
     }
     if (args.files.size() != 1) {
@@ -108,11 +192,7 @@ bool parse_args(int argc, char** argv, Args& args, std::string& error) {
         error = args.files.empty() ? "no " + what + " given" : "give one " + what;
         return false;
     }
-    bool new_options = !args.new_report.place.empty() || !args.new_report.from.empty() || !args.new_report.to.empty();
-    if (new_options && args.command != "new") {
-        error = "--place, --from and --to are options of compose new";
-        return false;
-    }
+    args.print.color = args.color == "always" || (args.color == "auto" && compose::cli::color_wanted(2));
     args.new_report.dir = args.files[0];
     args.pipeline.source = args.files[0];
     return true;
@@ -135,20 +215,45 @@ std::string output_of(const Args& args) {
     return std::filesystem::path(args.pipeline.source).replace_extension(".pdf").string();
 }
 
+int print_diagnostics(const Args& args, const Diagnostics& diags) {
+    return compose::cli::print_diagnostics(std::cerr, diags, args.print) ? kDocumentErrors : kOk;
+}
+
+// render --depfile: the PDF's inputs, for make and Ninja: the source, its data files (the agenda
+// among them) and photos, the layouts and the fonts of the data folder (all of them are read: a
+// layout may extend another, and every font is scanned for its family).
+bool write_depfile(const Args& args, const std::string& output, std::vector<std::string> inputs, Diagnostics& diags) {
+    namespace fs = std::filesystem;
+    auto fonts = compose::cli::font_files((fs::path(compose::cli::data_dir(args.pipeline)) / "fonts").string());
+    inputs.insert(inputs.end(), fonts.begin(), fonts.end());
+    return compose::cli::write_file_atomically(args.depfile, compose::cli::make_depfile(output, inputs), diags);
+}
+
 int render(const Args& args) {
     Diagnostics diags;
     compose::para::LineStats stats;
+    std::vector<std::string> inputs;
     auto pipeline = args.pipeline;
     if (args.stats) pipeline.stats = &stats;
+    if (!args.depfile.empty()) pipeline.inputs = &inputs;
     std::string out = output_of(args);
-    if (auto pages = compose::cli::render_to_file(pipeline, out, diags)) {
-        print_diagnostics(diags);
-        std::cout << compose::cli::pages_written(out, *pages) << "\n";
-        if (args.stats) std::cout << compose::para::format(stats);
-        return 0;
+    bool done = false;
+    std::size_t pages = 0;
+    if (compose::cli::may_replace(out, pipeline.source, diags)) {
+        auto pdf = compose::cli::build_pdf(pipeline, diags);
+        // --werror: a warning stops the render before the PDF is written, as an error does
+        bool failed = !pdf || diags.has_errors() || (args.print.werror && diags.count(compose::base::Severity::Warning) > 0);
+        if (!failed && compose::cli::write_file_atomically(out, pdf->bytes, diags)) {
+            done = true;
+            pages = pdf->pages;
+        }
     }
-    print_diagnostics(diags);
-    return 1;
+    if (done && !args.depfile.empty()) done = write_depfile(args, out, std::move(inputs), diags);
+    int status = print_diagnostics(args, diags);
+    if (!done) return kDocumentErrors;
+    std::cout << compose::cli::pages_written(out, pages) << "\n";
+    if (args.stats) std::cout << compose::para::format(stats);
+    return status;
 }
 
 int check(const Args& args) {
@@ -156,26 +261,27 @@ int check(const Args& args) {
     auto pipeline = args.pipeline;
     pipeline.check_people = true;
     compose::cli::build_display(pipeline, diags);
-    int status = print_diagnostics(diags);
-    if (status == 0) std::cout << args.pipeline.source << ": ok\n";
+    int status = print_diagnostics(args, diags);
+    // "ok" only when there is nothing to say: warnings are counted on standard error instead
+    if (status == kOk && diags.count(compose::base::Severity::Warning) == 0) std::cout << args.pipeline.source << ": ok\n";
     return status;
 }
 
 int watch(const Args& args) {
     compose::cli::WatchOptions options{args.pipeline, output_of(args)};
     std::cout << "compose: watching " << args.pipeline.source << " and the files it names; Ctrl-C stops" << std::endl;
-    compose::cli::watch(options, [](const Diagnostics& diags, const std::string& outcome) {
-        print_diagnostics(diags);
+    compose::cli::watch(options, [&](const Diagnostics& diags, const std::string& outcome) {
+        print_diagnostics(args, diags);
         std::cout << outcome << std::endl;
     });
-    return 0;
+    return kOk;
 }
 
 int new_report(const Args& args) {
     Diagnostics diags;
     auto written = compose::cli::new_report(args.new_report, diags);
-    int status = print_diagnostics(diags);
-    if (written.empty()) return 1;
+    int status = print_diagnostics(args, diags);
+    if (written.empty()) return kDocumentErrors;
     for (const auto& path : written) std::cout << "created " << path << "\n";
     const std::string& report = written.front();
     std::cout << "next: edit " << report << ", then\n"
@@ -186,8 +292,8 @@ int new_report(const Args& args) {
 
 int dump(const Args& args) {
     if (args.stage != "pages" && args.stage != "lines") {
-        std::cerr << "compose: error: dump needs --stage lines or --stage pages\n";
-        return 2;
+        std::cerr << "compose: error: dump needs --stage lines or --stage pages\n" << kShortUsage;
+        return kUsage;
     }
     Diagnostics diags;
     auto pipeline = args.pipeline;
@@ -198,35 +304,64 @@ int dump(const Args& args) {
         pipeline.stats = &stats;
     }
     auto display = compose::cli::build_display(pipeline, diags);
-    int status = print_diagnostics(diags);
-    if (!display) return 1;
+    int status = print_diagnostics(args, diags);
+    if (!display) return kDocumentErrors;
     std::cout << (args.stage == "lines" ? compose::para::format(lines) : compose::display::dump(*display));
     return status;
 }
 
-}  // namespace
+// An installed compose reads the layouts and fonts installed with it (PREFIX/bin/compose reads
+// PREFIX/share/compose), wherever the prefix was moved; COMPOSE_DATA_DIR still comes first, and a
+// compose run from its build folder reads the project's.
+std::string installed_data_dir() {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (ec) return {};
+    fs::path dir = (exe.parent_path() / COMPOSE_INSTALLED_DATA_DIR).lexically_normal();
+    if (fs::is_directory(dir / "layouts", ec) && fs::is_directory(dir / "fonts", ec)) return dir.string();
+    return {};
+}
 
-int main(int argc, char** argv) {
-    if (argc >= 2 && (std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h")) {
-        std::cout << kUsage;
-        return 0;
+int run(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        std::string arg = argv[i];
+        if (arg == "--help" || arg == "-h") {
+            std::cout << kHelp;
+            return kOk;
+        }
     }
     if (argc >= 2 && std::string(argv[1]) == "--version") {
-        std::cout << "compose 0.1.0\n";
-        return 0;
+        std::cout << "compose " COMPOSE_VERSION "\n";
+        return kOk;
     }
     Args args;
     std::string error;
     if (!parse_args(argc, argv, args, error)) {
-        std::cerr << "compose: error: " << error << "\n" << kUsage;
-        return 2;
+        std::cerr << "compose: error: " << error << "\n" << kShortUsage;
+        return kUsage;
     }
-    if (!read_source_date_epoch(args)) return 2;
+    if (!read_source_date_epoch(args)) return kUsage;
+    if (const char* env = std::getenv("COMPOSE_DATA_DIR"); !env || !*env) args.pipeline.data_dir = installed_data_dir();
     if (args.command == "render") return render(args);
     if (args.command == "check") return check(args);
     if (args.command == "dump") return dump(args);
     if (args.command == "new") return new_report(args);
-    if (args.command == "watch") return watch(args);
-    std::cerr << "compose: error: unknown command '" << args.command << "'\n" << kUsage;
-    return 2;
+    return watch(args);
+}
+
+}  // namespace
+
+// Anything thrown out of the commands is compose's own failure, never the document's: it is
+// reported as such, with its own exit status, instead of an abort.
+int main(int argc, char** argv) {
+    try {
+        return run(argc, argv);
+    } catch (const std::exception& e) {
+        std::cerr << "compose: internal error: " << e.what() << "\n"
+                  << "please report it with the command and its files\n";
+    } catch (...) {
+        std::cerr << "compose: internal error\nplease report it with the command and its files\n";
+    }
+    return kInternal;
 }

@@ -98,6 +98,7 @@ public:
             else w_.unknown_element(child, {"meta", "data", "people", "hyphenation", "section", "annex"}, "report");
         }
         check_references();
+        check_agenda_days();
     }
 
 private:
@@ -105,6 +106,7 @@ private:
     model::Document& doc_;
     const LoadOptions& options_;
     std::map<std::string, base::SourcePos> ids_;
+    base::SourcePos dates_pos_;  // the <dates> element
     std::vector<std::pair<std::string, base::SourcePos>> refs_;
     // Each data file is read once, and each image checked once, however often the source names
     // it: a hostile source cannot multiply the work (or the memory) by naming one file a million times.
@@ -137,11 +139,30 @@ private:
         return true;
     }
 
+    // An agenda day outside the meeting's dates is most likely a typo in one or the other.
+    void check_agenda_days() {
+        const auto& from = doc_.meta.date_from;
+        const auto& to = doc_.meta.date_to.empty() ? from : doc_.meta.date_to;
+        if (!base::is_iso_date(from) || !base::is_iso_date(to)) return;
+        for (const auto& data : doc_.data) {
+            if (data.kind != model::DataFile::Kind::Agenda) continue;
+            for (const auto& day : data.agenda.days) {
+                if (!base::is_iso_date(day.date) || (day.date >= from && day.date <= to)) continue;
+                base::Diagnostic d{base::Severity::Warning, day.pos,
+                                   "the agenda's day " + day.date + " is outside the meeting's dates (" + from +
+                                       (to == from ? "" : " to " + to) + ")"};
+                d.notes.push_back({dates_pos_, "the meeting's dates are given here"});
+                w_.diags().add(std::move(d));
+            }
+        }
+    }
+
     void declare_id(const std::string& id, const base::SourcePos& pos) {
         auto [it, inserted] = ids_.emplace(id, pos);
         if (!inserted) {
-            w_.diags().error(pos, "duplicate id '" + id + "'",
-                             {"first defined at " + std::to_string(it->second.line) + ":" + std::to_string(it->second.col)});
+            base::Diagnostic d{base::Severity::Error, pos, "duplicate id '" + id + "'"};
+            d.notes.push_back({it->second, "'" + id + "' is first defined here"});
+            w_.diags().add(std::move(d));
         }
     }
 
@@ -187,11 +208,12 @@ private:
 
     void read_dates(const pugi::xml_node& node) {
         w_.check_attributes(node, {"from", "to"}, {"from"});
+        dates_pos_ = w_.pos(node);
         doc_.meta.date_from = node.attribute("from").value();
         doc_.meta.date_to = node.attribute("to").value();
         for (const auto* value : {&doc_.meta.date_from, &doc_.meta.date_to}) {
             if (!value->empty() && !base::is_iso_date(*value)) {
-                w_.diags().error(w_.pos(node), "'" + *value + "' is not a date", {"write dates as YYYY-MM-DD"});
+                w_.diags().error(w_.pos(node), "'" + *value + "' is not a date", {base::iso_date_problem(*value)});
             }
         }
         if (!doc_.meta.date_to.empty() && base::is_iso_date(doc_.meta.date_from) && base::is_iso_date(doc_.meta.date_to) &&
@@ -207,7 +229,7 @@ private:
         std::string date = node.attribute("date").value();
         if (!node.attribute("date")) return;
         if (!base::is_iso_date(date)) {
-            w_.diags().error(w_.pos(node), "'" + date + "' is not a date", {"write dates as YYYY-MM-DD"});
+            w_.diags().error(w_.pos(node), "'" + date + "' is not a date", {base::iso_date_problem(date)});
             return;
         }
         doc_.meta.published = date;
@@ -311,9 +333,10 @@ private:
         std::error_code ec;
         auto [first, inserted] = data_files_.emplace(fs::weakly_canonical(fs::absolute(path), ec).string(), data.pos);
         if (!inserted) {
-            w_.diags().error(data.pos, "data file '" + data.src + "' is named twice",
-                             {"first at " + std::to_string(first->second.line) + ":" + std::to_string(first->second.col) +
-                              "; refer to that <data>'s id"});
+            base::Diagnostic d{base::Severity::Error, data.pos, "data file '" + data.src + "' is named twice",
+                               {"refer to the first <data>'s id"}};
+            d.notes.push_back({first->second, "'" + data.src + "' is first named here"});
+            w_.diags().add(std::move(d));
             return;
         }
         auto text = read_file(path.string(), data.pos, w_.diags(), options_.limits.file_size);

@@ -43,7 +43,16 @@ void XmlWalker::unknown_element(const pugi::xml_node& node, const std::vector<st
     if (std::find(allowed.begin(), allowed.end(), node.name()) == allowed.end() && hints.empty()) {
         message = "element <" + std::string(node.name()) + "> is not allowed in <" + std::string(parent) + ">";
     }
-    diags_.error(pos(node), message, std::move(hints));
+    // the range: '<' and the name, so an editor or a terminal marks the whole misspelling
+    base::Diagnostic d{base::Severity::Error, pos(node), std::move(message), std::move(hints)};
+    if (d.pos.line > 0) {
+        d.end = d.pos;
+        std::string_view name = node.name();
+        d.end.col += 1 + static_cast<int>(std::count_if(name.begin(), name.end(), [](char c) {
+            return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+        }));
+    }
+    diags_.add(std::move(d));
 }
 
 bool XmlWalker::check_tree(const pugi::xml_node& document, std::uint64_t max_depth, std::uint64_t max_elements) {
@@ -141,7 +150,9 @@ pugi::xml_node XmlWalker::variant(const pugi::xml_node& node, bool* fell_back) {
         }
         diags_.error(pos(node), "<" + name + "> has no '" + wanted + "' text",
                      {"add <t xml:lang=\"" + wanted + "\">…</t>, or render with --fallback LANG"});
-        return node;
+        // read on in a variant there is, not in `node`, whose <t> children would each be
+        // reported again as elements out of place: one error per missing translation
+        return variants.empty() ? node : variants.front();
     };
     if (variants.empty()) {
         if (wanted.empty() || language_matches(languages_.doc_lang, wanted)) return node;

@@ -38,7 +38,13 @@ pdftotext "$work/en.pdf" "$work/en.txt"
 grep -q "Report from Cape Town" "$work/en.txt" || fail "the title does not name the place read from the folder"
 grep -q "March 10–12, 2015" "$work/en.txt" || fail "the dates are not on the title page"
 pdftotext "$work/es.pdf" "$work/es.txt"
-grep -q "Informe desde Cape Town" "$work/es.txt" || fail "the Spanish title is missing"
+# the place's Spanish name is left to the author, bracketed like the other texts to replace
+grep -q "Informe desde \[Cape Town\]" "$work/es.txt" || fail "the Spanish title is missing"
+# the commented-out examples of the agenda are valid when uncommented
+sed -e 's/<!-- <talk>/<talk>/' -e 's|</moderator> -->|</moderator>|' "$dir/agenda.xml" > "$work/agenda-examples.xml"
+grep -q "<moderator><name>" "$work/agenda-examples.xml" || fail "the agenda has no moderator example"
+xmllint --noout --relaxng "$project/compose/source/schema/agenda.rng" "$work/agenda-examples.xml" 2> "$work/xmllint.txt" ||
+  fail "the agenda's examples are not valid: $(cat "$work/xmllint.txt")"
 grep -q "10 al 12 de marzo de 2015" "$work/es.txt" || fail "the Spanish dates are missing: $(grep -i marzo "$work/es.txt")"
 
 # never over an existing folder; nothing changed by the attempt

@@ -211,7 +211,17 @@ TEST_CASE("a duplicate id names where it was first defined") {
     auto l = load(text);
     CHECK_FALSE(l.doc);
     INFO(all_diagnostics(l.diags));
-    CHECK(has_diagnostic(l.diags, "test.xml:4:1: error: duplicate id 'intro'; first defined at 3:1"));
+    CHECK(has_diagnostic(l.diags, "test.xml:4:1: error: duplicate id 'intro'"));
+    // the first definition is a note at its own place, which editors and SARIF can jump to
+    const compose::base::Diagnostic* duplicate = nullptr;
+    for (const auto& d : l.diags.items()) {
+        if (d.message == "duplicate id 'intro'") duplicate = &d;
+    }
+    REQUIRE(duplicate);
+    REQUIRE(duplicate->notes.size() == 1);
+    CHECK(duplicate->notes[0].pos.line == 3);
+    CHECK(duplicate->notes[0].pos.col == 1);
+    CHECK(duplicate->notes[0].message == "'intro' is first defined here");
 }
 
 TEST_CASE("a reference to an id nobody has is an error at the <ref>") {
@@ -404,4 +414,21 @@ TEST_CASE("<nobreak> holds a phrase kept on one line") {
     INFO(all_diagnostics(l.diags));
     REQUIRE(l.doc);
     CHECK(flat(l.doc->sections.at(0).blocks.at(0).paragraph.content) == "the [nobreak:Instituto [em:Igarap\u00E9]] team");
+}
+
+TEST_CASE("a missing translation is one error, not also its <t> children out of place") {
+    std::string text =
+        "<report xml:lang=\"en\">\n"
+        "<meta><series><t xml:lang=\"en\">Series</t></series><title>T</title></meta>\n"
+        "<section id=\"s\"><p><t xml:lang=\"en\">An <em>English</em> paragraph.</t></p></section>\n"
+        "</report>\n";
+    Diagnostics diags;
+    compose::source::LoadOptions options;
+    options.lang = "es";
+    compose::source::load_document_text("test.xml", text, options, diags);
+    INFO(all_diagnostics(diags));
+    CHECK(all_diagnostics(diags) ==
+          "test.xml:2:7: error: <series> has no 'es' text; add <t xml:lang=\"es\">…</t>, or render with --fallback LANG\n"
+          "test.xml:2:51: error: <title> has no 'es' text; add <t xml:lang=\"es\">…</t>, or render with --fallback LANG\n"
+          "test.xml:3:17: error: <p> has no 'es' text; add <t xml:lang=\"es\">…</t>, or render with --fallback LANG\n");
 }
