@@ -166,6 +166,7 @@ const std::vector<DiagnosticCode>& diagnostic_codes() {
         {"new-folder", "cannot create the folder", "compose new: a folder that cannot be made or filled"},
         {"new-place", "no place can be read from the folder's name", "compose new: no place name found"},
         {"pdf-writer", "libharu", "an error of the PDF writer"},
+        {"placeholder", "placeholder text left in: ", "a bracketed text compose new wrote, left in (check, warning)"},
     };
     return codes;
 }

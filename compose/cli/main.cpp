@@ -12,6 +12,7 @@
 #include "compose/cli/depfile.h"
 #include "compose/cli/new_report.h"
 #include "compose/cli/pipeline.h"
+#include "compose/cli/placeholders.h"
 #include "compose/cli/print_diagnostics.h"
 #include "compose/cli/watch.h"
 #include "compose/display/display.h"
@@ -260,7 +261,14 @@ int check(const Args& args) {
     Diagnostics diags;
     auto pipeline = args.pipeline;
     pipeline.check_people = true;
+    std::vector<std::string> inputs;
+    pipeline.inputs = &inputs;
     compose::cli::build_display(pipeline, diags);
+    // the bracketed texts compose new wrote, in the source and its agenda (not in the layouts)
+    const std::string layouts = (std::filesystem::path(compose::cli::data_dir(args.pipeline)) / "layouts").string();
+    for (const auto& file : inputs) {
+        if (file.ends_with(".xml") && !file.starts_with(layouts)) compose::cli::check_placeholders(file, diags);
+    }
     int status = print_diagnostics(args, diags);
     // "ok" only when there is nothing to say: warnings are counted on standard error instead
     if (status == kOk && diags.count(compose::base::Severity::Warning) == 0) std::cout << args.pipeline.source << ": ok\n";
