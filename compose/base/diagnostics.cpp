@@ -52,6 +52,7 @@ const std::vector<DiagnosticCode>& diagnostic_codes() {
         {"heading-position", "<h> must come first in its <", "a heading that is not first in its section"},
         {"stray-text", "text is not allowed directly in <", "text where only elements may stand"},
         {"mixed-variants", "> holds <t> variants and other content", "an element mixes <t> variants with other content"},
+        {"plain-text-only", "> holds plain text only, not <", "markup inside an element that holds plain text only"},
         {"duplicate-variant", "a second <t> in '", "two <t> variants in the same language"},
         {"translation-fallback", "' text stands in, marked", "a missing translation replaced by --fallback's text (warning)"},
         {"missing-translation", "> has no '* text", "a text has no variant in the edition's language"},
@@ -166,6 +167,9 @@ const std::vector<DiagnosticCode>& diagnostic_codes() {
         {"new-folder", "cannot create the folder", "compose new: a folder that cannot be made or filled"},
         {"new-place", "no place can be read from the folder's name", "compose new: no place name found"},
         {"pdf-writer", "libharu", "an error of the PDF writer"},
+        {"pdf-writer", "could not embed a font", "an error of the PDF writer"},
+        {"pdf-writer", "could not read the finished document", "an error of the PDF writer"},
+        {"pdf-writer", "could not read back a page's content", "an error of the PDF writer"},
         {"placeholder", "placeholder text left in: ", "a bracketed text compose new wrote, left in (check, warning)"},
     };
     return codes;
