@@ -24,3 +24,4 @@ install(FILES ${man_page} DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 # where the installed command finds its data, relative to itself
 file(RELATIVE_PATH data_from_bin ${CMAKE_INSTALL_FULL_BINDIR} ${CMAKE_INSTALL_FULL_DATADIR}/compose)
 target_compile_definitions(compose PRIVATE COMPOSE_INSTALLED_DATA_DIR="${data_from_bin}")
+install(FILES ${PROJECT_SOURCE_DIR}/cmake/ComposeRender.cmake DESTINATION ${CMAKE_INSTALL_DATADIR}/compose/cmake)

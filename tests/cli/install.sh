@@ -12,7 +12,7 @@ fail() { echo "FAIL: $*" >&2; status=1; }
 
 cmake --install "$build" --prefix "$work/prefix" > "$work/install.log" || { cat "$work/install.log"; exit 1; }
 for f in bin/compose share/compose/layouts/a4.xml share/compose/layouts/dialogues.xml \
-         share/compose/fonts/noto-serif/OFL.txt share/man/man1/compose.1; do
+         share/compose/fonts/noto-serif/OFL.txt share/compose/cmake/ComposeRender.cmake share/man/man1/compose.1; do
   [[ -f $work/prefix/$f ]] || fail "$f is not installed"
 done
 [[ $(find "$work/prefix/share/compose/fonts" -name '*.ttf' | wc -l) == $(find "$project/fonts" -name '*.ttf' | wc -l) ]] ||
