@@ -41,6 +41,9 @@ XML
 run 0 render good.xml -o good.pdf
 run 1 render broken.xml -o broken.pdf
 [[ ! -e broken.pdf ]] || fail "a failed render wrote a PDF"
+# an output that cannot be written (a file stands where its folder would be) is status 1 too
+run 1 render good.xml -o good.xml/good.pdf
+grep -q "error: cannot create a temporary file next to the output" err || fail "no diagnostic for an unwritable output"
 run 2 render good.xml --no-such-option
 grep -q "unknown option --no-such-option" err || fail "no message for an unknown option"
 run 2 render good.xml --lang
@@ -101,6 +104,8 @@ if command -v script > /dev/null; then
   grep -q $'\e\\[' tty.out && fail "colour on a terminal with NO_COLOR set"
   script -qec "'$compose' check broken.xml --color=never" /dev/null > tty.out 2>&1
   grep -q $'\e\\[' tty.out && fail "colour on a terminal with --color=never"
+  TERM=dumb script -qec "'$compose' check broken.xml" /dev/null > tty.out 2>&1
+  grep -q $'\e\\[' tty.out && fail "colour on a dumb terminal"
 else
   echo "SKIP: the terminal cases (no 'script' command)"
 fi

@@ -35,6 +35,10 @@ done
 grep -q "^  $prefix/share/compose/layouts/dialogues.xml" mexico-en.d || fail "the layouts were not read from the prefix"
 grep -q "^  $prefix/share/compose/fonts/" mexico-en.d || fail "the fonts were not read from the prefix"
 grep -q "$project" mexico-en.d && fail "the installed compose read files of the project: $(grep "$project" mexico-en.d | head -n1)"
+# COMPOSE_DATA_DIR still comes first
+COMPOSE_DATA_DIR=$project "$prefix/bin/compose" render mexico-2014/report.xml -o env.pdf --depfile env.d > /dev/null 2>&1 ||
+  fail "the installed compose failed to render with COMPOSE_DATA_DIR"
+grep -q "^  $project/layouts/dialogues.xml" env.d || fail "COMPOSE_DATA_DIR did not name the layouts' folder"
 
 # the man page: every option of --help, and well-formed for man(7) when groff is there to say so
 man=$prefix/share/man/man1/compose.1

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "compose/cli/depfile.h"
+#include "compose/cli/placeholders.h"
 #include "compose/cli/print_diagnostics.h"
 
 namespace {
@@ -262,4 +263,51 @@ TEST_CASE("a message finds its code by the table's patterns, in order") {
 TEST_CASE("a depfile names the output and every input, escaped for Make, with an empty rule for each") {
     CHECK(compose::cli::make_depfile("out/a b.pdf", {"r.xml", "photos/$x#1.png"}) ==
           "out/a\\ b.pdf: \\\n  r.xml \\\n  photos/$$x\\#1.png\n\nr.xml:\n\nphotos/$$x\\#1.png:\n");
+}
+
+TEST_CASE("JSON carries every diagnostic kept and counts the rest") {
+    Diagnostics diags;
+    for (std::size_t i = 0; i < Diagnostics::kKept + 5; ++i) diags.error({}, "e" + std::to_string(i));
+    PrintOptions json;
+    json.format = DiagnosticsFormat::Json;
+    std::string out = print(diags, json);
+    std::size_t objects = 0;
+    for (std::size_t at = out.find("\"severity\""); at != std::string::npos; at = out.find("\"severity\"", at + 1)) ++objects;
+    CHECK(objects == Diagnostics::kKept);
+    CHECK(out.ends_with("], \"errors\": " + std::to_string(Diagnostics::kKept + 5) + ", \"warnings\": 0, \"not_kept\": 5}\n"));
+    // the text form shows the first hundred and says how many more
+    std::string text = print(diags);
+    CHECK(text.find("compose: " + std::to_string(Diagnostics::kKept + 5 - compose::cli::kMaxShown) +
+                    " more diagnostics not shown; compose stopped early, after too many\n") != std::string::npos);
+}
+
+TEST_CASE("SARIF says its columns count code points") {
+    Diagnostics diags;
+    diags.error({}, "x");
+    PrintOptions sarif;
+    sarif.format = DiagnosticsFormat::Sarif;
+    CHECK(print(diags, sarif).find("\"columnKind\": \"unicodeCodePoints\"") != std::string::npos);
+}
+
+TEST_CASE("placeholders: an element's text that begins with a bracket, comments aside") {
+    TempFile f("report.xml",
+               "<report>\n"
+               "  <!-- an example: <p>[not this one]</p> -->\n"
+               "  <p>[A finding, in one sentence.]</p><p>Text [sic] inside.</p>\n"
+               "  <p>\n    [An intro with <ref to=\"a\"/> inside.]</p>\n"
+               "</report>\n");
+    Diagnostics diags;
+    compose::cli::check_placeholders(f.path.string(), diags);
+    REQUIRE(diags.items().size() == 2);
+    const auto& first = diags.items()[0];
+    CHECK(first.severity == Severity::Warning);
+    CHECK(first.message == "placeholder text left in: [A finding, in one sentence.]");
+    CHECK(first.pos.line == 3);
+    CHECK(first.pos.col == 6);
+    CHECK(first.end.col == 35);  // just after the ']'
+    CHECK(first.end.line == 3);
+    CHECK(compose::base::code_of(first) == "placeholder");
+    CHECK(diags.items()[1].pos.line == 5);
+    CHECK(diags.items()[1].pos.col == 5);
+    CHECK(diags.items()[1].message == "placeholder text left in: [An intro with <ref to=\"a\"/> inside.]");
 }
