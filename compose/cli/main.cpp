@@ -36,9 +36,11 @@ const char* const kHelp =
     "                 [--edition single|parallel] [--with CODE] [--audience public|internal]\n"
     "                 [--only annexes] [--stats] [--depfile FILE]\n"
     "  compose check  FILE.xml [--lang CODE] [--fallback CODE] [--draft] [--review-people]\n"
+    "                 [--edition single|parallel] [--with CODE] [--audience public|internal]\n"
     "  compose dump   --stage lines|pages FILE.xml [--layout NAME] [--lang CODE] [--fallback CODE] [--draft]\n"
     "                 [--edition single|parallel] [--with CODE] [--audience public|internal]\n"
-    "  compose watch  FILE.xml [-o OUT.pdf] [render's options but --depfile]: renders again on every change\n"
+    "  compose watch  FILE.xml [-o OUT.pdf] [render's options but --stats and --depfile]: renders again\n"
+    "                 on every change\n"
     "  compose new    FOLDER [--place NAME] [--from YYYY-MM-DD] [--to YYYY-MM-DD]\n"
     "  compose --help | --version\n"
     "\n"
@@ -94,9 +96,9 @@ bool option_fits(const std::string& option, const std::string& command) {
         {"-o", {"render", "watch"}}, {"--output", {"render", "watch"}},
         {"--layout", {"render", "watch", "dump"}}, {"--lang", {"render", "watch", "dump", "check"}},
         {"--fallback", {"render", "watch", "dump", "check"}}, {"--draft", {"render", "watch", "dump", "check"}},
-        {"--edition", {"render", "watch", "dump"}}, {"--with", {"render", "watch", "dump"}},
-        {"--audience", {"render", "watch", "dump"}}, {"--only", {"render", "watch"}},
-        {"--stats", {"render", "watch"}}, {"--depfile", {"render"}}, {"--review-people", {"check"}},
+        {"--edition", {"render", "watch", "dump", "check"}}, {"--with", {"render", "watch", "dump", "check"}},
+        {"--audience", {"render", "watch", "dump", "check"}}, {"--only", {"render", "watch"}},
+        {"--stats", {"render"}}, {"--depfile", {"render"}}, {"--review-people", {"check"}},
         {"--stage", {"dump"}}, {"--root", {"render", "watch", "dump", "check"}},
         {"--place", {"new"}}, {"--from", {"new"}}, {"--to", {"new"}},
     };

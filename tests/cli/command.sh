@@ -50,6 +50,8 @@ run 2 render good.xml --lang
 run 2 frobnicate good.xml
 run 2 check good.xml --depfile x.d
 grep -q -- "--depfile is not an option of compose check" err || fail "no message for an option of another command"
+run 2 watch good.xml --stats
+run 0 check good.xml --edition parallel --with en
 run 2 check good.xml --diagnostics-format=xml
 run 2 check good.xml --color=sometimes
 run 2 check good.xml --werror=yes
