@@ -56,6 +56,7 @@ const std::vector<DiagnosticCode>& diagnostic_codes() {
         {"duplicate-variant", "a second <t> in '", "two <t> variants in the same language"},
         {"translation-fallback", "' text stands in, marked", "a missing translation replaced by --fallback's text (warning)"},
         {"missing-translation", "> has no '* text", "a text has no variant in the edition's language"},
+        {"stale-translation", "' text was translated from an earlier '", "a translation whose source-language text changed since it was marked (warning)"},
         {"text-too-large", " bytes of text, more than the limit of ", "a paragraph or cell over its size limit"},
         {"duplicate-id", "duplicate id '", "two elements with the same id"},
         {"dangling-ref", "reference to '*', which no element has as its id", "a <ref> to an id no element has"},

@@ -3,7 +3,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,6 +19,7 @@
 #include "compose/cli/watch.h"
 #include "compose/display/display.h"
 #include "compose/render/render.h"
+#include "compose/source/translations.h"
 #include "compose/source/source.h"
 
 namespace {
@@ -42,6 +45,7 @@ const char* const kHelp =
     "  compose watch  FILE.xml [-o OUT.pdf] [render's options but --stats and --depfile]: renders again\n"
     "                 on every change\n"
     "  compose new    FOLDER [--place NAME] [--from YYYY-MM-DD] [--to YYYY-MM-DD]\n"
+    "  compose translations --mark-current FILE.xml\n"
     "  compose --help | --version\n"
     "\n"
     "render:\n"
@@ -64,6 +68,9 @@ const char* const kHelp =
     "new:\n"
     "  --place NAME           the place (default: read from the folder's name)\n"
     "  --from, --to YYYY-MM-DD  the Dialogue's days (default: today)\n"
+    "translations:\n"
+    "  --mark-current         record in each translation (<t from=\"…\">) the text it was made from;\n"
+    "                         check then warns about translations whose source text changed since\n"
     "render, check, dump, watch:\n"
     "  --root FOLDER          data and images may come from anywhere inside FOLDER\n"
     "every command:\n"
@@ -84,6 +91,7 @@ struct Args {
     std::vector<std::string> files;
     std::string output, stage, depfile;
     bool stats = false;  // render --stats: line-breaking counts for the whole document
+    bool mark_current = false;  // translations --mark-current
     compose::cli::PipelineOptions pipeline;
     compose::cli::NewReport new_report;  // compose new: --place, --from, --to
     compose::cli::PrintOptions print;
@@ -100,7 +108,7 @@ bool option_fits(const std::string& option, const std::string& command) {
         {"--audience", {"render", "watch", "dump", "check"}}, {"--only", {"render", "watch"}},
         {"--stats", {"render"}}, {"--depfile", {"render"}}, {"--review-people", {"check"}},
         {"--stage", {"dump"}}, {"--root", {"render", "watch", "dump", "check"}},
-        {"--place", {"new"}}, {"--from", {"new"}}, {"--to", {"new"}},
+        {"--place", {"new"}}, {"--from", {"new"}}, {"--to", {"new"}}, {"--mark-current", {"translations"}},
     };
     for (const auto& [name, commands] : only) {
         if (name == option) return std::find(commands.begin(), commands.end(), command) != commands.end();
@@ -115,7 +123,7 @@ bool parse_args(int argc, char** argv, Args& args, std::string& error) {
         return false;
     }
     args.command = a[0];
-    static const std::vector<std::string> commands = {"render", "check", "dump", "watch", "new"};
+    static const std::vector<std::string> commands = {"render", "check", "dump", "watch", "new", "translations"};
     if (std::find(commands.begin(), commands.end(), args.command) == commands.end()) {
         error = "unknown command '" + args.command + "'";
         return false;
@@ -184,6 +192,7 @@ bool parse_args(int argc, char** argv, Args& args, std::string& error) {
             else if (s == "--review-people") args.pipeline.review_people = true;
             else if (s == "--stats") args.stats = true;
             else if (s == "--werror") args.print.werror = true;
+            else if (s == "--mark-current") args.mark_current = true;
             else if (s.size() > 1 && s[0] == '-') error = "unknown option " + s;
             else args.files.push_back(s);
         }
@@ -300,6 +309,37 @@ int new_report(const Args& args) {
     return status;
 }
 
+// compose translations --mark-current: every translation in the source and its agenda records
+// the source-language text it is a translation of, as it is now.
+int translations(const Args& args) {
+    if (!args.mark_current) {
+        std::cerr << "compose: error: compose translations needs --mark-current\n" << kShortUsage;
+        return kUsage;
+    }
+    Diagnostics diags;
+    // read as a draft: a photo not there yet does not stop the marking
+    compose::source::LoadOptions load{true, "", "", args.pipeline.limits, args.pipeline.root};
+    auto doc = compose::source::load_document(args.pipeline.source, load, diags);
+    std::vector<std::string> done;
+    if (doc) {
+        for (const auto& file : compose::source::input_files(*doc)) {
+            if (!file.ends_with(".xml")) continue;
+            std::ifstream in(file, std::ios::binary);
+            const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+            auto marked = compose::source::mark_translations(file, text, doc->lang, diags);
+            if (!marked || (marked->changed > 0 && !compose::cli::write_file_atomically(file, marked->text, diags))) continue;
+            if (marked->translations > 0) {
+                done.push_back(file + ": " + std::to_string(marked->translations) + " translation" +
+                               (marked->translations == 1 ? "" : "s") + ", " + std::to_string(marked->changed) + " marked now");
+            }
+        }
+    }
+    int status = print_diagnostics(args, diags);
+    if (!doc) return kDocumentErrors;
+    for (const auto& line : done) std::cout << line << "\n";
+    return status;
+}
+
 int dump(const Args& args) {
     if (args.stage != "pages" && args.stage != "lines") {
         std::cerr << "compose: error: dump needs --stage lines or --stage pages\n" << kShortUsage;
@@ -357,6 +397,7 @@ int run(int argc, char** argv) {
     if (args.command == "check") return check(args);
     if (args.command == "dump") return dump(args);
     if (args.command == "new") return new_report(args);
+    if (args.command == "translations") return translations(args);
     return watch(args);
 }
 

@@ -1,6 +1,7 @@
 #include "compose/source/xml_walker.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 
 #include "compose/base/limits.h"
@@ -89,6 +90,31 @@ void XmlWalker::stray_text(const pugi::xml_node& node, std::string_view parent) 
     diags_.error(pos(node), "text is not allowed directly in <" + std::string(parent) + ">");
 }
 
+std::string translation_hash(const pugi::xml_node& variant) {
+    struct Collector : pugi::xml_tree_walker {
+        std::string text;
+        bool for_each(pugi::xml_node& n) override {
+            if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) {
+                text += n.value();
+            } else if (n.type() == pugi::node_element) {
+                text += ' ';  // an element's attributes are part of the text: <ref to=…>, <link href=…>
+                for (auto a : n.attributes()) text += std::string(a.name()) + "=" + a.value() + " ";
+            }
+            return true;
+        }
+    } collector;
+    pugi::xml_node copy = variant;
+    copy.traverse(collector);
+    std::string text = collapse_space(collector.text);
+    if (!text.empty() && text.front() == ' ') text.erase(0, 1);
+    if (!text.empty() && text.back() == ' ') text.pop_back();
+    std::uint32_t hash = 2166136261u;
+    for (unsigned char c : text) hash = (hash ^ c) * 16777619u;
+    char out[9];
+    std::snprintf(out, sizeof out, "%08x", hash);
+    return out;
+}
+
 std::uint64_t text_bytes(const pugi::xml_node& node) {
     struct Counter : pugi::xml_tree_walker {
         std::uint64_t bytes = 0;
@@ -165,7 +191,7 @@ pugi::xml_node XmlWalker::variant(const pugi::xml_node& node, bool* fell_back) {
     pugi::xml_node chosen, fallback;
     std::vector<std::string> seen;
     for (const auto& t : variants) {
-        check_attributes(t, {"xml:lang"}, {"xml:lang"});
+        check_attributes(t, {"xml:lang", "from"}, {"xml:lang"});
         std::string lang = t.attribute("xml:lang").value();
         if (std::find(seen.begin(), seen.end(), lang) != seen.end()) {
             diags_.error(pos(t), "a second <t> in '" + lang + "'");
@@ -174,8 +200,30 @@ pugi::xml_node XmlWalker::variant(const pugi::xml_node& node, bool* fell_back) {
         if (!chosen && language_matches(lang, wanted)) chosen = t;
         if (!fallback && !languages_.fallback.empty() && language_matches(lang, languages_.fallback)) fallback = t;
     }
-    if (chosen) return chosen;
+    if (chosen) {
+        check_translation_current(chosen, variants);
+        return chosen;
+    }
     return missing(fallback);
+}
+
+void XmlWalker::check_translation_current(const pugi::xml_node& chosen, const std::vector<pugi::xml_node>& variants) {
+    auto from = chosen.attribute("from");
+    if (!from) return;  // never marked: nothing to compare
+    std::string lang = chosen.attribute("xml:lang").value();
+    if (language_matches(lang, languages_.doc_lang)) return;  // the source language itself
+    for (const auto& source : variants) {
+        if (!language_matches(source.attribute("xml:lang").value(), languages_.doc_lang)) continue;
+        std::string now = translation_hash(source);
+        if (now == from.value()) return;
+        base::Diagnostic d{base::Severity::Warning, pos(chosen),
+                           "the '" + lang + "' text was translated from an earlier '" + languages_.doc_lang + "' text",
+                           {"bring the translation up to date, then run compose translations --mark-current"}};
+        d.notes.push_back({pos(source), "the '" + languages_.doc_lang + "' text, changed since the translation (hash " +
+                                            now + ", the translation records " + from.value() + ")"});
+        diags_.add(std::move(d));
+        return;
+    }
 }
 
 std::string XmlWalker::simple_text(const pugi::xml_node& element, bool localized) {

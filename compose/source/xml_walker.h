@@ -64,10 +64,19 @@ public:
     const base::LineMap& map() const { return map_; }
 
 private:
+    // A chosen variant marked with from= whose source-language text has changed since: a warning.
+    void check_translation_current(const pugi::xml_node& chosen, const std::vector<pugi::xml_node>& variants);
+
     const base::LineMap& map_;
     base::Diagnostics& diags_;
     LanguageChoice languages_;
 };
+
+// What a translation records it was made from (<t xml:lang="es" from="…">): 8 hex digits of a
+// hash (FNV-1a, 32 bits) of the source-language variant's text, every character datum at any
+// depth with whitespace collapsed, and the attributes of the elements inside (a <ref>'s target,
+// a <link>'s address) — so reflowing the XML changes nothing, and any edit of the words does.
+std::string translation_hash(const pugi::xml_node& variant);
 
 // The bytes of text (character data) inside `node`, at any depth.
 std::uint64_t text_bytes(const pugi::xml_node& node);
