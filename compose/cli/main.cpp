@@ -71,7 +71,7 @@ const char* const kHelp =
     "translations:\n"
     "  --mark-current         record in each translation (<t from=\"…\">) the text it was made from;\n"
     "                         check then warns about translations whose source text changed since\n"
-    "render, check, dump, watch:\n"
+    "render, check, dump, watch, translations:\n"
     "  --root FOLDER          data and images may come from anywhere inside FOLDER\n"
     "every command:\n"
     "  --limit NAME=VALUE     raises a limit (file-size, elements, depth, rows, columns, cell-size,\n"
@@ -107,7 +107,7 @@ bool option_fits(const std::string& option, const std::string& command) {
         {"--edition", {"render", "watch", "dump", "check"}}, {"--with", {"render", "watch", "dump", "check"}},
         {"--audience", {"render", "watch", "dump", "check"}}, {"--only", {"render", "watch"}},
         {"--stats", {"render"}}, {"--depfile", {"render"}}, {"--review-people", {"check"}},
-        {"--stage", {"dump"}}, {"--root", {"render", "watch", "dump", "check"}},
+        {"--stage", {"dump"}}, {"--root", {"render", "watch", "dump", "check", "translations"}},
         {"--place", {"new"}}, {"--from", {"new"}}, {"--to", {"new"}}, {"--mark-current", {"translations"}},
     };
     for (const auto& [name, commands] : only) {
