@@ -211,9 +211,10 @@ private:
         dates_pos_ = w_.pos(node);
         doc_.meta.date_from = node.attribute("from").value();
         doc_.meta.date_to = node.attribute("to").value();
-        for (const auto* value : {&doc_.meta.date_from, &doc_.meta.date_to}) {
-            if (!value->empty() && !base::is_iso_date(*value)) {
-                w_.diags().error(w_.pos(node), "'" + *value + "' is not a date", {base::iso_date_problem(*value)});
+        for (const char* attribute : {"from", "to"}) {
+            std::string value = node.attribute(attribute).value();
+            if (!value.empty() && !base::is_iso_date(value)) {
+                w_.attribute_error(node, attribute, "'" + value + "' is not a date", {base::iso_date_problem(value)});
             }
         }
         if (!doc_.meta.date_to.empty() && base::is_iso_date(doc_.meta.date_from) && base::is_iso_date(doc_.meta.date_to) &&
@@ -229,7 +230,7 @@ private:
         std::string date = node.attribute("date").value();
         if (!node.attribute("date")) return;
         if (!base::is_iso_date(date)) {
-            w_.diags().error(w_.pos(node), "'" + date + "' is not a date", {base::iso_date_problem(date)});
+            w_.attribute_error(node, "date", "'" + date + "' is not a date", {base::iso_date_problem(date)});
             return;
         }
         doc_.meta.published = date;
@@ -450,7 +451,7 @@ private:
         fig.credit = node.attribute("credit").value();
         std::string fit = node.attribute("fit").as_string("contain");
         if (fit != "contain" && fit != "cover") {
-            w_.diags().error(fig.pos, "fit '" + fit + "' is not contain or cover");
+            w_.attribute_error(node, "fit", "fit '" + fit + "' is not contain or cover");
         }
         fig.cover = fit == "cover";
         std::string placement = node.attribute("placement").as_string("here");
@@ -460,7 +461,7 @@ private:
         if (auto it = placements.find(placement); it != placements.end()) {
             fig.placement = it->second;
         } else {
-            w_.diags().error(fig.pos, "placement '" + placement + "' is not one of top, bottom, here, full");
+            w_.attribute_error(node, "placement", "placement '" + placement + "' is not one of top, bottom, here, full");
         }
         fs::path image = (fs::path(doc_.base_dir) / fig.src).lexically_normal();
         std::string ext = image.extension().string();

@@ -17,6 +17,38 @@ base::SourcePos XmlWalker::pos(const pugi::xml_node& node) const {
     return map_.at(static_cast<std::size_t>(offset));
 }
 
+std::pair<base::SourcePos, base::SourcePos> XmlWalker::attribute_span(const pugi::xml_node& node,
+                                                                    std::string_view name) const {
+    const std::string_view text = map_.text();
+    std::ptrdiff_t start = node.offset_debug();  // the element's name, after its '<'
+    if (start < 0 || static_cast<std::size_t>(start) >= text.size()) return {pos(node), {}};
+    auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    std::size_t i = static_cast<std::size_t>(start);
+    while (i < text.size() && !is_space(text[i]) && text[i] != '>' && text[i] != '/') ++i;  // the element's name
+    // attributes: name, '=', quoted value, until the tag ends
+    while (i < text.size() && text[i] != '>') {
+        while (i < text.size() && (is_space(text[i]) || text[i] == '/')) ++i;
+        std::size_t name_start = i;
+        while (i < text.size() && !is_space(text[i]) && text[i] != '=' && text[i] != '>') ++i;
+        std::string_view found = text.substr(name_start, i - name_start);
+        while (i < text.size() && (is_space(text[i]) || text[i] == '=')) ++i;
+        if (i >= text.size() || (text[i] != '"' && text[i] != '\'')) break;
+        std::size_t close = text.find(text[i], i + 1);
+        if (close == std::string_view::npos) break;
+        i = close + 1;
+        if (found == name) return {map_.at(name_start), map_.at(i)};
+    }
+    return {pos(node), {}};
+}
+
+void XmlWalker::attribute_error(const pugi::xml_node& node, std::string_view name, std::string message,
+                                std::vector<std::string> hints) {
+    auto [at, end] = attribute_span(node, name);
+    base::Diagnostic d{base::Severity::Error, at, std::move(message), std::move(hints)};
+    d.end = end;
+    diags_.add(std::move(d));
+}
+
 void XmlWalker::check_attributes(const pugi::xml_node& node, std::initializer_list<std::string_view> allowed,
                                  std::initializer_list<std::string_view> required) {
     std::vector<std::string> names(allowed.begin(), allowed.end());
@@ -26,8 +58,8 @@ void XmlWalker::check_attributes(const pugi::xml_node& node, std::initializer_li
         if (name.starts_with("xmlns")) continue;
         std::vector<std::string> hints;
         if (auto best = base::closest(name, names)) hints.push_back("did you mean '" + *best + "'?");
-        diags_.error(pos(node), "unknown attribute '" + std::string(name) + "' on <" + node.name() + ">",
-                     std::move(hints));
+        attribute_error(node, name, "unknown attribute '" + std::string(name) + "' on <" + node.name() + ">",
+                        std::move(hints));
     }
     for (auto name : required) {
         if (!node.attribute(std::string(name).c_str())) {

@@ -4,6 +4,7 @@
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <pugixml.hpp>
@@ -39,6 +40,15 @@ public:
 
     // Position of an element's '<', or of a text node's first character.
     base::SourcePos pos(const pugi::xml_node& node) const;
+
+    // Where an attribute of an element is written: its name's first character, and the position
+    // just after its value's closing quote (the range a diagnostic about it underlines). The
+    // element's position and no end when it cannot be found (no such attribute).
+    std::pair<base::SourcePos, base::SourcePos> attribute_span(const pugi::xml_node& node, std::string_view name) const;
+
+    // A diagnostic about an attribute, at it and underlining it.
+    void attribute_error(const pugi::xml_node& node, std::string_view name, std::string message,
+                         std::vector<std::string> hints = {});
 
     // Reports attributes not in `allowed` (with a suggestion) and missing `required` ones.
     void check_attributes(const pugi::xml_node& node, std::initializer_list<std::string_view> allowed,

@@ -167,7 +167,25 @@ TEST_CASE("an unknown attribute is reported, with a suggestion when one is close
     auto l = load(report("<figure id=\"f\" scr=\"x.png\"><caption>c</caption></figure>"));
     CHECK_FALSE(l.doc);
     INFO(all_diagnostics(l.diags));
-    CHECK(has_diagnostic(l.diags, "test.xml:3:17: error: unknown attribute 'scr' on <figure>; did you mean 'src'?"));
+    // at the attribute itself, underlined to its value's closing quote
+    CHECK(has_diagnostic(l.diags, "test.xml:3:32: error: unknown attribute 'scr' on <figure>; did you mean 'src'?"));
+    for (const auto& d : l.diags.items()) {
+        if (d.message.starts_with("unknown attribute")) CHECK(d.end.col == 43);
+    }
+}
+
+TEST_CASE("an attribute is found whatever its quotes and spacing") {
+    auto l = load(report("<figure id = 'f'\n   placement\t=\t\"middle\" src='x.png'><caption>c</caption></figure>"));
+    INFO(all_diagnostics(l.diags));
+    const compose::base::Diagnostic* placement = nullptr;
+    for (const auto& d : l.diags.items()) {
+        if (d.message.starts_with("placement")) placement = &d;
+    }
+    REQUIRE(placement);
+    CHECK(placement->pos.line == 4);
+    CHECK(placement->pos.col == 4);
+    CHECK(placement->end.line == 4);
+    CHECK(placement->end.col == 24);
 }
 
 TEST_CASE("a missing required attribute is reported") {
