@@ -32,8 +32,8 @@ public:
         if (!in) return;
         in.seekg(0, std::ios::end);
         auto size = in.tellg();
-        // a file too large to have been read (over any file-size limit) is not quoted
-        if (size < 0 || size > (std::streamoff(1) << 30)) return;
+        // a file over 256 MB is not quoted (it would be read whole again just for its lines)
+        if (size < 0 || size > (std::streamoff(1) << 28)) return;
         text_.resize(static_cast<std::size_t>(size));
         in.seekg(0);
         in.read(text_.data(), size);
