@@ -221,14 +221,17 @@ pugi::xml_node XmlWalker::variant(const pugi::xml_node& node, bool* fell_back) {
                      {"put all of its text inside <t xml:lang=\"…\"> elements"});
     }
     pugi::xml_node chosen, fallback;
-    std::vector<std::string> seen;
+    std::vector<pugi::xml_node> seen;
     for (const auto& t : variants) {
         check_attributes(t, {"xml:lang", "from"}, {"xml:lang"});
         std::string lang = t.attribute("xml:lang").value();
-        if (std::find(seen.begin(), seen.end(), lang) != seen.end()) {
-            diags_.error(pos(t), "a second <t> in '" + lang + "'");
+        auto first = std::find_if(seen.begin(), seen.end(), [&](const pugi::xml_node& s) { return lang == s.attribute("xml:lang").value(); });
+        if (first != seen.end()) {
+            base::Diagnostic d{base::Severity::Error, pos(t), "a second <t> in '" + lang + "'"};
+            d.notes.push_back({pos(*first), "the first <t> in '" + lang + "'"});
+            diags_.add(std::move(d));
         }
-        seen.push_back(lang);
+        seen.push_back(t);
         if (!chosen && language_matches(lang, wanted)) chosen = t;
         if (!fallback && !languages_.fallback.empty() && language_matches(lang, languages_.fallback)) fallback = t;
     }
