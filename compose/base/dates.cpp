@@ -51,6 +51,22 @@ int weekday_of(const CivilDate& d) {
     return static_cast<int>(((days % 7) + 7 + 4) % 7);
 }
 
+std::string iso_date_problem(std::string_view s) {
+    int year, month, day;
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-' || !digits(s, 0, 4, year) || !digits(s, 5, 2, month) ||
+        !digits(s, 8, 2, day)) {
+        return "write dates as YYYY-MM-DD";
+    }
+    if (month < 1 || month > 12) return "there is no month " + std::to_string(month) + "; write dates as YYYY-MM-DD";
+    static const char* const names[] = {"January", "February", "March",     "April",   "May",      "June",
+                                        "July",    "August",   "September", "October", "November", "December"};
+    int days = days_in_month(year, month);
+    if (day < 1 || day > days) {
+        return std::string(names[month - 1]) + " " + std::to_string(year) + " has " + std::to_string(days) + " days";
+    }
+    return {};
+}
+
 std::optional<std::int64_t> epoch_of_iso_date(std::string_view s) {
     auto d = parse_iso_date(s);
     if (!d) return std::nullopt;

@@ -19,6 +19,11 @@ std::optional<CivilDate> parse_iso_date(std::string_view s);
 // Its day of the week, 0 for Sunday.
 int weekday_of(const CivilDate& date);
 
+// What is wrong with a date that is not one, said as a hint: "write dates as YYYY-MM-DD" when it
+// is not in that form, else what the calendar says ("February 2015 has 28 days", "there is no
+// month 13"); empty for a real date.
+std::string iso_date_problem(std::string_view s);
+
 // Seconds since 1970-01-01T00:00:00Z of an ISO date at midnight UTC; nullopt if not a date.
 std::optional<std::int64_t> epoch_of_iso_date(std::string_view s);
 

@@ -99,7 +99,7 @@ std::vector<std::string> new_report(const NewReport& options, base::Diagnostics&
     std::string to = !options.to.empty() ? options.to : from;
     auto first = base::epoch_of_iso_date(from), last = base::epoch_of_iso_date(to);
     if (!first || !last) {
-        diags.error(where, "'" + (!first ? from : to) + "' is not a date", {"write dates as YYYY-MM-DD"});
+        diags.error(where, "'" + (!first ? from : to) + "' is not a date", {base::iso_date_problem(!first ? from : to)});
         return {};
     }
     if (*last < *first || (*last - *first) / 86400 >= kMaxDays) {

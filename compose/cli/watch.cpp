@@ -7,6 +7,8 @@
 #include <map>
 #include <thread>
 
+#include "compose/source/source.h"
+
 namespace compose::cli {
 namespace {
 
@@ -40,6 +42,16 @@ std::map<std::string, Stamp> stamps_of(const std::vector<std::string>& files) {
     return stamps;
 }
 
+// The files a source names, those that do not exist yet too, when its render stopped before
+// the pipeline listed them (a photo not there yet stops it): read again as a draft, in which a
+// missing photo is no error. Empty when even that fails (the XML itself is broken).
+std::vector<std::string> files_named(const engine::Options& options) {
+    base::Diagnostics ignored;
+    source::LoadOptions load{true, options.lang, options.fallback, options.limits, options.root};
+    auto doc = source::load_document(options.source, load, ignored);
+    return doc ? source::input_files(*doc) : std::vector<std::string>{};
+}
+
 }  // namespace
 
 void watch(const WatchOptions& options,
@@ -60,7 +72,15 @@ void watch(const WatchOptions& options,
             auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
             outcome = pages_written(options.output, *pages) + " in " + std::to_string(ms.count()) + " ms";
         }
-        if (!inputs.empty()) {  // a source that did not load keeps the files of the last one that did
+        if (inputs.empty()) {
+            // the render stopped before the pipeline listed its files: the files the source names
+            // (a photo not there yet) join those watched so far (the layouts among them)
+            inputs = files_named(pipeline);
+            for (const auto& f : watched) {
+                if (!inputs.empty() && std::find(inputs.begin(), inputs.end(), f) == inputs.end()) inputs.push_back(f);
+            }
+        }
+        if (!inputs.empty()) {  // a source that did not load at all keeps the files of the last one that did
             watched = inputs;
             for (const auto& f : watched) before.try_emplace(f, stamp_of(f));  // newly named: as they are now
             std::erase_if(before, [&](const auto& entry) {

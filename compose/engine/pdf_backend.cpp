@@ -41,7 +41,7 @@ void PdfBackend::write_pages() {
         try {
             ok = pdf_.add_page(next.page, next.fonts);
         } catch (const std::exception& e) {
-            diags_.error({}, std::string("internal error while writing the PDF: ") + e.what());
+            diags_.error({}, std::string("internal error while writing the PDF: ") + e.what());  // code: internal-error
         } catch (...) {
             diags_.error({}, "internal error while writing the PDF");
         }
@@ -61,7 +61,7 @@ bool PdfBackend::finish(const display::Document& rest, base::Diagnostics& diags)
         try {
             bytes = pdf_.finish(rest.outline, rest.metadata);
         } catch (const std::exception& e) {
-            diags_.error({}, std::string("internal error while writing the PDF: ") + e.what());
+            diags_.error({}, std::string("internal error while writing the PDF: ") + e.what());  // code: internal-error
         }
     }
     stop(diags);

@@ -137,8 +137,11 @@ std::optional<std::size_t> typeset(const Options& options, base::Diagnostics& di
     } catch (const base::Fatal&) {
         rest.reset();
     } catch (const std::exception& e) {
-        diags.error({std::make_shared<const std::string>(options.source)}, std::string("internal error: ") + e.what(),
-                    {"this is a bug in compose; please report it with the source that caused it"});
+        base::Diagnostic d{base::Severity::Error, {std::make_shared<const std::string>(options.source)},
+                           std::string("internal error: ") + e.what(),
+                           {"this is a bug in compose; please report it with the source that caused it"}};
+        d.code = "internal-error";
+        diags.add(std::move(d));
         rest.reset();
     }
     if (!rest || diags.has_errors()) {

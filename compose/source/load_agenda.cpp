@@ -52,7 +52,7 @@ private:
         model::Day d{node.attribute("date").value(), node.attribute("title").value(), {}, w_.pos(node)};
         if (node.attribute("title")) w_.variant(node);  // an attribute has one language: the document's
         if (node.attribute("date") && !base::is_iso_date(d.date)) {
-            w_.diags().error(d.pos, "'" + d.date + "' is not a date", {"write dates as YYYY-MM-DD"});
+            w_.attribute_error(node, "date", "'" + d.date + "' is not a date", {base::iso_date_problem(d.date)});
         }
         for (auto child : elements(node)) {
             std::string_view name = child.name();

@@ -99,6 +99,7 @@ public:
             else w_.unknown_element(child, {"meta", "data", "people", "hyphenation", "section", "annex"}, "report");
         }
         check_references();
+        check_agenda_days();
     }
 
 private:
@@ -106,6 +107,7 @@ private:
     model::Document& doc_;
     const LoadOptions& options_;
     std::map<std::string, base::SourcePos> ids_;
+    base::SourcePos dates_pos_;  // the <dates> element
     std::vector<std::pair<std::string, base::SourcePos>> refs_;
     // Each data file is read once, and each image checked once, however often the source names
     // it: a hostile source cannot multiply the work (or the memory) by naming one file a million times.
@@ -138,11 +140,30 @@ private:
         return true;
     }
 
+    // An agenda day outside the meeting's dates is most likely a typo in one or the other.
+    void check_agenda_days() {
+        const auto& from = doc_.meta.date_from;
+        const auto& to = doc_.meta.date_to.empty() ? from : doc_.meta.date_to;
+        if (!base::is_iso_date(from) || !base::is_iso_date(to)) return;
+        for (const auto& data : doc_.data) {
+            if (data.kind != model::DataFile::Kind::Agenda) continue;
+            for (const auto& day : data.agenda.days) {
+                if (!base::is_iso_date(day.date) || (day.date >= from && day.date <= to)) continue;
+                base::Diagnostic d{base::Severity::Warning, day.pos,
+                                   "the agenda's day " + day.date + " is outside the meeting's dates (" + from +
+                                       (to == from ? "" : " to " + to) + ")"};
+                d.notes.push_back({dates_pos_, "the meeting's dates are given here"});
+                w_.diags().add(std::move(d));
+            }
+        }
+    }
+
     void declare_id(const std::string& id, const base::SourcePos& pos) {
         auto [it, inserted] = ids_.emplace(id, pos);
         if (!inserted) {
-            w_.diags().error(pos, "duplicate id '" + id + "'",
-                             {"first defined at " + std::to_string(it->second.line) + ":" + std::to_string(it->second.col)});
+            base::Diagnostic d{base::Severity::Error, pos, "duplicate id '" + id + "'"};
+            d.notes.push_back({it->second, "'" + id + "' is first defined here"});
+            w_.diags().add(std::move(d));
         }
     }
 
@@ -188,11 +209,13 @@ private:
 
     void read_dates(const pugi::xml_node& node) {
         w_.check_attributes(node, {"from", "to"}, {"from"});
+        dates_pos_ = w_.pos(node);
         doc_.meta.date_from = node.attribute("from").value();
         doc_.meta.date_to = node.attribute("to").value();
-        for (const auto* value : {&doc_.meta.date_from, &doc_.meta.date_to}) {
-            if (!value->empty() && !base::is_iso_date(*value)) {
-                w_.diags().error(w_.pos(node), "'" + *value + "' is not a date", {"write dates as YYYY-MM-DD"});
+        for (const char* attribute : {"from", "to"}) {
+            std::string value = node.attribute(attribute).value();
+            if (!value.empty() && !base::is_iso_date(value)) {
+                w_.attribute_error(node, attribute, "'" + value + "' is not a date", {base::iso_date_problem(value)});
             }
         }
         if (!doc_.meta.date_to.empty() && base::is_iso_date(doc_.meta.date_from) && base::is_iso_date(doc_.meta.date_to) &&
@@ -208,7 +231,7 @@ private:
         std::string date = node.attribute("date").value();
         if (!node.attribute("date")) return;
         if (!base::is_iso_date(date)) {
-            w_.diags().error(w_.pos(node), "'" + date + "' is not a date", {"write dates as YYYY-MM-DD"});
+            w_.attribute_error(node, "date", "'" + date + "' is not a date", {base::iso_date_problem(date)});
             return;
         }
         doc_.meta.published = date;
@@ -341,9 +364,10 @@ private:
         std::error_code ec;
         auto [first, inserted] = data_files_.emplace(fs::weakly_canonical(fs::absolute(path), ec).string(), data.pos);
         if (!inserted) {
-            w_.diags().error(data.pos, "data file '" + data.src + "' is named twice",
-                             {"first at " + std::to_string(first->second.line) + ":" + std::to_string(first->second.col) +
-                              "; refer to that <data>'s id"});
+            base::Diagnostic d{base::Severity::Error, data.pos, "data file '" + data.src + "' is named twice",
+                               {"refer to the first <data>'s id"}};
+            d.notes.push_back({first->second, "'" + data.src + "' is first named here"});
+            w_.diags().add(std::move(d));
             return;
         }
         std::string ext = path.extension().string();
@@ -470,7 +494,7 @@ private:
         fig.credit = node.attribute("credit").value();
         std::string fit = node.attribute("fit").as_string("contain");
         if (fit != "contain" && fit != "cover") {
-            w_.diags().error(fig.pos, "fit '" + fit + "' is not contain or cover");
+            w_.attribute_error(node, "fit", "fit '" + fit + "' is not contain or cover");
         }
         fig.cover = fit == "cover";
         std::string placement = node.attribute("placement").as_string("here");
@@ -480,7 +504,7 @@ private:
         if (auto it = placements.find(placement); it != placements.end()) {
             fig.placement = it->second;
         } else {
-            w_.diags().error(fig.pos, "placement '" + placement + "' is not one of top, bottom, here, full");
+            w_.attribute_error(node, "placement", "placement '" + placement + "' is not one of top, bottom, here, full");
         }
         fs::path image = (fs::path(doc_.base_dir) / fig.src).lexically_normal();
         std::string ext = image.extension().string();

@@ -1,6 +1,7 @@
 #include "compose/source/xml_walker.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 
 #include "compose/base/limits.h"
@@ -16,6 +17,38 @@ base::SourcePos XmlWalker::pos(const pugi::xml_node& node) const {
     return map_.at(static_cast<std::size_t>(offset));
 }
 
+std::pair<base::SourcePos, base::SourcePos> XmlWalker::attribute_span(const pugi::xml_node& node,
+                                                                    std::string_view name) const {
+    const std::string_view text = map_.text();
+    std::ptrdiff_t start = node.offset_debug();  // the element's name, after its '<'
+    if (start < 0 || static_cast<std::size_t>(start) >= text.size()) return {pos(node), {}};
+    auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    std::size_t i = static_cast<std::size_t>(start);
+    while (i < text.size() && !is_space(text[i]) && text[i] != '>' && text[i] != '/') ++i;  // the element's name
+    // attributes: name, '=', quoted value, until the tag ends
+    while (i < text.size() && text[i] != '>') {
+        while (i < text.size() && (is_space(text[i]) || text[i] == '/')) ++i;
+        std::size_t name_start = i;
+        while (i < text.size() && !is_space(text[i]) && text[i] != '=' && text[i] != '>') ++i;
+        std::string_view found = text.substr(name_start, i - name_start);
+        while (i < text.size() && (is_space(text[i]) || text[i] == '=')) ++i;
+        if (i >= text.size() || (text[i] != '"' && text[i] != '\'')) break;
+        std::size_t close = text.find(text[i], i + 1);
+        if (close == std::string_view::npos) break;
+        i = close + 1;
+        if (found == name) return {map_.at(name_start), map_.at(i)};
+    }
+    return {pos(node), {}};
+}
+
+void XmlWalker::attribute_error(const pugi::xml_node& node, std::string_view name, std::string message,
+                                std::vector<std::string> hints) {
+    auto [at, end] = attribute_span(node, name);
+    base::Diagnostic d{base::Severity::Error, at, std::move(message), std::move(hints)};
+    d.end = end;
+    diags_.add(std::move(d));
+}
+
 void XmlWalker::check_attributes(const pugi::xml_node& node, std::initializer_list<std::string_view> allowed,
                                  std::initializer_list<std::string_view> required) {
     std::vector<std::string> names(allowed.begin(), allowed.end());
@@ -25,8 +58,8 @@ void XmlWalker::check_attributes(const pugi::xml_node& node, std::initializer_li
         if (name.starts_with("xmlns")) continue;
         std::vector<std::string> hints;
         if (auto best = base::closest(name, names)) hints.push_back("did you mean '" + *best + "'?");
-        diags_.error(pos(node), "unknown attribute '" + std::string(name) + "' on <" + node.name() + ">",
-                     std::move(hints));
+        attribute_error(node, name, "unknown attribute '" + std::string(name) + "' on <" + node.name() + ">",
+                        std::move(hints));
     }
     for (auto name : required) {
         if (!node.attribute(std::string(name).c_str())) {
@@ -43,7 +76,16 @@ void XmlWalker::unknown_element(const pugi::xml_node& node, const std::vector<st
     if (std::find(allowed.begin(), allowed.end(), node.name()) == allowed.end() && hints.empty()) {
         message = "element <" + std::string(node.name()) + "> is not allowed in <" + std::string(parent) + ">";
     }
-    diags_.error(pos(node), message, std::move(hints));
+    // the range: '<' and the name, so an editor or a terminal marks the whole misspelling
+    base::Diagnostic d{base::Severity::Error, pos(node), std::move(message), std::move(hints)};
+    if (d.pos.line > 0) {
+        d.end = d.pos;
+        std::string_view name = node.name();
+        d.end.col += 1 + static_cast<int>(std::count_if(name.begin(), name.end(), [](char c) {
+            return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+        }));
+    }
+    diags_.add(std::move(d));
 }
 
 bool XmlWalker::check_tree(const pugi::xml_node& document, std::uint64_t max_depth, std::uint64_t max_elements) {
@@ -78,6 +120,31 @@ bool XmlWalker::check_tree(const pugi::xml_node& document, std::uint64_t max_dep
 
 void XmlWalker::stray_text(const pugi::xml_node& node, std::string_view parent) {
     diags_.error(pos(node), "text is not allowed directly in <" + std::string(parent) + ">");
+}
+
+std::string translation_hash(const pugi::xml_node& variant) {
+    struct Collector : pugi::xml_tree_walker {
+        std::string text;
+        bool for_each(pugi::xml_node& n) override {
+            if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) {
+                text += n.value();
+            } else if (n.type() == pugi::node_element) {
+                text += ' ';  // an element's attributes are part of the text: <ref to=…>, <link href=…>
+                for (auto a : n.attributes()) text += std::string(a.name()) + "=" + a.value() + " ";
+            }
+            return true;
+        }
+    } collector;
+    pugi::xml_node copy = variant;
+    copy.traverse(collector);
+    std::string text = collapse_space(collector.text);
+    if (!text.empty() && text.front() == ' ') text.erase(0, 1);
+    if (!text.empty() && text.back() == ' ') text.pop_back();
+    std::uint32_t hash = 2166136261u;
+    for (unsigned char c : text) hash = (hash ^ c) * 16777619u;
+    char out[9];
+    std::snprintf(out, sizeof out, "%08x", hash);
+    return out;
 }
 
 std::uint64_t text_bytes(const pugi::xml_node& node) {
@@ -141,7 +208,9 @@ pugi::xml_node XmlWalker::variant(const pugi::xml_node& node, bool* fell_back) {
         }
         diags_.error(pos(node), "<" + name + "> has no '" + wanted + "' text",
                      {"add <t xml:lang=\"" + wanted + "\">…</t>, or render with --fallback LANG"});
-        return node;
+        // read on in a variant there is, not in `node`, whose <t> children would each be
+        // reported again as elements out of place: one error per missing translation
+        return variants.empty() ? node : variants.front();
     };
     if (variants.empty()) {
         if (wanted.empty() || language_matches(languages_.doc_lang, wanted)) return node;
@@ -152,19 +221,44 @@ pugi::xml_node XmlWalker::variant(const pugi::xml_node& node, bool* fell_back) {
                      {"put all of its text inside <t xml:lang=\"…\"> elements"});
     }
     pugi::xml_node chosen, fallback;
-    std::vector<std::string> seen;
+    std::vector<pugi::xml_node> seen;
     for (const auto& t : variants) {
-        check_attributes(t, {"xml:lang"}, {"xml:lang"});
+        check_attributes(t, {"xml:lang", "from"}, {"xml:lang"});
         std::string lang = t.attribute("xml:lang").value();
-        if (std::find(seen.begin(), seen.end(), lang) != seen.end()) {
-            diags_.error(pos(t), "a second <t> in '" + lang + "'");
+        auto first = std::find_if(seen.begin(), seen.end(), [&](const pugi::xml_node& s) { return lang == s.attribute("xml:lang").value(); });
+        if (first != seen.end()) {
+            base::Diagnostic d{base::Severity::Error, pos(t), "a second <t> in '" + lang + "'"};
+            d.notes.push_back({pos(*first), "the first <t> in '" + lang + "'"});
+            diags_.add(std::move(d));
         }
-        seen.push_back(lang);
+        seen.push_back(t);
         if (!chosen && language_matches(lang, wanted)) chosen = t;
         if (!fallback && !languages_.fallback.empty() && language_matches(lang, languages_.fallback)) fallback = t;
     }
-    if (chosen) return chosen;
+    if (chosen) {
+        check_translation_current(chosen, variants);
+        return chosen;
+    }
     return missing(fallback);
+}
+
+void XmlWalker::check_translation_current(const pugi::xml_node& chosen, const std::vector<pugi::xml_node>& variants) {
+    auto from = chosen.attribute("from");
+    if (!from) return;  // never marked: nothing to compare
+    std::string lang = chosen.attribute("xml:lang").value();
+    if (language_matches(lang, languages_.doc_lang)) return;  // the source language itself
+    for (const auto& source : variants) {
+        if (!language_matches(source.attribute("xml:lang").value(), languages_.doc_lang)) continue;
+        std::string now = translation_hash(source);
+        if (now == from.value()) return;
+        base::Diagnostic d{base::Severity::Warning, pos(chosen),
+                           "the '" + lang + "' text was translated from an earlier '" + languages_.doc_lang + "' text",
+                           {"bring the translation up to date, then run compose translations --mark-current"}};
+        d.notes.push_back({pos(source), "the '" + languages_.doc_lang + "' text, changed since the translation (hash " +
+                                            now + ", the translation records " + from.value() + ")"});
+        diags_.add(std::move(d));
+        return;
+    }
 }
 
 std::string XmlWalker::simple_text(const pugi::xml_node& element, bool localized) {

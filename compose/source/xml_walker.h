@@ -4,6 +4,7 @@
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <pugixml.hpp>
@@ -40,6 +41,15 @@ public:
     // Position of an element's '<', or of a text node's first character.
     base::SourcePos pos(const pugi::xml_node& node) const;
 
+    // Where an attribute of an element is written: its name's first character, and the position
+    // just after its value's closing quote (the range a diagnostic about it underlines). The
+    // element's position and no end when it cannot be found (no such attribute).
+    std::pair<base::SourcePos, base::SourcePos> attribute_span(const pugi::xml_node& node, std::string_view name) const;
+
+    // A diagnostic about an attribute, at it and underlining it.
+    void attribute_error(const pugi::xml_node& node, std::string_view name, std::string message,
+                         std::vector<std::string> hints = {});
+
     // Reports attributes not in `allowed` (with a suggestion) and missing `required` ones.
     void check_attributes(const pugi::xml_node& node, std::initializer_list<std::string_view> allowed,
                           std::initializer_list<std::string_view> required = {});
@@ -64,10 +74,19 @@ public:
     const base::LineMap& map() const { return map_; }
 
 private:
+    // A chosen variant marked with from= whose source-language text has changed since: a warning.
+    void check_translation_current(const pugi::xml_node& chosen, const std::vector<pugi::xml_node>& variants);
+
     const base::LineMap& map_;
     base::Diagnostics& diags_;
     LanguageChoice languages_;
 };
+
+// What a translation records it was made from (<t xml:lang="es" from="…">): 8 hex digits of a
+// hash (FNV-1a, 32 bits) of the source-language variant's text, every character datum at any
+// depth with whitespace collapsed, and the attributes of the elements inside (a <ref>'s target,
+// a <link>'s address) — so reflowing the XML changes nothing, and any edit of the words does.
+std::string translation_hash(const pugi::xml_node& variant);
 
 // The bytes of text (character data) inside `node`, at any depth.
 std::uint64_t text_bytes(const pugi::xml_node& node);

@@ -32,6 +32,15 @@ struct RunState {
     bool nobreak = false;
 };
 
+// What an empty <link> shows: its address, a mail address as people write it ("a@b.org", not
+// "mailto:a@b.org?subject=…").
+std::string link_text(const std::string& href) {
+    if (href.size() > 7 && (href.compare(0, 7, "mailto:") == 0 || href.compare(0, 7, "MAILTO:") == 0)) {
+        return href.substr(7, href.find('?') == std::string::npos ? std::string::npos : href.find('?') - 7);
+    }
+    return href;
+}
+
 // Flattens nested inline content into runs; adjacent runs with equal style are merged.
 void flatten(const model::InlineList& list, const RunState& state, std::vector<Run>& out) {
     for (const auto& item : list) {
@@ -59,8 +68,8 @@ void flatten(const model::InlineList& list, const RunState& state, std::vector<R
         case Inline::Kind::Strong: s.bold = true; break;
         case Inline::Kind::Link:
             s.link = item.attr;
-            if (item.children.empty()) {
-                out.push_back(Run{item.attr, s.family, s.bold, s.italic, s.size, s.lang, s.color, s.link, item.pos, {},
+            if (item.children.empty()) {  // the address is the text; a mail address without its scheme
+                out.push_back(Run{link_text(item.attr), s.family, s.bold, s.italic, s.size, s.lang, s.color, s.link, item.pos, {},
                                   s.nobreak});
                 continue;
             }

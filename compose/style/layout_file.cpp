@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <map>
 #include <set>
 
 #include <pugixml.hpp>
@@ -60,7 +61,7 @@ private:
     source::XmlWalker walker_;  // positions, attribute and element checks as in sources
     base::Diagnostics& diags_;
     bool inherited_ = false;
-    std::set<std::string> defined_here_;
+    std::map<std::string, base::SourcePos> defined_here_;  // each style of this file, where it is defined
 
     base::SourcePos pos(const pugi::xml_node& node) const { return walker_.pos(node); }
 
@@ -242,8 +243,10 @@ private:
                 diags_.error(pos(node), "color '" + v + "' is not #RRGGBB");
             }
         }
-        if (!defined_here_.insert(name).second) {
-            diags_.error(pos(node), "style '" + name + "' is defined twice");
+        if (auto [first, inserted] = defined_here_.emplace(name, pos(node)); !inserted) {
+            base::Diagnostic d{base::Severity::Error, pos(node), "style '" + name + "' is defined twice"};
+            d.notes.push_back({first->second, "'" + name + "' is first defined here"});
+            diags_.add(std::move(d));
             return;
         }
         layout.styles[name] = s;  // may replace the style of the layout this one extends

@@ -21,6 +21,19 @@ TEST_CASE("ISO dates are real calendar dates") {
     CHECK_FALSE(is_iso_date("２０１４-11-06"));
 }
 
+TEST_CASE("a date that is not one is told what is wrong with it") {
+    CHECK(iso_date_problem("2015-02-28").empty());
+    CHECK(iso_date_problem("2015-02-30") == "February 2015 has 28 days");
+    CHECK(iso_date_problem("2016-02-30") == "February 2016 has 29 days");
+    CHECK(iso_date_problem("1900-02-29") == "February 1900 has 28 days");
+    CHECK(iso_date_problem("2014-11-31") == "November 2014 has 30 days");
+    CHECK(iso_date_problem("2014-11-00") == "November 2014 has 30 days");
+    CHECK(iso_date_problem("2014-13-01") == "there is no month 13; write dates as YYYY-MM-DD");
+    CHECK(iso_date_problem("2014-00-10") == "there is no month 0; write dates as YYYY-MM-DD");
+    CHECK(iso_date_problem("6/11/2014") == "write dates as YYYY-MM-DD");
+    CHECK(iso_date_problem("2014-1-06") == "write dates as YYYY-MM-DD");
+}
+
 TEST_CASE("an ISO date is midnight UTC in seconds since 1970") {
     CHECK(epoch_of_iso_date("1970-01-01") == 0);
     CHECK(epoch_of_iso_date("2014-11-06") == 1415232000);

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# One broken input: `compose check` must fail with exactly the diagnostics in expected.txt
-# (file:line:col and message), and `compose render` must fail without touching an existing PDF.
+# One broken input: `compose check` must fail with exactly the diagnostics in expected.txt (as
+# printed: file:line:col and message, the quoted source line and caret, notes, the summary), its
+# JSON form must say the same with a code for each, and `compose render` must fail without
+# touching an existing PDF.
 set -u
 compose=$1
 case_dir=$2
@@ -33,6 +35,24 @@ if [ -n "$data" ]; then sed -i "s|$data/||g" "$work/check.err"; fi
 if [ "${COMPOSE_UPDATE_DIAGNOSTICS:-}" = 1 ]; then cp "$work/check.err" expected.txt; fi
 if ! diff -u expected.txt "$work/check.err"; then
   echo "FAIL: diagnostics differ from expected.txt (above: - expected, + actual)"; exit 1
+fi
+
+# the same diagnostics as JSON: it parses, every one has a stable code, and the positions and
+# messages are the text form's
+"$compose" check report.xml --diagnostics-format json > /dev/null 2> "$work/check.json"
+if [ -n "$data" ]; then sed -i "s|$data/||g" "$work/check.json"; fi
+if ! python3 - "$work/check.json" "$work/check.err" <<'PY'
+import json, sys
+diags = json.load(open(sys.argv[1]))["diagnostics"]
+text = [l.rstrip("\n") for l in open(sys.argv[2]) if not l.startswith(" ")]
+for d in diags:
+    assert d["code"] != "unclassified", "no code for: " + d["message"]
+    where = d["file"] + (":%d:%d" % (d["line"], d["column"]) if d["line"] else "") + ": " if d["file"] else ""
+    line = where + d["severity"] + ": " + "; ".join([d["message"]] + d["hints"])
+    assert line in text, "the JSON's %r is not in the text form" % line
+PY
+then
+  echo "FAIL: the JSON diagnostics do not match the text form, or lack a code"; cat "$work/check.json"; exit 1
 fi
 
 printf 'an existing PDF that a failed run must leave alone\n' > "$work/existing.pdf"

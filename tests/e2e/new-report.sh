@@ -25,7 +25,13 @@ grep -q 'id="csd-cape-town-2015"' "$dir/report.xml" || fail "the report's id is 
 
 for lang in en es; do
   run check "$dir/report.xml" --lang "$lang" || fail "compose check --lang $lang: $(cat "$work/err.txt")"
-  [[ ! -s "$work/err.txt" ]] || fail "compose check --lang $lang printed: $(cat "$work/err.txt")"
+  # what check reports of a new report is the bracketed text left to replace, as warnings, each one
+  others=$(grep -v -e '^ ' -e '^[0-9]* warnings$' -e ': warning: placeholder text left in: \[' "$work/err.txt")
+  [[ -z $others ]] || fail "compose check --lang $lang printed: $others"
+  brackets=$(cat "$dir/report.xml" "$dir/agenda.xml" | grep -o '> *\[' | wc -l)
+  (( brackets >= 10 )) || fail "only $brackets bracketed texts counted in the new report"
+  [[ $(grep -c ': warning: placeholder text left in: \[' "$work/err.txt") == "$brackets" ]] ||
+    fail "check --lang $lang warned about $(grep -c 'placeholder text left in' "$work/err.txt") placeholders, not $brackets"
   run render "$dir/report.xml" --lang "$lang" -o "$work/$lang.pdf" || fail "render --lang $lang: $(cat "$work/err.txt")"
 done
 for lang in en es; do
@@ -38,8 +44,21 @@ pdftotext "$work/en.pdf" "$work/en.txt"
 grep -q "Report from Cape Town" "$work/en.txt" || fail "the title does not name the place read from the folder"
 grep -q "March 10–12, 2015" "$work/en.txt" || fail "the dates are not on the title page"
 pdftotext "$work/es.pdf" "$work/es.txt"
-grep -q "Informe desde Cape Town" "$work/es.txt" || fail "the Spanish title is missing"
+# the place's Spanish name is left to the author, bracketed like the other texts to replace
+grep -q "Informe desde \[Cape Town\]" "$work/es.txt" || fail "the Spanish title is missing"
+# the commented-out examples of the agenda are valid when uncommented
+sed -e 's/<!-- <talk>/<talk>/' -e 's|</moderator> -->|</moderator>|' "$dir/agenda.xml" > "$work/agenda-examples.xml"
+grep -q "<moderator><name>" "$work/agenda-examples.xml" || fail "the agenda has no moderator example"
+xmllint --noout --relaxng "$project/compose/source/schema/agenda.rng" "$work/agenda-examples.xml" 2> "$work/xmllint.txt" ||
+  fail "the agenda's examples are not valid: $(cat "$work/xmllint.txt")"
 grep -q "10 al 12 de marzo de 2015" "$work/es.txt" || fail "the Spanish dates are missing: $(grep -i marzo "$work/es.txt")"
+
+# the bracketed texts replaced, check has nothing more to say
+cp -r "$dir" "$work/replaced"
+sed -i 's/>\[\(.*\)\]</>\1</' "$work/replaced/report.xml" "$work/replaced/agenda.xml"
+run check "$work/replaced/report.xml" || fail "check of the replaced report: $(cat "$work/err.txt")"
+[[ ! -s "$work/err.txt" ]] || fail "check of the replaced report printed: $(cat "$work/err.txt")"
+grep -q ": ok$" "$work/out.txt" || fail "check of the replaced report did not say ok"
 
 # never over an existing folder; nothing changed by the attempt
 before=$(cat "$dir/report.xml")

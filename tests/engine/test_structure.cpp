@@ -6,6 +6,7 @@
 
 #include <map>
 #include <set>
+#include <stdexcept>
 #include <string>
 
 #include "compose/engine/typeset.h"
@@ -227,4 +228,33 @@ TEST_CASE("a block quote holds its paragraphs and its attribution, in that order
         CHECK(tree.role(children.back()) == Role::Attribution);
         CHECK(tree.content[children.back()].count("text"));
     }
+}
+
+namespace {
+
+// A backend that fails as no real one should: by throwing.
+class ThrowingBackend : public engine::Backend {
+public:
+    bool add_page(display::Page&&, const std::vector<display::FontFace>&) override {
+        throw std::runtime_error("the backend broke");
+    }
+    bool finish(const display::Document&, base::Diagnostics&) override { return true; }
+};
+
+}  // namespace
+
+TEST_CASE("an exception inside the pipeline is an internal error at the source, never an abort") {
+    engine::Options options;
+    options.source = COMPOSE_SOURCE_DIR "/examples/findings/report.xml";
+    options.data_dir = COMPOSE_SOURCE_DIR;
+    base::Diagnostics diags;
+    ThrowingBackend backend;
+    auto pages = engine::typeset(options, diags, backend);
+    CHECK_FALSE(pages);
+    REQUIRE(diags.has_errors());
+    const auto& d = diags.items().back();
+    CHECK(d.message == "internal error: the backend broke");
+    CHECK(base::code_of(d) == "internal-error");
+    REQUIRE(d.pos.file);
+    CHECK(*d.pos.file == options.source);
 }

@@ -264,9 +264,13 @@ TEST_CASE("a data file named by two <data> elements is refused, an image named t
     CHECK_FALSE(compose::source::load_document_text((dir / "r.xml").string(), source, options, diags));
     std::string file = (dir / "r.xml").string();
     CHECK(all_diagnostics(diags) ==
-          file + ":3:1: error: data file './people.csv' is named twice; first at 2:1; refer to that <data>'s id\n" +
+          file + ":3:1: error: data file './people.csv' is named twice; refer to the first <data>'s id\n" +
           file + ":4:17: error: image '" + (dir / "photo.png").string() + "' is not a PNG file\n" +
           file + ":5:1: error: image '" + (dir / "photo.png").string() + "' is not a PNG file\n");
+    // the first <data> is a note at its own place
+    REQUIRE(diags.items()[0].notes.size() == 1);
+    CHECK(diags.items()[0].notes[0].pos.line == 2);
+    CHECK(diags.items()[0].notes[0].pos.col == 1);
     std::filesystem::remove_all(dir);
 }
 

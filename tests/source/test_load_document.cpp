@@ -1,10 +1,13 @@
 // Stage "source": load_document_text() on small XML strings. Every node keeps its line:col, and
 // every problem is a diagnostic at file:line:col.
 #include <catch2/catch.hpp>
+#include <pugixml.hpp>
 
 #include <string>
 
 #include "compose/source/source.h"
+#include "compose/source/translations.h"
+#include "compose/source/xml_walker.h"
 
 namespace {
 
@@ -164,7 +167,25 @@ TEST_CASE("an unknown attribute is reported, with a suggestion when one is close
     auto l = load(report("<figure id=\"f\" scr=\"x.png\"><caption>c</caption></figure>"));
     CHECK_FALSE(l.doc);
     INFO(all_diagnostics(l.diags));
-    CHECK(has_diagnostic(l.diags, "test.xml:3:17: error: unknown attribute 'scr' on <figure>; did you mean 'src'?"));
+    // at the attribute itself, underlined to its value's closing quote
+    CHECK(has_diagnostic(l.diags, "test.xml:3:32: error: unknown attribute 'scr' on <figure>; did you mean 'src'?"));
+    for (const auto& d : l.diags.items()) {
+        if (d.message.starts_with("unknown attribute")) CHECK(d.end.col == 43);
+    }
+}
+
+TEST_CASE("an attribute is found whatever its quotes and spacing") {
+    auto l = load(report("<figure id = 'f'\n   placement\t=\t\"middle\" src='x.png'><caption>c</caption></figure>"));
+    INFO(all_diagnostics(l.diags));
+    const compose::base::Diagnostic* placement = nullptr;
+    for (const auto& d : l.diags.items()) {
+        if (d.message.starts_with("placement")) placement = &d;
+    }
+    REQUIRE(placement);
+    CHECK(placement->pos.line == 4);
+    CHECK(placement->pos.col == 4);
+    CHECK(placement->end.line == 4);
+    CHECK(placement->end.col == 24);
 }
 
 TEST_CASE("a missing required attribute is reported") {
@@ -211,7 +232,17 @@ TEST_CASE("a duplicate id names where it was first defined") {
     auto l = load(text);
     CHECK_FALSE(l.doc);
     INFO(all_diagnostics(l.diags));
-    CHECK(has_diagnostic(l.diags, "test.xml:4:1: error: duplicate id 'intro'; first defined at 3:1"));
+    CHECK(has_diagnostic(l.diags, "test.xml:4:1: error: duplicate id 'intro'"));
+    // the first definition is a note at its own place, which editors and SARIF can jump to
+    const compose::base::Diagnostic* duplicate = nullptr;
+    for (const auto& d : l.diags.items()) {
+        if (d.message == "duplicate id 'intro'") duplicate = &d;
+    }
+    REQUIRE(duplicate);
+    REQUIRE(duplicate->notes.size() == 1);
+    CHECK(duplicate->notes[0].pos.line == 3);
+    CHECK(duplicate->notes[0].pos.col == 1);
+    CHECK(duplicate->notes[0].message == "'intro' is first defined here");
 }
 
 TEST_CASE("a reference to an id nobody has is an error at the <ref>") {
@@ -404,4 +435,97 @@ TEST_CASE("<nobreak> holds a phrase kept on one line") {
     INFO(all_diagnostics(l.diags));
     REQUIRE(l.doc);
     CHECK(flat(l.doc->sections.at(0).blocks.at(0).paragraph.content) == "the [nobreak:Instituto [em:Igarap\u00E9]] team");
+}
+
+TEST_CASE("a missing translation is one error, not also its <t> children out of place") {
+    std::string text =
+        "<report xml:lang=\"en\">\n"
+        "<meta><series><t xml:lang=\"en\">Series</t></series><title>T</title></meta>\n"
+        "<section id=\"s\"><p><t xml:lang=\"en\">An <em>English</em> paragraph.</t></p></section>\n"
+        "</report>\n";
+    Diagnostics diags;
+    compose::source::LoadOptions options;
+    options.lang = "es";
+    compose::source::load_document_text("test.xml", text, options, diags);
+    INFO(all_diagnostics(diags));
+    CHECK(all_diagnostics(diags) ==
+          "test.xml:2:7: error: <series> has no 'es' text; add <t xml:lang=\"es\">…</t>, or render with --fallback LANG\n"
+          "test.xml:2:51: error: <title> has no 'es' text; add <t xml:lang=\"es\">…</t>, or render with --fallback LANG\n"
+          "test.xml:3:17: error: <p> has no 'es' text; add <t xml:lang=\"es\">…</t>, or render with --fallback LANG\n");
+}
+
+TEST_CASE("a translation marked with what it was made from is reported once that text changes") {
+    auto source = [](const std::string& english, const std::string& from) {
+        return "<report xml:lang=\"en\">\n"
+               "<meta><title><t xml:lang=\"en\">T</t><t xml:lang=\"es\">T</t></title></meta>\n"
+               "<section id=\"s\"><p>\n"
+               "  <t xml:lang=\"en\">" + english + "</t>\n"
+               "  <t xml:lang=\"es\" from=\"" + from + "\">Un <em>párrafo</em> en español.</t>\n"
+               "</p></section>\n"
+               "</report>\n";
+    };
+    // the hash of the English text as it is marked: whitespace aside, markup's attributes in
+    const std::string english = "An <em>English</em>\n     paragraph, <ref to=\"s\"/>.";
+    pugi::xml_document xml;
+    xml.load_string(("<t>" + english + "</t>").c_str());
+    const std::string hash = compose::source::translation_hash(xml.first_child());
+    xml.load_string("<t>  An <em>English</em> paragraph,   <ref to=\"s\"/>.  </t>");
+    CHECK(compose::source::translation_hash(xml.first_child()) == hash);
+    xml.load_string("<t>An <em>English</em> paragraph, <ref to=\"other\"/>.</t>");
+    CHECK(compose::source::translation_hash(xml.first_child()) != hash);
+
+    compose::source::LoadOptions es;
+    es.lang = "es";
+    Diagnostics current;
+    compose::source::load_document_text("test.xml", source(english, hash), es, current);
+    CHECK(all_diagnostics(current).empty());
+
+    Diagnostics stale;
+    compose::source::load_document_text("test.xml", source("An <em>English</em> paragraph, rewritten.", hash), es, stale);
+    INFO(all_diagnostics(stale));
+    REQUIRE(stale.items().size() == 1);
+    const auto& d = stale.items()[0];
+    CHECK(compose::base::format(d) ==
+          "test.xml:5:3: warning: the 'es' text was translated from an earlier 'en' text; bring the translation up to "
+          "date, then run compose translations --mark-current");
+    REQUIRE(d.notes.size() == 1);
+    CHECK(d.notes[0].pos.line == 4);
+    CHECK(compose::base::code_of(d) == "stale-translation");
+
+    // the English edition says nothing: it is the source text
+    Diagnostics en;
+    compose::source::load_document_text("test.xml", source("An <em>English</em> paragraph, rewritten.", hash), {}, en);
+    CHECK(all_diagnostics(en).empty());
+}
+
+TEST_CASE("marking translations rewrites only the <t> start tags beside a source-language variant") {
+    const std::string text =
+        "<report xml:lang=\"en\">\n"
+        "  <title><t xml:lang=\"en\">Report</t><t   xml:lang='es'>Informe</t></title>\n"
+        "  <p><t xml:lang=\"es\" from=\"00000000\">Sólo</t><t xml:lang=\"en\">Only <em a=\"x&gt;y\">this</em></t></p>\n"
+        "  <h><t xml:lang=\"es\">Sin original</t></h>\n"
+        "</report>\n";
+    Diagnostics diags;
+    auto marked = compose::source::mark_translations("r.xml", text, "en", diags);
+    REQUIRE(marked);
+    CHECK(marked->translations == 2);
+    CHECK(marked->changed == 2);
+    pugi::xml_document xml;
+    xml.load_string("<t xml:lang=\"en\">Report</t>");
+    std::string report = compose::source::translation_hash(xml.first_child());
+    xml.load_string("<t xml:lang=\"en\">Only <em a=\"x&gt;y\">this</em></t>");
+    std::string only = compose::source::translation_hash(xml.first_child());
+    CHECK(marked->text ==
+          "<report xml:lang=\"en\">\n"
+          "  <title><t xml:lang=\"en\">Report</t><t xml:lang=\"es\" from=\"" + report + "\">Informe</t></title>\n"
+          "  <p><t xml:lang=\"es\" from=\"" + only + "\">Sólo</t><t xml:lang=\"en\">Only <em a=\"x&gt;y\">this</em></t></p>\n"
+          "  <h><t xml:lang=\"es\">Sin original</t></h>\n"
+          "</report>\n");
+    // marking again changes nothing
+    auto again = compose::source::mark_translations("r.xml", marked->text, "en", diags);
+    REQUIRE(again);
+    CHECK(again->changed == 0);
+    CHECK(again->text == marked->text);
+    CHECK_FALSE(compose::source::mark_translations("r.xml", "<report><t>", "en", diags));
+    CHECK(diags.has_errors());
 }
