@@ -215,7 +215,8 @@ private:
         b.cover = fig.cover;
         b.label = fig.id.empty() ? std::string() : labels_[fig.id];
         std::filesystem::path path = std::filesystem::path(doc_.base_dir) / fig.src;
-        if (std::filesystem::exists(path)) b.image_path = path.string();
+        std::error_code ec;  // a name too long is the same as a missing file here (the source reported it)
+        if (std::filesystem::exists(path, ec)) b.image_path = path.string();
         b.content = resolve_inline(fig.caption.content);
         if (!fig.credit.empty()) {
             auto credit = text_list(" " + fig.credit, fig.pos);
@@ -264,10 +265,27 @@ private:
         auto column = [&](const std::string& field) {
             return static_cast<std::size_t>(std::find(columns.begin(), columns.end(), field) - columns.begin());
         };
+        // a field any column withholds from this audience is emptied before the rows are
+        // filtered, sorted or grouped, so nothing below can give its values away (the source
+        // refuses a table that would try)
+        std::vector<std::size_t> withheld;
+        for (const auto& section : doc_.sections) {
+            for (const auto& block : section.blocks) {
+                if (block.kind != model::Block::Kind::Table || block.table.data != t.data) continue;
+                for (const auto& c : block.table.columns) {
+                    if (!c.redact.empty() && c.redact == audience_ && column(c.field) < columns.size()) {
+                        withheld.push_back(column(c.field));
+                    }
+                }
+            }
+        }
         std::vector<std::vector<std::string>> rows;
         std::vector<base::SourcePos> positions;
         for (std::size_t r = 0; r < data->table.rows.size(); ++r) {
-            const auto& row = data->table.rows[r];
+            std::vector<std::string> row = data->table.rows[r];
+            for (std::size_t i : withheld) {
+                if (i < row.size()) row[i].clear();
+            }
             bool keep = true;
             for (const auto& c : t.filter) {
                 std::size_t i = column(c.field);
@@ -277,7 +295,7 @@ private:
                 else keep = keep && value.find(c.value) != std::string::npos;
             }
             if (!keep) continue;
-            rows.push_back(row);
+            rows.push_back(std::move(row));
             positions.push_back(r < data->table.row_pos.size() ? data->table.row_pos[r] : t.pos);
         }
         std::vector<model::SortKey> order;  // by the group first, so each group's rows are together
@@ -287,7 +305,7 @@ private:
         std::vector<const model::Column*> shown;
         std::vector<std::size_t> index;
         for (const auto& c : t.columns) {
-            if (!c.redact.empty() && c.redact == audience_) continue;  // withheld from this audience
+            if (std::find(withheld.begin(), withheld.end(), column(c.field)) != withheld.end()) continue;  // withheld
             shown.push_back(&c);
             b.column_titles.push_back(c.title.empty() ? c.field : c.title);
             index.push_back(column(c.field));

@@ -39,6 +39,9 @@ public:
 
     // Position of an element's '<', or of a text node's first character.
     base::SourcePos pos(const pugi::xml_node& node) const;
+    // Position of an element's attribute `name` (its name's first character); the element's
+    // position when the attribute is absent.
+    base::SourcePos attribute_pos(const pugi::xml_node& node, const char* name) const;
 
     // Reports attributes not in `allowed` (with a suggestion) and missing `required` ones.
     void check_attributes(const pugi::xml_node& node, std::initializer_list<std::string_view> allowed,
