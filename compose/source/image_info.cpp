@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <fstream>
 
+#include "compose/source/image_decode.h"
+
 namespace compose::source {
 namespace {
 
@@ -181,6 +183,11 @@ std::optional<ImageInfo> check_image(const std::string& path, const std::string&
         diags.error(pos, "image '" + path + "' has " + std::to_string(info.width) + "x" + std::to_string(info.height) +
                              " pixels, more than the limit of " + std::to_string(limits.image_pixels),
                     {base::raise_hint("image-pixels")});
+        return std::nullopt;
+    }
+    // whole and within the limits: now every row must decode
+    if (auto problem = want_png ? png_decode_problem(bytes) : jpeg_decode_problem(bytes)) {
+        diags.error(pos, "image '" + path + "' is corrupt: its " + type + " data does not decode (" + *problem + ")");
         return std::nullopt;
     }
     return info;

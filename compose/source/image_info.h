@@ -1,7 +1,8 @@
 #pragma once
 // The size of a PNG or JPEG image, read from its header, and a check that the file is what its
 // name says and is whole: a PNG's chunks (lengths and checksums) up to IEND, a JPEG's segments up
-// to its end marker. Pixels are not decoded here (libharu does that when the PDF is written).
+// to its end marker; then every row decoded once (image_decode.h), so that a damaged image is an
+// error here rather than a crash in the PDF writer.
 #include <optional>
 #include <string>
 
