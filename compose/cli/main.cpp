@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <new>
 #include <string>
 #include <vector>
 
@@ -113,6 +114,11 @@ bool parse_args(int argc, char** argv, Args& args, std::string& error) {
         error = "--place, --from and --to are options of compose new";
         return false;
     }
+    if (args.pipeline.layout.size() > compose::source::kMaxLayoutName) {
+        error = "--layout names a layout of " + std::to_string(args.pipeline.layout.size()) +
+                " bytes; a layout's name has at most " + std::to_string(compose::source::kMaxLayoutName);
+        return false;
+    }
     args.new_report.dir = args.files[0];
     args.pipeline.source = args.files[0];
     return true;
@@ -126,6 +132,17 @@ bool read_source_date_epoch(Args& args) {
     if (args.pipeline.date) return true;
     std::cerr << "compose: error: SOURCE_DATE_EPOCH='" << epoch
               << "' is not a number of seconds since 1970 (up to the year 9999)\n";
+    return false;
+}
+
+// A COMPOSE_DATA_DIR that is set must name a folder holding layouts/ (and fonts/).
+bool check_data_dir() {
+    const char* dir = std::getenv("COMPOSE_DATA_DIR");
+    if (!dir || !*dir) return true;
+    std::error_code ec;
+    if (std::filesystem::is_directory(std::filesystem::path(dir) / "layouts", ec)) return true;
+    std::cerr << "compose: error: COMPOSE_DATA_DIR='" << dir << "' names no folder holding layouts/"
+              << (ec ? " (" + ec.message() + ")" : std::string()) << "\n";
     return false;
 }
 
@@ -204,9 +221,7 @@ int dump(const Args& args) {
     return status;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
     if (argc >= 2 && (std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h")) {
         std::cout << kUsage;
         return 0;
@@ -222,6 +237,7 @@ int main(int argc, char** argv) {
         return 2;
     }
     if (!read_source_date_epoch(args)) return 2;
+    if (args.command != "new" && !check_data_dir()) return 2;
     if (args.command == "render") return render(args);
     if (args.command == "check") return check(args);
     if (args.command == "dump") return dump(args);
@@ -229,4 +245,41 @@ int main(int argc, char** argv) {
     if (args.command == "watch") return watch(args);
     std::cerr << "compose: error: unknown command '" << args.command << "'\n" << kUsage;
     return 2;
+}
+
+// The source the command was given, to locate an internal error at; "compose" without one.
+std::string command_source(int argc, char** argv) {
+    for (int i = 2; i < argc; ++i) {
+        std::string a = argv[i];
+        if (a.size() > 1 && a[0] == '-') {
+            bool takes_value = a != "--draft" && a != "--review-people" && a != "--stats";
+            if (takes_value) ++i;
+            continue;
+        }
+        return a;
+    }
+    return "compose";
+}
+
+}  // namespace
+
+// The exception barrier: whatever escapes a command (a bug of ours, a library's exception, memory
+// running out) ends it with a diagnostic and status 3, never with std::terminate's abort. The
+// output stays as it was: render writes through a temporary file and a rename.
+int main(int argc, char** argv) {
+    std::string message;
+    try {
+        return run(argc, argv);
+    } catch (const std::bad_alloc&) {
+        message = "out of memory; raise no limit further, or give compose more memory";
+    } catch (const std::exception& e) {
+        message = std::string("internal error: ") + e.what() + "; this is a bug in compose, please report it";
+    } catch (...) {
+        message = "internal error: an unknown exception; this is a bug in compose, please report it";
+    }
+    try {
+        std::cerr << command_source(argc, argv) << ": error: " << message << "\n";
+    } catch (...) {
+    }
+    return 3;
 }
