@@ -1,5 +1,8 @@
 #include "compose/base/utf8.h"
 
+#include <algorithm>
+#include <cstdio>
+
 namespace compose::base {
 
 std::optional<std::size_t> find_invalid_utf8(std::string_view s) {
@@ -52,6 +55,37 @@ void append_utf8(std::string& out, char32_t cp) {
         out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
         out += static_cast<char>(0x80 | (cp & 0x3F));
     }
+}
+
+bool is_invisible_control(char32_t cp) {
+    return (cp < 0x20 && cp != U'\t') || (cp >= 0x7F && cp <= 0x9F) || cp == 0x061C || cp == 0x200E || cp == 0x200F ||
+           (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+std::string escape_controls(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    std::size_t i = 0;
+    while (i < s.size()) {
+        auto bad = find_invalid_utf8(s.substr(i, std::min<std::size_t>(4, s.size() - i)));
+        if (bad && *bad == 0) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "<0x%02X>", static_cast<unsigned char>(s[i]));
+            out += buf;
+            ++i;
+            continue;
+        }
+        std::size_t start = i;
+        char32_t cp = next_code_point(s, i);
+        if (is_invisible_control(cp)) {
+            char buf[16];
+            std::snprintf(buf, sizeof buf, "<U+%04X>", static_cast<unsigned>(cp));
+            out += buf;
+        } else {
+            out.append(s, start, i - start);
+        }
+    }
+    return out;
 }
 
 }  // namespace compose::base

@@ -16,4 +16,13 @@ char32_t next_code_point(std::string_view s, std::size_t& i);
 
 void append_utf8(std::string& out, char32_t cp);
 
+// Whether a code point changes how text around it shows without being seen itself: C0 (but tab) and C1
+// controls (an escape sequence recolours a terminal), DEL, and the bidi controls (U+202E turns
+// "Bob exe.txt" around).
+bool is_invisible_control(char32_t cp);
+
+// The text with each invisible control written as <U+XXXX>, so that a diagnostic quoting a
+// hostile name shows it as it is; invalid UTF-8 bytes are written as <0xXX>.
+std::string escape_controls(std::string_view s);
+
 }  // namespace compose::base

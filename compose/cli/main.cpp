@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "compose/base/dates.h"
+#include "compose/base/utf8.h"
 #include "compose/cli/new_report.h"
 #include "compose/cli/pipeline.h"
 #include "compose/cli/watch.h"
@@ -37,7 +38,10 @@ constexpr std::size_t kMaxShown = 100;
 
 int print_diagnostics(const Diagnostics& diags) {
     const auto& items = diags.items();
-    for (std::size_t i = 0; i < items.size() && i < kMaxShown; ++i) std::cerr << compose::base::format(items[i]) << "\n";
+    // a name quoted from a source may hold escape sequences or bidi overrides: shown, not obeyed
+    for (std::size_t i = 0; i < items.size() && i < kMaxShown; ++i) {
+        std::cerr << compose::base::escape_controls(compose::base::format(items[i])) << "\n";
+    }
     if (diags.total() > kMaxShown) {
         std::cerr << "compose: " << diags.total() - kMaxShown << " more diagnostics not shown"
                   << (diags.full() ? "; compose stopped early, after too many" : "") << "\n";
@@ -130,7 +134,7 @@ bool read_source_date_epoch(Args& args) {
     if (!epoch || !*epoch) return true;
     args.pipeline.date = compose::base::parse_epoch_seconds(epoch);
     if (args.pipeline.date) return true;
-    std::cerr << "compose: error: SOURCE_DATE_EPOCH='" << epoch
+    std::cerr << "compose: error: SOURCE_DATE_EPOCH='" << compose::base::escape_controls(epoch)
               << "' is not a number of seconds since 1970 (up to the year 9999)\n";
     return false;
 }
@@ -141,7 +145,7 @@ bool check_data_dir() {
     if (!dir || !*dir) return true;
     std::error_code ec;
     if (std::filesystem::is_directory(std::filesystem::path(dir) / "layouts", ec)) return true;
-    std::cerr << "compose: error: COMPOSE_DATA_DIR='" << dir << "' names no folder holding layouts/"
+    std::cerr << "compose: error: COMPOSE_DATA_DIR='" << compose::base::escape_controls(dir) << "' names no folder holding layouts/"
               << (ec ? " (" + ec.message() + ")" : std::string()) << "\n";
     return false;
 }
@@ -233,7 +237,7 @@ int run(int argc, char** argv) {
     Args args;
     std::string error;
     if (!parse_args(argc, argv, args, error)) {
-        std::cerr << "compose: error: " << error << "\n" << kUsage;
+        std::cerr << "compose: error: " << compose::base::escape_controls(error) << "\n" << kUsage;
         return 2;
     }
     if (!read_source_date_epoch(args)) return 2;
@@ -278,7 +282,7 @@ int main(int argc, char** argv) {
         message = "internal error: an unknown exception; this is a bug in compose, please report it";
     }
     try {
-        std::cerr << command_source(argc, argv) << ": error: " << message << "\n";
+        std::cerr << compose::base::escape_controls(command_source(argc, argv) + ": error: " + message) << "\n";
     } catch (...) {
     }
     return 3;
