@@ -315,3 +315,23 @@ TEST_CASE("a FIFO named as a data file or an image is refused, not waited on") {
                                         ":3:17: error: image 'photo.png' is not a regular file\n");
     std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("the image-pixels limit counts a pixel wider than 4 bytes twice") {
+    compose::base::SourcePos pos{std::make_shared<const std::string>("r.xml"), 4, 5};
+    compose::source::ImageInfo rgba16{1000, 1000, 8}, rgba8{1000, 1000, 4}, grey{1000, 1000, 1};
+    CHECK(compose::source::counted_pixels(rgba16) == 2'000'000);
+    CHECK(compose::source::counted_pixels(rgba8) == 1'000'000);
+    CHECK(compose::source::counted_pixels(grey) == 1'000'000);
+    // a 16-bit RGBA header (colour type 6, depth 16) of 3000 x 2000: 6 million pixels counted as 12
+    std::string png = black_png(3000, 2000);
+    png[24] = 16;  // depth
+    png[25] = 6;   // colour type
+    auto crc = static_cast<std::uint32_t>(::crc32(0, reinterpret_cast<const Bytef*>(png.data() + 12), 17));
+    for (int k = 0; k < 4; ++k) png[29 + k] = static_cast<char>(crc >> (24 - 8 * k));
+    Limits limits;
+    limits.image_pixels = 10'000'000;
+    Diagnostics diags;
+    CHECK_FALSE(compose::source::check_image("deep.png", png, pos, diags, limits));
+    CHECK(all_diagnostics(diags) == "r.xml:4:5: error: image 'deep.png' has 3000x2000 pixels of 8 bytes, counted twice, "
+                                    "more than the limit of 10000000; raise the limit with --limit image-pixels=N\n");
+}
