@@ -1,8 +1,9 @@
 // What pugixml lets through that XML 1.0 forbids, found in the file's text after pugixml has
 // parsed it (so tags are balanced and quotes closed): characters XML does not allow, raw or as
 // character references (&#0; would end a paragraph's text early), references to entities that
-// are not defined (with no DTD only the five predefined ones are), a bare '&', and anything but
-// comments, processing instructions and white space outside the one root element.
+// are not defined (with no DTD only the five predefined ones are), a bare '&', a '<' in an
+// attribute's value, and anything but comments, processing instructions and white space outside
+// the one root element.
 #include "compose/source/xml_wellformed.h"
 
 #include <cstdio>
@@ -155,6 +156,7 @@ private:
             char c = text_[j];
             if (quote) {
                 if (c == quote) quote = 0;
+                else if (c == '<') return fail(j, "'<' in an attribute's value; write &lt;");
                 else if (c == '&') {
                     std::size_t end = j + 1;
                     if (!reference(j, end)) return false;
