@@ -1,6 +1,7 @@
 #include "compose/source/load_agenda.h"
 
 #include <algorithm>
+#include <utility>
 
 #include <pugixml.hpp>
 
@@ -54,7 +55,7 @@ private:
         model::Day d{node.attribute("date").value(), node.attribute("title").value(), {}, w_.pos(node)};
         if (node.attribute("title")) w_.variant(node);  // an attribute has one language: the document's
         if (node.attribute("date") && !base::is_iso_date(d.date)) {
-            w_.diags().error(d.pos, "'" + d.date + "' is not a date", {"write dates as YYYY-MM-DD"});
+            w_.diags().error(w_.attribute_pos(node, "date"), "'" + d.date + "' is not a date", {"write dates as YYYY-MM-DD"});
         }
         for (auto child : elements(node)) {
             std::string_view name = child.name();
@@ -84,8 +85,10 @@ private:
         s.start = node.attribute("start").value();
         s.end = node.attribute("end").value();
         s.kind = node.attribute("kind").value();
-        for (const auto* t : {&s.start, &s.end}) {
-            if (!t->empty() && !is_time(*t)) w_.diags().error(s.pos, "'" + *t + "' is not a time", {"write times as HH:MM"});
+        for (const auto& [t, attr] : {std::pair{&s.start, "start"}, std::pair{&s.end, "end"}}) {
+            if (!t->empty() && !is_time(*t)) {
+                w_.diags().error(w_.attribute_pos(node, attr), "'" + *t + "' is not a time", {"write times as HH:MM"});
+            }
         }
         if (is_time(s.start) && is_time(s.end) && s.end <= s.start) {  // "HH:MM" strings order as times
             w_.diags().error(w_.attribute_pos(node, "end"), "the slot ends at " + s.end + ", not after it starts at " + s.start);

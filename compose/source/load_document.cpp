@@ -194,14 +194,14 @@ private:
         w_.check_attributes(node, {"from", "to"}, {"from"});
         doc_.meta.date_from = node.attribute("from").value();
         doc_.meta.date_to = node.attribute("to").value();
-        for (const auto* value : {&doc_.meta.date_from, &doc_.meta.date_to}) {
+        for (const auto& [value, attr] : {std::pair{&doc_.meta.date_from, "from"}, std::pair{&doc_.meta.date_to, "to"}}) {
             if (!value->empty() && !base::is_iso_date(*value)) {
-                w_.diags().error(w_.pos(node), "'" + *value + "' is not a date", {"write dates as YYYY-MM-DD"});
+                w_.diags().error(w_.attribute_pos(node, attr), "'" + *value + "' is not a date", {"write dates as YYYY-MM-DD"});
             }
         }
         if (!doc_.meta.date_to.empty() && base::is_iso_date(doc_.meta.date_from) && base::is_iso_date(doc_.meta.date_to) &&
             doc_.meta.date_to < doc_.meta.date_from) {
-            w_.diags().error(w_.pos(node), "the dates end (" + doc_.meta.date_to + ") before they begin (" +
+            w_.diags().error(w_.attribute_pos(node, "to"), "the dates end (" + doc_.meta.date_to + ") before they begin (" +
                                                doc_.meta.date_from + ")");
         }
     }
@@ -212,7 +212,7 @@ private:
         std::string date = node.attribute("date").value();
         if (!node.attribute("date")) return;
         if (!base::is_iso_date(date)) {
-            w_.diags().error(w_.pos(node), "'" + date + "' is not a date", {"write dates as YYYY-MM-DD"});
+            w_.diags().error(w_.attribute_pos(node, "date"), "'" + date + "' is not a date", {"write dates as YYYY-MM-DD"});
             return;
         }
         doc_.meta.published = date;
