@@ -50,10 +50,6 @@ bool png_decodes(PngState& state, std::size_t max_row_bytes) {
         png_set_read_fn(png, &state, png_read_fn);
         png_set_user_limits(png, 0x7FFFFFFF, 0x7FFFFFFF);
         png_set_chunk_malloc_max(png, 64u << 20);
-#ifdef FUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION
-        // so the fuzzer reaches the decoder rather than stopping at every checksum
-        png_set_crc_action(png, PNG_CRC_QUIET_USE, PNG_CRC_QUIET_USE);
-#endif
         png_read_info(png, info);
         int passes = png_set_interlace_handling(png);
         png_read_update_info(png, info);
