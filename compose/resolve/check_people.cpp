@@ -14,6 +14,16 @@
 namespace compose::resolve {
 namespace {
 
+// A value quoted in a message: at most 100 bytes (cut at a character's start), then "…", so a
+// field as long as the cell-size limit does not fill the terminal once per address in it.
+std::string shortened(std::string_view text) {
+    constexpr std::size_t kMax = 100;
+    if (text.size() <= kMax) return std::string(text);
+    std::size_t cut = kMax;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    return std::string(text.substr(0, cut)) + "\u2026";
+}
+
 // local@domain: the local part of letters, digits and ._%+'-, the domain two or more labels of
 // letters, digits and hyphens separated by dots, the last of two or more letters. One pass, no
 // backtracking, so a field as long as the cell-size limit costs its length.
@@ -242,8 +252,8 @@ private:
                 while (i < field.size() && field[i] != ' ') ++i;
                 std::string address = field.substr(start, i - start);
                 if (!address.empty() && !is_email_address(address)) {
-                    warn(data.table.row_pos[r], "'" + address + "' in the email of '" + people_[r].name +
-                                                    "' is not an email address", {"the field reads '" + field + "'"});
+                    warn(data.table.row_pos[r], "'" + shortened(address) + "' in the email of '" + shortened(people_[r].name) +
+                                                    "' is not an email address", {"the field reads '" + shortened(field) + "'"});
                 }
             }
         }
