@@ -172,6 +172,11 @@ const std::vector<DiagnosticCode>& diagnostic_codes() {
         {"pdf-writer", "could not read the finished document", "an error of the PDF writer"},
         {"pdf-writer", "could not read back a page's content", "an error of the PDF writer"},
         {"placeholder", "placeholder text left in: ", "a bracketed text compose new wrote, left in (check, warning)"},
+        {"agenda-time-order", "the slot ends at *, not after it starts", "an agenda slot whose end is not after its start"},
+        {"figure-no-image", "src=\"\" names no image", "a figure whose src is empty"},
+        {"layout-name-too-long", "the layout's name is * bytes long", "a layout name over the length a layout's name may have"},
+        {"redacted-field", "is withheld from the public edition (redact=", "a field withheld from the public edition used where its values would show: grouping, sorting, filtering, another column"},
+        {"redact-value", ": a column can only be withheld from the public edition", "a redact= value other than public"},
         {"internal-error", "internal error", "compose itself failed (an exception the engine caught): a bug to report; exit status 3"},
     };
     return codes;

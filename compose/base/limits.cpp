@@ -57,6 +57,11 @@ bool set_limit(Limits& limits, std::string_view assignment, std::string& error) 
                 (entry->bytes ? " of bytes (KB, MB, GB allowed)" : "") + ", not '" + std::string(value) + "'";
         return false;
     }
+    if (entry->field == &Limits::depth && number * scale > kMaxDepth) {
+        error = "--limit depth goes up to " + std::to_string(kMaxDepth) +
+                ": the stages walk nested elements recursively, and deeper nesting could exhaust the stack";
+        return false;
+    }
     limits.*(entry->field) = number * scale;
     return true;
 }

@@ -1,5 +1,8 @@
 #include "compose/base/utf8.h"
 
+#include <algorithm>
+#include <cstdio>
+
 namespace compose::base {
 
 std::optional<std::size_t> find_invalid_utf8(std::string_view s) {
@@ -60,6 +63,37 @@ std::string truncate_code_points(std::string_view s, std::size_t max) {
         if (!is_continuation_byte(s[i]) && ++code_points > max) return std::string(s.substr(0, i)) + "\u2026";
     }
     return std::string(s);
+}
+
+bool is_invisible_control(char32_t cp) {
+    return (cp < 0x20 && cp != U'\t') || (cp >= 0x7F && cp <= 0x9F) || cp == 0x061C || cp == 0x200E || cp == 0x200F ||
+           (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+std::string escape_controls(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    std::size_t i = 0;
+    while (i < s.size()) {
+        auto bad = find_invalid_utf8(s.substr(i, std::min<std::size_t>(4, s.size() - i)));
+        if (bad && *bad == 0) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "<0x%02X>", static_cast<unsigned char>(s[i]));
+            out += buf;
+            ++i;
+            continue;
+        }
+        std::size_t start = i;
+        char32_t cp = next_code_point(s, i);
+        if (is_invisible_control(cp)) {
+            char buf[16];
+            std::snprintf(buf, sizeof buf, "<U+%04X>", static_cast<unsigned>(cp));
+            out += buf;
+        } else {
+            out.append(s, start, i - start);
+        }
+    }
+    return out;
 }
 
 }  // namespace compose::base

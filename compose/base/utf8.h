@@ -22,4 +22,13 @@ constexpr bool is_continuation_byte(char c) { return (static_cast<unsigned char>
 // The first `max` code points of `s`, and "…" after them when there were more.
 std::string truncate_code_points(std::string_view s, std::size_t max);
 
+// Whether a code point changes how text around it shows without being seen itself: C0 (but tab) and C1
+// controls (an escape sequence recolours a terminal), DEL, and the bidi controls (U+202E turns
+// "Bob exe.txt" around).
+bool is_invisible_control(char32_t cp);
+
+// The text with each invisible control written as <U+XXXX>, so that a diagnostic quoting a
+// hostile name shows it as it is; invalid UTF-8 bytes are written as <0xXX>.
+std::string escape_controls(std::string_view s);
+
 }  // namespace compose::base

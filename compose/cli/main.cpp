@@ -7,11 +7,13 @@
 #include <iostream>
 #include <iterator>
 #include <optional>
+#include <new>
 #include <string>
 #include <vector>
 
 #include "compose/base/dates.h"
 #include "compose/cli/depfile.h"
+#include "compose/base/utf8.h"
 #include "compose/cli/new_report.h"
 #include "compose/cli/pipeline.h"
 #include "compose/cli/placeholders.h"
@@ -221,6 +223,11 @@ bool parse_args(int argc, char** argv, Args& args, std::string& error) {
         return false;
     }
     args.print.color = args.color == "always" || (args.color == "auto" && compose::cli::color_wanted(2));
+    if (args.pipeline.layout.size() > compose::source::kMaxLayoutName) {
+        error = "--layout names a layout of " + std::to_string(args.pipeline.layout.size()) +
+                " bytes; a layout's name has at most " + std::to_string(compose::source::kMaxLayoutName);
+        return false;
+    }
     args.new_report.dir = args.files[0];
     args.pipeline.source = args.files[0];
     return true;
@@ -232,8 +239,19 @@ bool read_source_date_epoch(Args& args) {
     if (!epoch || !*epoch) return true;
     args.pipeline.date = compose::base::parse_epoch_seconds(epoch);
     if (args.pipeline.date) return true;
-    std::cerr << "compose: error: SOURCE_DATE_EPOCH='" << epoch
+    std::cerr << "compose: error: SOURCE_DATE_EPOCH='" << compose::base::escape_controls(epoch)
               << "' is not a number of seconds since 1970 (up to the year 9999)\n";
+    return false;
+}
+
+// A COMPOSE_DATA_DIR that is set must name a folder holding layouts/ (and fonts/).
+bool check_data_dir() {
+    const char* dir = std::getenv("COMPOSE_DATA_DIR");
+    if (!dir || !*dir) return true;
+    std::error_code ec;
+    if (std::filesystem::is_directory(std::filesystem::path(dir) / "layouts", ec)) return true;
+    std::cerr << "compose: error: COMPOSE_DATA_DIR='" << compose::base::escape_controls(dir) << "' names no folder holding layouts/"
+              << (ec ? " (" + ec.message() + ")" : std::string()) << "\n";
     return false;
 }
 
@@ -470,10 +488,11 @@ int run(int argc, char** argv) {
     Args args;
     std::string error;
     if (!parse_args(argc, argv, args, error)) {
-        std::cerr << "compose: error: " << error << "\n" << kShortUsage;
+        std::cerr << "compose: error: " << compose::base::escape_controls(error) << "\n" << kShortUsage;
         return kUsage;
     }
     if (!read_source_date_epoch(args)) return kUsage;
+    if (args.command != "new" && !check_data_dir()) return kUsage;
     if (const char* env = std::getenv("COMPOSE_DATA_DIR"); !env || !*env) args.pipeline.data_dir = installed_data_dir();
     if (args.command == "render") return render(args);
     if (args.command == "check") return check(args);
@@ -483,18 +502,39 @@ int run(int argc, char** argv) {
     return watch(args);
 }
 
+// The source the command was given, to locate an internal error at; "compose" without one.
+std::string command_source(int argc, char** argv) {
+    for (int i = 2; i < argc; ++i) {
+        std::string a = argv[i];
+        if (a.size() > 1 && a[0] == '-') {
+            bool takes_value = a != "--draft" && a != "--review-people" && a != "--stats";
+            if (takes_value) ++i;
+            continue;
+        }
+        return a;
+    }
+    return "compose";
+}
+
 }  // namespace
 
-// Anything thrown out of the commands is compose's own failure, never the document's: it is
-// reported as such, with its own exit status, instead of an abort.
+// The exception barrier: whatever escapes a command (a bug of ours, a library's exception, memory
+// running out) ends it with a diagnostic and status 3, never with std::terminate's abort. The
+// output stays as it was: render writes through a temporary file and a rename.
 int main(int argc, char** argv) {
+    std::string message;
     try {
         return run(argc, argv);
+    } catch (const std::bad_alloc&) {
+        message = "out of memory; raise no limit further, or give compose more memory";
     } catch (const std::exception& e) {
-        std::cerr << "compose: internal error: " << e.what() << "\n"
-                  << "please report it with the command and its files\n";
+        message = std::string("internal error: ") + e.what() + "; this is a bug in compose, please report it";
     } catch (...) {
-        std::cerr << "compose: internal error\nplease report it with the command and its files\n";
+        message = "internal error: an unknown exception; this is a bug in compose, please report it";
+    }
+    try {
+        std::cerr << compose::base::escape_controls(command_source(argc, argv) + ": error: " + message) << "\n";
+    } catch (...) {
     }
     return kInternal;
 }

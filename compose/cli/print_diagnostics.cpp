@@ -168,12 +168,13 @@ private:
     void header(const SourcePos& pos, Severity severity, const std::string& message) {
         out_ << colors_.bold();
         if (pos.file) {
-            out_ << *pos.file;
+            out_ << base::escape_controls(*pos.file);
             if (pos.line > 0) out_ << ':' << pos.line << ':' << pos.col;
             out_ << ": ";
         }
+        // a name quoted from a source may hold escape sequences or bidi overrides: shown, not obeyed
         out_ << colors_.reset() << colors_.severity(severity) << severity_name(severity) << ": " << colors_.reset()
-             << colors_.bold() << message << colors_.reset() << "\n";
+             << colors_.bold() << base::escape_controls(message) << colors_.reset() << "\n";
     }
 
     // "   41 |   <finidng>" and under it "      |   ^~~~~~~~": the source line and a caret at the

@@ -1,5 +1,7 @@
 #include "compose/resolve/agenda_table.h"
 
+#include "compose/resolve/bidi_isolate.h"
+
 namespace compose::resolve {
 namespace {
 
@@ -40,11 +42,12 @@ Block agenda_table(const model::Agenda& agenda, const std::string& lang, const b
             b.rows.back().unbroken = 0;  // "9:15 – 11:15" stays on one line
             for (const auto& item : slot.items) b.rows.push_back(row({"", item}, 1, false, slot.pos));
             for (const auto& talk : slot.talks) {
-                b.rows.push_back(row({"", talk.speaker, talk.title, talk.affiliation}, -1, false, talk.pos, base::Role::Talk));
+                b.rows.push_back(row({"", isolated(talk.speaker), talk.title, isolated(talk.affiliation)}, -1, false, talk.pos,
+                                     base::Role::Talk));
             }
             for (const auto& m : slot.moderators) {
-                std::string text = localized(lang, "moderator") + ": " + m.name;
-                if (!m.affiliation.empty()) text += ", " + m.affiliation;
+                std::string text = localized(lang, "moderator") + ": " + isolated(m.name);
+                if (!m.affiliation.empty()) text += ", " + isolated(m.affiliation);
                 b.rows.push_back(row({"", text}, 1, false, m.pos));
             }
         }

@@ -4,8 +4,8 @@
 #include <functional>
 #include <map>
 #include <memory>
-#include <regex>
 #include <set>
+#include <string_view>
 
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
@@ -13,6 +13,66 @@
 
 namespace compose::resolve {
 namespace {
+
+// A value quoted in a message: at most 100 bytes (cut at a character's start), then "…", so a
+// field as long as the cell-size limit does not fill the terminal once per address in it.
+std::string shortened(std::string_view text) {
+    constexpr std::size_t kMax = 100;
+    if (text.size() <= kMax) return std::string(text);
+    std::size_t cut = kMax;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    return std::string(text.substr(0, cut)) + "\u2026";
+}
+
+// local@domain: the local part of letters, digits and ._%+'-, the domain two or more labels of
+// letters, digits and hyphens separated by dots, the last of two or more letters. One pass, no
+// backtracking, so a field as long as the cell-size limit costs its length.
+bool is_email_address(std::string_view address) {
+    auto ascii_alnum = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+    std::size_t at = address.find('@');
+    if (at == 0 || at == std::string_view::npos) return false;
+    for (char c : address.substr(0, at)) {
+        if (!ascii_alnum(c) && std::string_view("._%+'-").find(c) == std::string_view::npos) return false;
+    }
+    std::string_view domain = address.substr(at + 1);
+    std::size_t labels = 0;
+    std::string_view last;
+    while (true) {
+        std::size_t dot = domain.find('.');
+        std::string_view label = domain.substr(0, dot);
+        if (label.empty()) return false;
+        for (char c : label) {
+            if (!ascii_alnum(c) && c != '-') return false;
+        }
+        ++labels;
+        last = label;
+        if (dot == std::string_view::npos) break;
+        domain.remove_prefix(dot + 1);
+    }
+    if (labels < 2 || last.size() < 2) return false;
+    for (char c : last) {
+        if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) return false;
+    }
+    return true;
+}
+
+// One spelling of a text: "é" typed as one character or as "e" and a combining accent compare
+// equal (Unicode's canonical composition, NFC).
+std::string nfc(const std::string& utf8) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* norm = icu::Normalizer2::getNFCInstance(status);
+    if (U_FAILURE(status)) return utf8;
+    icu::UnicodeString text = icu::UnicodeString::fromUTF8(utf8);
+    if (norm->isNormalized(text, status) && U_SUCCESS(status)) return utf8;
+    status = U_ZERO_ERROR;
+    icu::UnicodeString composed = norm->normalize(text, status);
+    if (U_FAILURE(status)) return utf8;
+    std::string out;
+    composed.toUTF8String(out);
+    return out;
+}
+
+bool same_spelling(const std::string& a, const std::string& b) { return a == b || nfc(a) == nfc(b); }
 
 // A name or organization reduced for comparison: accents, case and punctuation gone.
 struct Normal {
@@ -84,6 +144,7 @@ std::string plain(const model::InlineList& list) {
 
 struct Participant {
     std::string name, org;
+    std::string spelling;  // the name in NFC
     Normal norm, org_norm;
     base::SourcePos pos;
 };
@@ -165,6 +226,7 @@ private:
             p.name = name < row.size() ? row[name] : "";
             p.org = org < row.size() ? row[org] : "";
             p.norm = normalize(p.name);
+            p.spelling = nfc(p.name);
             p.org_norm = normalize(p.org);
             p.pos = r < data.table.row_pos.size() ? data.table.row_pos[r] : base::SourcePos{};
             people_.push_back(std::move(p));
@@ -181,7 +243,6 @@ private:
         auto email_col = std::find(cols.begin(), cols.end(), "email");
         if (email_col == cols.end()) return;
         std::size_t e = static_cast<std::size_t>(email_col - cols.begin());
-        static const std::regex email(R"([A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})");
         for (std::size_t r = 0; r < data.table.rows.size(); ++r) {
             const std::string& field = data.table.rows[r][e];
             std::size_t i = 0;
@@ -190,9 +251,9 @@ private:
                 std::size_t start = i;
                 while (i < field.size() && field[i] != ' ') ++i;
                 std::string address = field.substr(start, i - start);
-                if (!address.empty() && !std::regex_match(address, email)) {
-                    warn(data.table.row_pos[r], "'" + address + "' in the email of '" + people_[r].name +
-                                                    "' is not an email address", {"the field reads '" + field + "'"});
+                if (!address.empty() && !is_email_address(address)) {
+                    warn(data.table.row_pos[r], "'" + shortened(address) + "' in the email of '" + shortened(people_[r].name) +
+                                                    "' is not an email address", {"the field reads '" + shortened(field) + "'"});
                 }
             }
         }
@@ -241,14 +302,14 @@ private:
 
     const model::PeopleDecisions::Alias* alias_for_name(const std::string& name) const {
         for (const auto& a : doc_.people.aliases) {
-            if (!a.name.empty() && a.name == name) return &a;
+            if (!a.name.empty() && same_spelling(a.name, name)) return &a;
         }
         return nullptr;
     }
 
     const model::PeopleDecisions::Alias* find_org_alias(const std::string& org, const std::string& participant_org) const {
         for (const auto& a : doc_.people.aliases) {
-            if (!a.org.empty() && a.org == org && a.participant_org == participant_org) return &a;
+            if (!a.org.empty() && same_spelling(a.org, org) && same_spelling(a.participant_org, participant_org)) return &a;
         }
         return nullptr;
     }
@@ -260,7 +321,7 @@ private:
     void check(const Mention& m) {
         settled_ = {};
         for (const auto& g : doc_.people.guests) {
-            if (g.name != m.name) continue;
+            if (!same_spelling(g.name, m.name)) continue;
             if (!review_) return;  // the author says: not a participant
             settled_ = g.pos;
         }
@@ -280,8 +341,9 @@ private:
 
         // exact, then a shortened form (first name kept, some names left out)
         std::vector<const Participant*> exact, shorter, longer, abbreviated, accents;
+        const std::string spelling = nfc(name);
         for (const auto& p : people_) {
-            if (p.name == name) exact.push_back(&p);
+            if (p.spelling == spelling) exact.push_back(&p);
             else if (p.norm.text == n.text) accents.push_back(&p);
             else if (!p.norm.tokens.empty() && n.tokens.front() == p.norm.tokens.front() &&
                      token_subsequence(n.tokens, p.norm.tokens, false)) shorter.push_back(&p);

@@ -1,10 +1,12 @@
 #include "compose/resolve/resolve.h"
 
+#include <cstdio>
 #include <filesystem>
 #include <algorithm>
 #include <map>
 
 #include "compose/resolve/agenda_table.h"
+#include "compose/resolve/bidi_isolate.h"
 
 namespace compose::resolve {
 namespace {
@@ -23,7 +25,7 @@ std::string plain_text(const model::InlineList& list) {
 class Resolver {
 public:
     // (resolve finds nothing to report today: the source checked references and data already)
-    Resolver(const model::Document& doc, const Options& options, base::Diagnostics&) : doc_(doc) {
+    Resolver(const model::Document& doc, const Options& options, base::Diagnostics& diags) : doc_(doc), diags_(diags) {
         edition_.lang = options.lang.empty() ? doc.lang : options.lang;
         audience_ = options.audience;
     }
@@ -45,6 +47,7 @@ public:
 
 private:
     const model::Document& doc_;
+    base::Diagnostics& diags_;
     Edition edition_;
     std::map<std::string, std::string> labels_;  // id -> generated label
 
@@ -68,7 +71,28 @@ private:
         }
     }
 
+    // A text's bidi controls: an embedding or override left open is reported (UAX #9 ends it with
+    // the paragraph), and while the text holds any, each <person> in it is isolated so that none
+    // reaches into a name.
     model::InlineList resolve_inline(const model::InlineList& list) {
+        if (inline_depth_ > 0) return resolve_inline_items(list);
+        std::string text = plain_text(list);
+        isolate_people_ = has_explicit_controls(text);
+        if (auto open = unclosed_control(text); open && !list.empty()) {
+            char name[16];
+            std::snprintf(name, sizeof name, "U+%04X", static_cast<unsigned>(*open));
+            diags_.warning(list.front().pos, std::string("a bidi ") +
+                                                 (*open >= 0x2066 ? "isolate" : *open == 0x202D || *open == 0x202E ? "override" : "embedding") +
+                                                 " (" + name + ") is opened and not closed in this text; it runs to the text's end",
+                           {*open >= 0x2066 ? "close it with U+2069 (&#x2069;)" : "close it with U+202C (&#x202C;)"});
+        }
+        ++inline_depth_;
+        auto out = resolve_inline_items(list);
+        --inline_depth_;
+        return out;
+    }
+
+    model::InlineList resolve_inline_items(const model::InlineList& list) {
         model::InlineList out;
         for (const auto& item : list) {
             if (item.kind == Inline::Kind::Ref) {
@@ -105,11 +129,20 @@ private:
                 person.kind = Inline::Kind::Span;
                 person.attr.clear();
                 person.children = resolve_inline(item.children);
+                if (isolate_people_ || needs_isolate(plain_text(item.children))) {
+                    Inline open, close;
+                    open.kind = close.kind = Inline::Kind::Text;
+                    open.pos = close.pos = item.pos;
+                    open.text = "\u2068";
+                    close.text = "\u2069";
+                    person.children.insert(person.children.begin(), open);
+                    person.children.push_back(close);
+                }
                 if (!item.attr.empty()) {
                     Inline org;
                     org.kind = Inline::Kind::Text;
                     org.pos = item.pos;
-                    org.text = " (" + item.attr + ")";
+                    org.text = " (" + (isolate_people_ ? "\u2068" + item.attr + "\u2069" : isolated(item.attr)) + ")";
                     person.children.push_back(std::move(org));
                 }
                 out.push_back(std::move(person));
@@ -253,7 +286,8 @@ private:
         b.cover = fig.cover;
         b.label = fig.id.empty() ? std::string() : labels_[fig.id];
         std::filesystem::path path = std::filesystem::path(doc_.base_dir) / fig.src;
-        if (std::filesystem::exists(path)) b.image_path = path.string();
+        std::error_code ec;  // a name too long is the same as a missing file here (the source reported it)
+        if (std::filesystem::exists(path, ec)) b.image_path = path.string();
         b.content = resolve_inline(fig.caption.content);
         if (!fig.credit.empty()) {
             auto credit = text_list(" " + fig.credit, fig.pos);
@@ -303,10 +337,27 @@ private:
         auto column = [&](const std::string& field) {
             return static_cast<std::size_t>(std::find(columns.begin(), columns.end(), field) - columns.begin());
         };
+        // a field any column withholds from this audience is emptied before the rows are
+        // filtered, sorted or grouped, so nothing below can give its values away (the source
+        // refuses a table that would try)
+        std::vector<std::size_t> withheld;
+        for (const auto& section : doc_.sections) {
+            for (const auto& block : section.blocks) {
+                if (block.kind != model::Block::Kind::Table || block.table.data != t.data) continue;
+                for (const auto& c : block.table.columns) {
+                    if (!c.redact.empty() && c.redact == audience_ && column(c.field) < columns.size()) {
+                        withheld.push_back(column(c.field));
+                    }
+                }
+            }
+        }
         std::vector<std::vector<std::string>> rows;
         std::vector<base::SourcePos> positions;
         for (std::size_t r = 0; r < data->table.rows.size(); ++r) {
-            const auto& row = data->table.rows[r];
+            std::vector<std::string> row = data->table.rows[r];
+            for (std::size_t i : withheld) {
+                if (i < row.size()) row[i].clear();
+            }
             bool keep = true;
             for (const auto& c : t.filter) {
                 std::size_t i = column(c.field);
@@ -316,7 +367,7 @@ private:
                 else keep = keep && value.find(c.value) != std::string::npos;
             }
             if (!keep) continue;
-            rows.push_back(row);
+            rows.push_back(std::move(row));
             positions.push_back(r < data->table.row_pos.size() ? data->table.row_pos[r] : t.pos);
         }
         std::vector<model::SortKey> order;  // by the group first, so each group's rows are together
@@ -326,7 +377,7 @@ private:
         std::vector<const model::Column*> shown;
         std::vector<std::size_t> index;
         for (const auto& c : t.columns) {
-            if (!c.redact.empty() && c.redact == audience_) continue;  // withheld from this audience
+            if (std::find(withheld.begin(), withheld.end(), column(c.field)) != withheld.end()) continue;  // withheld
             shown.push_back(&c);
             b.column_titles.push_back(c.title.empty() ? c.field : c.title);
             index.push_back(column(c.field));
@@ -336,15 +387,23 @@ private:
         for (std::size_t r = 0; r < rows.size(); ++r) {
             if (group < rows[r].size() && (r == 0 || rows[r][group] != current_group)) {
                 current_group = rows[r][group];
-                b.rows.push_back(TableRow{{current_group.empty() ? std::string("\u2014") : current_group}, 0, true,
+                b.rows.push_back(TableRow{{current_group.empty() ? std::string("\u2014") : isolated(current_group)}, 0, true,
                                           positions[r]});
             }
             TableRow row;
             row.pos = positions[r];
             for (std::size_t c = 0; c < shown.size(); ++c) {
                 std::string value = index[c] < rows[r].size() ? rows[r][index[c]] : std::string();
+                if (auto open = unclosed_control(value)) {
+                    char name[16];
+                    std::snprintf(name, sizeof name, "U+%04X", static_cast<unsigned>(*open));
+                    diags_.warning(positions[r], "field '" + shown[c]->field + "' opens a bidi control (" + name +
+                                                     ") it does not close; it ends with the field");
+                }
                 if (value.empty()) value = shown[c]->empty;
+                // each value in its own bidi isolate: a name cannot reorder what stands beside it
                 if (!shown[c]->separator.empty()) value = one_per_line(value, shown[c]->separator);
+                else value = isolated(value);
                 row.cells.push_back(std::move(value));
             }
             b.rows.push_back(std::move(row));
@@ -358,7 +417,7 @@ private:
         while (start <= value.size()) {
             std::size_t end = value.find(separator, start);
             std::string part = value.substr(start, end == std::string::npos ? std::string::npos : end - start);
-            if (!part.empty()) out += (out.empty() ? "" : "\u2028") + part;
+            if (!part.empty()) out += (out.empty() ? "" : "\u2028") + isolated(part);
             if (end == std::string::npos) break;
             start = end + separator.size();
         }
@@ -379,6 +438,8 @@ private:
     std::string pending_anchor_;
     std::string audience_;
     int quote_depth_ = 0;
+    int inline_depth_ = 0;         // resolve_inline: 0 at a text's top
+    bool isolate_people_ = false;  // the text being resolved holds bidi controls
 };
 
 }  // namespace

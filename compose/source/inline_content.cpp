@@ -1,5 +1,6 @@
 #include "compose/source/inline_content.h"
 
+#include <cctype>
 #include <string>
 #include <vector>
 
@@ -10,8 +11,23 @@ using model::Inline;
 
 void read_children(XmlWalker& w, const pugi::xml_node& parent, const InlineRules& rules, model::InlineList& out);
 
+// http://host…, https://host… or mailto:address, the scheme in any case (RFC 3986 3.1), and
+// something after it: an empty target is no link.
 bool allowed_scheme(std::string_view href) {
-    return href.starts_with("http://") || href.starts_with("https://") || href.starts_with("mailto:");
+    auto starts_with = [&](std::string_view scheme) {
+        if (href.size() < scheme.size()) return false;
+        for (std::size_t i = 0; i < scheme.size(); ++i) {
+            if (std::tolower(static_cast<unsigned char>(href[i])) != scheme[i]) return false;
+        }
+        return true;
+    };
+    for (std::string_view scheme : {"http://", "https://", "mailto:"}) {
+        if (!starts_with(scheme)) continue;
+        std::string_view rest = href.substr(scheme.size());
+        std::size_t end = rest.find_first_of("/?#");
+        return !rest.substr(0, end).empty();  // a host, or an address
+    }
+    return false;
 }
 
 void read_element(XmlWalker& w, const pugi::xml_node& node, const InlineRules& rules, model::InlineList& out) {
@@ -31,8 +47,8 @@ void read_element(XmlWalker& w, const pugi::xml_node& node, const InlineRules& r
             w.diags().error(item.pos, "the link's address is " + std::to_string(item.attr.size()) +
                                           " bytes long; a PDF holds at most " + std::to_string(kMaxAddress));
         } else if (node.attribute("href") && !allowed_scheme(item.attr)) {
-            w.diags().error(item.pos, "link address '" + item.attr + "' is not allowed",
-                            {"links may use http:, https: or mailto: only"});
+            w.diags().error(w.attribute_pos(node, "href"), "link address '" + item.attr + "' is not allowed",
+                            {"links may use http:, https: or mailto: only, each followed by a host or an address"});
         }
         read_children(w, node, rules, item.children);
     } else if (name == "ref") {

@@ -1,6 +1,7 @@
 #include "compose/source/load_agenda.h"
 
-#include <regex>
+#include <algorithm>
+#include <utility>
 
 #include <pugixml.hpp>
 
@@ -13,9 +14,11 @@
 namespace compose::source {
 namespace {
 
+// HH:MM, 00:00 to 23:59
 bool is_time(const std::string& s) {
-    static const std::regex hhmm(R"(([01]\d|2[0-3]):[0-5]\d)");
-    return std::regex_match(s, hhmm);
+    auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    return s.size() == 5 && digit(s[0]) && digit(s[1]) && s[2] == ':' && digit(s[3]) && digit(s[4]) &&
+           (s[0] < '2' || s[1] <= '3') && s[0] <= '2' && s[3] <= '5';
 }
 
 class AgendaReader {
@@ -56,7 +59,19 @@ private:
         }
         for (auto child : elements(node)) {
             std::string_view name = child.name();
-            if (name == "slot") d.slots.push_back(slot(child));
+            if (name == "slot") {
+                d.slots.push_back(slot(child));
+                // a day's slots follow one another: each starts no earlier than the one above it
+                const auto& now = d.slots.back();
+                if (d.slots.size() > 1 && is_time(now.start) && is_time(d.slots[d.slots.size() - 2].start) &&
+                    now.start < d.slots[d.slots.size() - 2].start) {
+                    const auto& before = d.slots[d.slots.size() - 2];
+                    w_.diags().error(w_.attribute_pos(child, "start"),
+                                     "the slot starts at " + now.start + ", before the slot above it (" + before.start +
+                                         " at " + std::to_string(before.pos.line) + ":" + std::to_string(before.pos.col) + ")",
+                                     {"list a day's slots in the order they happen"});
+                }
+            }
             else if (name == "title" && d.slots.empty() && !node.attribute("title")) d.title = w_.simple_text(child);
             else w_.unknown_element(child, {"slot", "title"}, "day");
         }
@@ -70,8 +85,13 @@ private:
         s.start = node.attribute("start").value();
         s.end = node.attribute("end").value();
         s.kind = node.attribute("kind").value();
-        for (const auto* t : {&s.start, &s.end}) {
-            if (!t->empty() && !is_time(*t)) w_.diags().error(s.pos, "'" + *t + "' is not a time", {"write times as HH:MM"});
+        for (const auto& [t, attr] : {std::pair{&s.start, "start"}, std::pair{&s.end, "end"}}) {
+            if (!t->empty() && !is_time(*t)) {
+                w_.diags().error(w_.attribute_pos(node, attr), "'" + *t + "' is not a time", {"write times as HH:MM"});
+            }
+        }
+        if (is_time(s.start) && is_time(s.end) && s.end <= s.start) {  // "HH:MM" strings order as times
+            w_.diags().error(w_.attribute_pos(node, "end"), "the slot ends at " + s.end + ", not after it starts at " + s.start);
         }
         static const std::vector<std::string> kinds = {"registration", "session", "conference", "panel", "break"};
         if (node.attribute("kind") && std::find(kinds.begin(), kinds.end(), s.kind) == kinds.end()) {

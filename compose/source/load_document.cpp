@@ -86,6 +86,11 @@ public:
         w_.check_attributes(root, {"xml:lang", "layout", "id"});
         doc_.lang = w_.languages().wanted();  // the edition's language: every text was read in it
         doc_.layout = root.attribute("layout").value();
+        if (doc_.layout.size() > kMaxLayoutName) {  // no file system takes it as a file name
+            w_.diags().error(w_.attribute_pos(root, "layout"), "the layout's name is " + std::to_string(doc_.layout.size()) +
+                                                                  " bytes long; a layout's name has at most " +
+                                                                  std::to_string(kMaxLayoutName));
+        }
         doc_.id = root.attribute("id").value();
         if (!doc_.id.empty()) declare_id(doc_.id, w_.pos(root));
         for (auto child : root.children()) {
@@ -220,7 +225,7 @@ private:
         }
         if (!doc_.meta.date_to.empty() && base::is_iso_date(doc_.meta.date_from) && base::is_iso_date(doc_.meta.date_to) &&
             doc_.meta.date_to < doc_.meta.date_from) {
-            w_.diags().error(w_.pos(node), "the dates end (" + doc_.meta.date_to + ") before they begin (" +
+            w_.diags().error(w_.attribute_pos(node, "to"), "the dates end (" + doc_.meta.date_to + ") before they begin (" +
                                                doc_.meta.date_from + ")");
         }
     }
@@ -353,16 +358,22 @@ private:
                               "naming a folder that holds both"});
             return;
         }
-        if (!fs::exists(path)) {
+        std::error_code status_error;
+        fs::file_status status = fs::status(path, status_error);
+        if (status_error && status.type() != fs::file_type::not_found) {  // a name too long, a folder not searchable
+            w_.diags().error(data.pos, "cannot read data file '" + data.src + "': " + status_error.message());
+            return;
+        }
+        if (!fs::exists(status)) {
             w_.diags().error(data.pos, "data file '" + data.src + "' not found");
             return;
         }
-        if (!fs::is_regular_file(path)) {  // a FIFO would never end, a device never stop
+        if (!fs::is_regular_file(status)) {  // a FIFO would never end, a device never stop
             w_.diags().error(data.pos, "data file '" + data.src + "' is not a regular file");
             return;
         }
         std::error_code ec;
-        auto [first, inserted] = data_files_.emplace(fs::weakly_canonical(fs::absolute(path), ec).string(), data.pos);
+        auto [first, inserted] = data_files_.emplace(fs::weakly_canonical(fs::absolute(path, ec), ec).string(), data.pos);
         if (!inserted) {
             base::Diagnostic d{base::Severity::Error, data.pos, "data file '" + data.src + "' is named twice",
                                {"refer to the first <data>'s id"}};
@@ -509,18 +520,22 @@ private:
         fs::path image = (fs::path(doc_.base_dir) / fig.src).lexically_normal();
         std::string ext = image.extension().string();
         for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        std::error_code status_error;
+        fs::file_status status = fig.src.empty() ? fs::file_status() : fs::status(image, status_error);
         if (fig.src.empty()) {
-            // reported as a missing attribute
+            if (node.attribute("src")) w_.diags().error(w_.attribute_pos(node, "src"), "src=\"\" names no image");
         } else if (!inside_source_folder(image)) {
             w_.diags().error(fig.pos, "image '" + fig.src + "' is outside " + allowed_folder(),
                              {"keep images beside the report or in a folder below it, or render with --root FOLDER "
                               "naming a folder that holds both"});
         } else if (ext != ".png" && ext != ".jpg" && ext != ".jpeg") {
             w_.diags().error(fig.pos, "image '" + fig.src + "' is not a PNG or JPEG file (by its name)");
-        } else if (!fs::exists(image)) {
+        } else if (status_error && status.type() != fs::file_type::not_found) {
+            w_.diags().error(fig.pos, "cannot read image '" + fig.src + "': " + status_error.message());
+        } else if (!fs::exists(status)) {
             if (options_.draft) w_.diags().warning(fig.pos, "image '" + fig.src + "' not found; drawn as a placeholder (--draft)");
             else w_.diags().error(fig.pos, "image '" + fig.src + "' not found", {"use --draft to render without it"});
-        } else if (!fs::is_regular_file(image)) {
+        } else if (!fs::is_regular_file(status)) {
             w_.diags().error(fig.pos, "image '" + fig.src + "' is not a regular file");
         } else if (auto info = check_image_once(image, fig.pos)) {
             fig.pixel_width = info->width;
@@ -597,12 +612,14 @@ private:
         table.data = node.attribute("data").value();
         table.sort = sort_keys(node.attribute("sort").value());
         table.group = node.attribute("group").value();
-        if (!table.group.empty()) fields_used_.push_back({table.data, table.group, table.pos});
+        if (!table.group.empty()) {
+            fields_used_.push_back({table.data, table.group, w_.attribute_pos(node, "group"), FieldUse::Group});
+        }
         for (const auto& condition : split_conditions(node.attribute("filter").value())) {
             if (condition.field.empty()) {
                 w_.diags().error(table.pos, "filter condition '" + condition.text + "' is not field=value, field!=value or field~text");
             } else {
-                fields_used_.push_back({table.data, condition.field, table.pos});
+                fields_used_.push_back({table.data, condition.field, w_.attribute_pos(node, "filter"), FieldUse::Filter});
                 table.filter.push_back({condition.field, condition.op, condition.value});
             }
         }
@@ -616,9 +633,15 @@ private:
                 std::string title = child.attribute("title").value();
                 if (child.first_child()) title = w_.simple_text(child);
                 else if (child.attribute("title")) w_.variant(child);
-                table.columns.push_back({child.attribute("field").value(), title, child.attribute("redact").value(),
+                std::string redact = child.attribute("redact").value();
+                if (child.attribute("redact") && redact != "public") {
+                    w_.diags().error(w_.attribute_pos(child, "redact"),
+                                     "redact=\"" + redact + "\": a column can only be withheld from the public edition (redact=\"public\")");
+                }
+                table.columns.push_back({child.attribute("field").value(), title, redact,
                                          child.attribute("empty").value(), child.attribute("separator").value(),
                                          w_.pos(child)});
+                if (!redact.empty()) column_redact_pos_[table.columns.size() - 1] = w_.attribute_pos(child, "redact");
             } else if (name == "header") {
                 table.header_pos.clear();
                 table.header = read_cells(child, table.header_pos);
@@ -641,19 +664,64 @@ private:
             w_.diags().error(table.pos, "a table of data needs at least one <column>");
         }
         for (const auto& key : table.sort) {
-            if (!table.data.empty()) fields_used_.push_back({table.data, key.field, table.pos});
+            if (!table.data.empty()) {
+                fields_used_.push_back({table.data, key.field, w_.attribute_pos(node, "sort"), FieldUse::Sort});
+            }
         }
-        for (const auto& column : table.columns) {
-            if (!table.data.empty()) fields_used_.push_back({table.data, column.field, column.pos});
+        for (std::size_t c = 0; c < table.columns.size(); ++c) {
+            const auto& column = table.columns[c];
+            if (table.data.empty()) continue;
+            fields_used_.push_back({table.data, column.field, column.pos, FieldUse::Column, column.redact});
+            if (!column.redact.empty()) {
+                redacted_.push_back({table.data, column.field, column_redact_pos_[c], FieldUse::Column, column.redact});
+            }
         }
+        column_redact_pos_.clear();
         return block;
     }
 
+    // Where a table names a field of its data: a column shows it; group, sort and filter shape
+    // the rows by it.
     struct FieldUse {
         std::string data, field;
         base::SourcePos pos;
+        enum Kind { Column, Group, Sort, Filter } kind = Column;
+        std::string redact;  // a column's redact=
     };
     std::vector<FieldUse> fields_used_;
+    std::vector<FieldUse> redacted_;  // the columns marked redact=, at their attribute
+    std::map<std::size_t, base::SourcePos> column_redact_pos_;  // of the table being read
+
+    // A field that one column withholds from an audience is withheld everywhere: no other column
+    // may show it, and no table may group, sort or filter its rows by it, since the headings, the
+    // order or the rows kept would give its values away in the edition it is withheld from.
+    void check_redactions() {
+        for (const auto& use : fields_used_) {
+            for (const auto& r : redacted_) {
+                if (r.data != use.data || r.field != use.field) continue;
+                if (use.kind == FieldUse::Column && use.redact == r.redact) break;
+                std::string where = "'" + r.field + "' of '" + r.data + "' is withheld from the " + r.redact +
+                                    " edition (redact=\"" + r.redact + "\" at " + std::to_string(r.pos.line) + ":" +
+                                    std::to_string(r.pos.col) + ")";
+                switch (use.kind) {
+                case FieldUse::Column:
+                    w_.diags().error(use.pos, where + ", but this column shows it",
+                                     {"mark this column redact=\"" + r.redact + "\" as well, or leave it out"});
+                    break;
+                case FieldUse::Group:
+                    w_.diags().error(use.pos, where + ": grouping by it would print its values as headings");
+                    break;
+                case FieldUse::Sort:
+                    w_.diags().error(use.pos, where + ": sorting by it would give its values away by the rows' order");
+                    break;
+                case FieldUse::Filter:
+                    w_.diags().error(use.pos, where + ": filtering by it would give its values away by the rows kept");
+                    break;
+                }
+                break;
+            }
+        }
+    }
 
     // Every field a table names must be a column of its data file.
     void check_fields() {
@@ -718,6 +786,7 @@ private:
     void check_references() {
         apply_corrections();
         check_fields();
+        check_redactions();
         std::vector<std::string> known;
         for (const auto& [id, pos] : ids_) known.push_back(id);
         for (const auto& [id, pos] : refs_) {

@@ -44,8 +44,13 @@ void file_too_long(const base::SourcePos& where, const std::string& path, std::u
 
 bool is_inside(const std::string& path, const std::string& folder) {
     namespace fs = std::filesystem;
+    // non-throwing forms: a name too long or a folder that cannot be searched is "not inside"
     std::error_code ec;
-    auto rel = fs::weakly_canonical(fs::absolute(path), ec).lexically_relative(fs::weakly_canonical(fs::absolute(folder), ec));
+    fs::path file = fs::weakly_canonical(fs::absolute(path, ec), ec);
+    if (ec) return false;
+    fs::path root = fs::weakly_canonical(fs::absolute(folder, ec), ec);
+    if (ec) return false;
+    auto rel = file.lexically_relative(root);
     return !rel.empty() && *rel.begin() != "..";
 }
 

@@ -9,6 +9,10 @@
 
 namespace compose::source {
 
+// The longest layout name (a file name in layouts/, with ".xml"); longer names are refused where
+// they are written rather than handed to the file system.
+constexpr std::size_t kMaxLayoutName = 100;
+
 struct LoadOptions {
     bool draft = false;    // missing images are warnings (drawn as labelled boxes) instead of errors
     std::string lang;      // the edition's language: which <t xml:lang> variants are read; empty: the source's

@@ -2,6 +2,7 @@
 
 #include "compose/source/read_file.h"
 #include "compose/source/xml_walker.h"
+#include "compose/source/xml_wellformed.h"
 
 namespace compose::source {
 
@@ -33,6 +34,7 @@ std::unique_ptr<XmlFile> parse_xml_file(const std::string& path, std::string tex
             return nullptr;
         }
     }
+    if (!check_well_formed(file->text, file->map, diags)) return nullptr;
     if (std::string_view(file->root().name()) != kind.root) {
         walker.unknown_element(file->root(), {kind.root}, "document");
         return nullptr;

@@ -49,6 +49,16 @@ void XmlWalker::attribute_error(const pugi::xml_node& node, std::string_view nam
     diags_.add(std::move(d));
 }
 
+base::SourcePos XmlWalker::attribute_pos(const pugi::xml_node& node, const char* name) const {
+    pugi::xml_attribute attr = node.attribute(name);
+    std::ptrdiff_t offset = node.offset_debug();  // of the element's name
+    if (!attr || offset < 0 || node.type() != pugi::node_element) return pos(node);
+    // pugixml parses in place: the attribute's name lies in the same buffer, after the element's
+    std::ptrdiff_t distance = attr.name() - node.name();
+    if (distance <= 0 || static_cast<std::size_t>(offset + distance) >= map_.text().size()) return pos(node);
+    return map_.at(static_cast<std::size_t>(offset + distance));
+}
+
 void XmlWalker::check_attributes(const pugi::xml_node& node, std::initializer_list<std::string_view> allowed,
                                  std::initializer_list<std::string_view> required) {
     std::vector<std::string> names(allowed.begin(), allowed.end());

@@ -40,6 +40,9 @@ public:
 
     // Position of an element's '<', or of a text node's first character.
     base::SourcePos pos(const pugi::xml_node& node) const;
+    // Position of an element's attribute `name` (its name's first character); the element's
+    // position when the attribute is absent.
+    base::SourcePos attribute_pos(const pugi::xml_node& node, const char* name) const;
 
     // Where an attribute of an element is written: its name's first character, and the position
     // just after its value's closing quote (the range a diagnostic about it underlines). The

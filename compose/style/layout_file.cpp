@@ -64,6 +64,8 @@ private:
     std::map<std::string, base::SourcePos> defined_here_;  // each style of this file, where it is defined
 
     base::SourcePos pos(const pugi::xml_node& node) const { return walker_.pos(node); }
+    // an attribute's value is reported at the attribute
+    base::SourcePos at(const pugi::xml_node& node, const char* attr) const { return walker_.attribute_pos(node, attr); }
 
     void unknown(const pugi::xml_node& node, const std::vector<std::string>& allowed) {
         walker_.unknown_element(node, allowed, node.parent().name());
@@ -78,12 +80,12 @@ private:
         if (!a) return;
         auto value = base::parse_length(a.value());
         if (!value || !std::isfinite(value->v) || value->v < 0 || (!allow_zero && value->v == 0)) {
-            diags_.error(pos(node), std::string("'") + a.value() + "' is not a valid length for '" + attr + "'",
+            diags_.error(at(node, attr), std::string("'") + a.value() + "' is not a valid length for '" + attr + "'",
                          {"write lengths like 12pt, 2.5cm, 20mm or 1in"});
             return;
         }
         if (value->v > kMaxLength) {
-            diags_.error(pos(node), std::string("'") + a.value() + "' is too long for '" + attr +
+            diags_.error(at(node, attr), std::string("'") + a.value() + "' is too long for '" + attr +
                                         "': no length is more than 14400pt (200in), the largest page a PDF may have");
             return;
         }
@@ -96,7 +98,7 @@ private:
         std::string size = node.attribute("size").value();
         if (size == "A4") { page.width = 595.28; page.height = 841.89; }
         else if (size == "letter") { page.width = 612; page.height = 792; }
-        else if (!size.empty()) diags_.error(pos(node), "unknown page size '" + size + "'", {"use A4 or letter, or width and height"});
+        else if (!size.empty()) diags_.error(at(node, "size"), "unknown page size '" + size + "'", {"use A4 or letter, or width and height"});
         length(node, "width", page.width, false);
         length(node, "height", page.height, false);
         length(node, "margin-top", page.margin_top);
@@ -109,7 +111,7 @@ private:
         for (auto [attr, out] : {std::pair{"columns", &page.columns}, std::pair{"annex-columns", &page.annex_columns}}) {
             if (auto a = node.attribute(attr)) {
                 int n = a.as_int(0);
-                if (n < 1 || n > 4) diags_.error(pos(node), std::string(attr) + " is a number from 1 to 4, not '" + a.value() + "'");
+                if (n < 1 || n > 4) diags_.error(at(node, attr), std::string(attr) + " is a number from 1 to 4, not '" + a.value() + "'");
                 else *out = n;
             }
         }
@@ -145,7 +147,9 @@ private:
         }
     }
 
-    void check_page(const pugi::xml_node& root, const PageStyle& page) {
+    void check_page(const pugi::xml_node& layout_root, const PageStyle& page) {
+        // at this layout's <page>, or at the layout when its page comes from the one it extends
+        pugi::xml_node root = layout_root.child("page") ? layout_root.child("page") : layout_root;
         if (page.folio_offset > page.margin_bottom) {
             diags_.error(pos(root), "folio-offset puts the page number below the page's edge: it is more than margin-bottom");
         }
@@ -182,7 +186,7 @@ private:
         if (auto it = layout.styles.find(name); inherited_ && it != layout.styles.end()) s = it->second;
         if (auto base_name = node.attribute("base")) {
             auto it = layout.styles.find(base_name.value());
-            if (it == layout.styles.end()) diags_.error(pos(node), std::string("base style '") + base_name.value() + "' is not defined before this one");
+            if (it == layout.styles.end()) diags_.error(at(node, "base"), std::string("base style '") + base_name.value() + "' is not defined before this one");
             else s = it->second;
         }
         s.name = name;
@@ -190,12 +194,12 @@ private:
         if (auto a = node.attribute("family")) s.family = a.value();
         if (auto a = node.attribute("weight")) {
             std::string v = a.value();
-            if (v != "bold" && v != "normal") diags_.error(pos(node), "weight is bold or normal, not '" + v + "'");
+            if (v != "bold" && v != "normal") diags_.error(at(node, "weight"), "weight is bold or normal, not '" + v + "'");
             s.bold = v == "bold";
         }
         if (auto a = node.attribute("style")) {
             std::string v = a.value();
-            if (v != "italic" && v != "normal") diags_.error(pos(node), "style is italic or normal, not '" + v + "'");
+            if (v != "italic" && v != "normal") diags_.error(at(node, "style"), "style is italic or normal, not '" + v + "'");
             s.italic = v == "italic";
         }
         length(node, "size", s.size, false);
@@ -212,27 +216,31 @@ private:
             else if (v == "left") s.align = Align::Left;
             else if (v == "center") s.align = Align::Center;
             else if (v == "right") s.align = Align::Right;
-            else diags_.error(pos(node), "align is justify, left, center or right, not '" + v + "'");
+            else diags_.error(at(node, "align"), "align is justify, left, center or right, not '" + v + "'");
         }
-        if (auto a = node.attribute("keep-with-next")) s.keep_with_next = a.as_bool();
+        if (auto a = node.attribute("keep-with-next")) {
+            std::string v = a.value();
+            if (v != "true" && v != "false") diags_.error(at(node, "keep-with-next"), "keep-with-next is true or false, not '" + v + "'");
+            s.keep_with_next = v == "true";
+        }
         if (auto a = node.attribute("hyphenate")) {
             std::string v = a.value();
-            if (v != "true" && v != "false") diags_.error(pos(node), "hyphenate is true or false, not '" + v + "'");
+            if (v != "true" && v != "false") diags_.error(at(node, "hyphenate"), "hyphenate is true or false, not '" + v + "'");
             s.hyphenate = v == "true";
         }
         if (auto a = node.attribute("protrusion")) {
             std::string v = a.value();
-            if (v != "true" && v != "false") diags_.error(pos(node), "protrusion is true or false, not '" + v + "'");
+            if (v != "true" && v != "false") diags_.error(at(node, "protrusion"), "protrusion is true or false, not '" + v + "'");
             s.protrusion = v == "true";
         }
         if (auto a = node.attribute("expansion")) {
             std::string v = a.value();
-            if (v != "true" && v != "false") diags_.error(pos(node), "expansion is true or false, not '" + v + "'");
+            if (v != "true" && v != "false") diags_.error(at(node, "expansion"), "expansion is true or false, not '" + v + "'");
             s.expansion = v == "true";
         }
         if (auto a = node.attribute("break-before")) {
             std::string v = a.value();
-            if (v != "page" && v != "auto") diags_.error(pos(node), "break-before is page or auto, not '" + v + "'");
+            if (v != "page" && v != "auto") diags_.error(at(node, "break-before"), "break-before is page or auto, not '" + v + "'");
             s.page_break_before = v == "page";
         }
         if (auto a = node.attribute("color")) {
@@ -240,7 +248,7 @@ private:
             if (v.size() == 7 && v[0] == '#' && v.find_first_not_of("0123456789abcdefABCDEF", 1) == std::string::npos) {
                 s.color = static_cast<std::uint32_t>(std::stoul(v.substr(1), nullptr, 16));
             } else {
-                diags_.error(pos(node), "color '" + v + "' is not #RRGGBB");
+                diags_.error(at(node, "color"), "color '" + v + "' is not #RRGGBB");
             }
         }
         if (auto [first, inserted] = defined_here_.emplace(name, pos(node)); !inserted) {

@@ -39,3 +39,12 @@ TEST_CASE("truncate_code_points counts code points, not bytes, and marks the cut
     CHECK_FALSE(compose::base::is_continuation_byte('a'));
     CHECK_FALSE(compose::base::is_continuation_byte('\xC3'));
 }
+
+TEST_CASE("controls are shown, not obeyed, when a diagnostic quotes them") {
+    using compose::base::escape_controls;
+    CHECK(escape_controls("Bob \xE2\x80\xAE" "exe.txt Smith") == "Bob <U+202E>exe.txt Smith");
+    CHECK(escape_controls("red \x1B[31m text\x07") == "red <U+001B>[31m text<U+0007>");
+    CHECK(escape_controls("C1 \xC2\x9B" "2J, isolate \xE2\x81\xA8x\xE2\x81\xA9") == "C1 <U+009B>2J, isolate <U+2068>x<U+2069>");
+    CHECK(escape_controls("S\xC3\xA3o Paulo \xE2\x80\x94 \xD8\xB9\xD9\x84\xD9\x8A") == "S\xC3\xA3o Paulo \xE2\x80\x94 \xD8\xB9\xD9\x84\xD9\x8A");
+    CHECK(escape_controls("bad \xFF byte") == "bad <0xFF> byte");
+}

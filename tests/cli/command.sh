@@ -57,10 +57,10 @@ run 2 check good.xml --color=sometimes
 run 2 check good.xml --werror=yes
 run 2 dump good.xml
 SOURCE_DATE_EPOCH=yesterday run 2 render good.xml -o good.pdf
-# a data folder that does not exist: a located error about the layout, never an exception
+# a data folder that does not exist: refused as the command's environment, never an exception
 # (compose's own failures, status 3, are tested in tests/engine: no input is known to cause one)
-COMPOSE_DATA_DIR=$work/no-such-folder run 1 render good.xml -o good.pdf
-grep -q "error: unknown layout 'a4'" err || fail "no located error for a missing data folder: $(cat err)"
+COMPOSE_DATA_DIR=$work/no-such-folder run 2 render good.xml -o good.pdf
+grep -q "names no folder holding layouts/" err || fail "no error for a missing data folder: $(cat err)"
 
 # --- check: "ok" only when there is nothing to say; warnings counted; --werror
 run 0 check good.xml

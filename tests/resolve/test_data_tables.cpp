@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
 
 #include <unistd.h>
 
@@ -22,7 +23,8 @@ const resolve::Block& table_of(const resolve::Edition& ed) {
     return ed.blocks.front();
 }
 
-resolve::Edition edition(const std::string& table, const std::string& audience = "public") {
+// The source's diagnostics (one per line, formatted) and, when it loads, the model.
+std::optional<model::Document> load(const std::string& table, std::string* diagnostics = nullptr) {
     fs::path dir = fs::temp_directory_path() / ("compose-tables-" + std::to_string(::getpid()));
     fs::create_directories(dir);
     std::ofstream(dir / "p.csv") << "name,organization,email\n"
@@ -35,8 +37,30 @@ resolve::Edition edition(const std::string& table, const std::string& audience =
     base::Diagnostics diags;
     auto doc = source::load_document((dir / "r.xml").string(), {}, diags);
     fs::remove_all(dir);
+    if (diagnostics) {
+        for (const auto& d : diags.items()) *diagnostics += base::format(d).substr(base::format(d).find("r.xml:")) + "\n";
+    }
+    return doc;
+}
+
+resolve::Edition edition(const std::string& table, const std::string& audience = "public") {
+    auto doc = load(table);
     REQUIRE(doc);
+    base::Diagnostics diags;
     return resolve::resolve(*doc, {"en", audience}, diags);
+}
+
+// Every text a table of the edition holds, in order: titles, group headings, cells.
+std::string all_text(const resolve::Edition& ed) {
+    std::string out;
+    for (const auto& b : ed.blocks) {
+        for (const auto& t : b.column_titles) out += t + "|";
+        for (const auto& r : b.rows) {
+            for (const auto& c : r.cells) out += c + "|";
+            out += "\n";
+        }
+    }
+    return out;
 }
 
 }  // namespace
@@ -78,4 +102,76 @@ TEST_CASE("sort takes several fields, spaces around them, a minus for descending
     std::vector<std::string> seen;
     for (const auto& r : t.rows) seen.push_back(r.cells[0]);
     CHECK(seen == std::vector<std::string>{"Ana Dulce", "Álvaro Vizcaino", "Zara Snapp", "Gail Super"});
+}
+
+// The participants' emails are withheld from the public edition (redact="public"). Every table
+// attribute that could carry them there is refused at the attribute (the report is one line: the
+// table starts at 1:97).
+TEST_CASE("no table attribute can carry a redacted field into the public edition") {
+    const std::string email = "<column field=\"email\" redact=\"public\"/>";
+    struct Case {
+        std::string what, table, expected;
+    };
+    const std::vector<Case> cases = {
+        {"group", "<table data=\"p\" group=\"email\"><column field=\"name\"/>" + email + "</table>",
+         "r.xml:1:113: error: 'email' of 'p' is withheld from the public edition (redact=\"public\" at 1:171): "
+         "grouping by it would print its values as headings\n"},
+        {"sort", "<table data=\"p\" sort=\"name, -email\"><column field=\"name\"/>" + email + "</table>",
+         "r.xml:1:113: error: 'email' of 'p' is withheld from the public edition (redact=\"public\" at 1:177): "
+         "sorting by it would give its values away by the rows' order\n"},
+        {"filter", "<table data=\"p\" filter=\"email~nyu\"><column field=\"name\"/>" + email + "</table>",
+         "r.xml:1:113: error: 'email' of 'p' is withheld from the public edition (redact=\"public\" at 1:176): "
+         "filtering by it would give its values away by the rows kept\n"},
+        {"a second column", "<table data=\"p\"><column field=\"name\"/>" + email + "<column field=\"email\"/></table>",
+         "r.xml:1:174: error: 'email' of 'p' is withheld from the public edition (redact=\"public\" at 1:157), "
+         "but this column shows it; mark this column redact=\"public\" as well, or leave it out\n"},
+        {"another table", "<table data=\"p\"><column field=\"name\"/>" + email + "</table>"
+                          "<table data=\"p\"><column field=\"email\" title=\"Contact\"/></table>",
+         "r.xml:1:198: error: 'email' of 'p' is withheld from the public edition (redact=\"public\" at 1:157), "
+         "but this column shows it; mark this column redact=\"public\" as well, or leave it out\n"},
+        {"an audience that does not exist", "<table data=\"p\"><column field=\"email\" redact=\"internal\"/></table>",
+         "r.xml:1:135: error: redact=\"internal\": a column can only be withheld from the public edition (redact=\"public\")\n"},
+    };
+    for (const auto& c : cases) {
+        INFO(c.what);
+        std::string diagnostics;
+        auto doc = load(c.table, &diagnostics);
+        CHECK_FALSE(doc);
+        CHECK(diagnostics == c.expected);
+    }
+}
+
+TEST_CASE("a redacted field is emptied before filtering, sorting and grouping, whatever the model asks") {
+    // the source refuses these tables; resolve must still give nothing away if a model carries them
+    auto doc = load("<table data=\"p\" sort=\"name\"><column field=\"name\"/>"
+                    "<column field=\"email\" redact=\"public\"/></table>");
+    REQUIRE(doc);
+    model::Table* table = nullptr;
+    for (auto& section : doc->sections) {
+        for (auto& block : section.blocks) {
+            if (block.kind == model::Block::Kind::Table) table = &block.table;
+        }
+    }
+    REQUIRE(table);
+    base::Diagnostics diags;
+    auto baseline = all_text(resolve::resolve(*doc, {"en", "public"}, diags));
+    CHECK(baseline.find('@') == std::string::npos);
+    table->group = "email";
+    auto grouped = all_text(resolve::resolve(*doc, {"en", "public"}, diags));
+    CHECK(grouped.find('@') == std::string::npos);
+    table->group.clear();
+    table->sort = {{"email", true}};
+    auto sorted = all_text(resolve::resolve(*doc, {"en", "public"}, diags));
+    CHECK(sorted.find('@') == std::string::npos);
+    table->sort.clear();
+    table->filter = {{"email", "~", "nyu"}};
+    auto filtered = all_text(resolve::resolve(*doc, {"en", "public"}, diags));
+    CHECK(filtered.find("Gail") == std::string::npos);  // no row has an email left to match
+    table->filter.clear();
+    table->columns.push_back({"email", "Again", "", "", "", {}});
+    auto again = all_text(resolve::resolve(*doc, {"en", "public"}, diags));
+    CHECK(again.find('@') == std::string::npos);
+    // the internal edition still shows them
+    auto internal = all_text(resolve::resolve(*doc, {"en", "internal"}, diags));
+    CHECK(internal.find("gjs220@nyu.edu") != std::string::npos);
 }

@@ -9,6 +9,7 @@
 #include <string>
 
 #include <sys/stat.h>
+#include <zlib.h>
 
 #include "compose/base/limits.h"
 #include "compose/base/line_map.h"
@@ -172,14 +173,27 @@ TEST_CASE("an agenda nested deeper than the depth limit is refused") {
     CHECK(all_diagnostics(diags) == "a.xml:1:65: error: elements are nested more than 3 deep; raise the limit with --limit depth=N\n");
 }
 
+// A whole PNG of width x height black pixels (1-bit grey), made with zlib.
+std::string black_png(std::uint32_t width, std::uint32_t height) {
+    auto be32 = [](std::uint32_t v) {
+        return std::string{char(v >> 24), char(v >> 16), char(v >> 8), char(v)};
+    };
+    auto chunk = [&](const std::string& type, const std::string& body) {
+        std::string typed = type + body;
+        auto crc = static_cast<std::uint32_t>(::crc32(0, reinterpret_cast<const Bytef*>(typed.data()), typed.size()));
+        return be32(static_cast<std::uint32_t>(body.size())) + typed + be32(crc);
+    };
+    std::string raw(static_cast<std::size_t>(height) * (1 + (width + 7) / 8), '\0');  // filter 0, black rows
+    uLongf size = compressBound(raw.size());
+    std::string packed(size, '\0');
+    REQUIRE(compress(reinterpret_cast<Bytef*>(packed.data()), &size, reinterpret_cast<const Bytef*>(raw.data()), raw.size()) == Z_OK);
+    packed.resize(size);
+    std::string header = be32(width) + be32(height) + std::string{1, 0, 0, 0, 0};
+    return std::string("\x89PNG\r\n\x1a\n", 8) + chunk("IHDR", header) + chunk("IDAT", packed) + chunk("IEND", "");
+}
+
 TEST_CASE("images beyond the image-pixels limit are refused, within it accepted") {
-    // a PNG of 4000 x 3000 pixels: signature and header, an empty data chunk, the end
-    const unsigned char png[] = {
-        0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n',
-        0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0x0F, 0xA0, 0, 0, 0x0B, 0xB8, 8, 2, 0, 0, 0, 0x7A, 0xD7, 0xD0, 0xB0,
-        0, 0, 0, 0, 'I', 'D', 'A', 'T', 0x35, 0xAF, 0x06, 0x1E,
-        0, 0, 0, 0, 'I', 'E', 'N', 'D', 0xAE, 0x42, 0x60, 0x82};
-    std::string bytes(reinterpret_cast<const char*>(png), sizeof png);
+    std::string bytes = black_png(4000, 3000);
     compose::base::SourcePos pos{std::make_shared<const std::string>("r.xml"), 4, 5};
     Limits limits;
     limits.image_pixels = 10'000'000;
@@ -190,9 +204,24 @@ TEST_CASE("images beyond the image-pixels limit are refused, within it accepted"
     limits.image_pixels = 12'000'000;
     Diagnostics ok;
     auto info = compose::source::check_image("big.png", bytes, pos, ok, limits);
+    INFO(all_diagnostics(ok));
     REQUIRE(info);
     CHECK(info->width == 4000);
     CHECK(info->height == 3000);
+}
+
+TEST_CASE("an image whose chunks are whole but whose data does not decode is refused") {
+    compose::base::SourcePos pos{std::make_shared<const std::string>("r.xml"), 4, 5};
+    std::string good = black_png(64, 64);
+    Diagnostics fine;
+    CHECK(compose::source::check_image("ok.png", good, pos, fine));
+    // the same header with an empty data chunk: every checksum matches, no row decodes
+    std::string empty = good.substr(0, 33) + std::string("\0\0\0\0IDAT\x35\xaf\x06\x1e", 12) +
+                        good.substr(good.size() - 12);
+    Diagnostics diags;
+    CHECK_FALSE(compose::source::check_image("empty.png", empty, pos, diags));
+    CHECK(all_diagnostics(diags) == "r.xml:4:5: error: image 'empty.png' is corrupt: its PNG data does not decode "
+                                    "(Not enough image data)\n");
 }
 
 TEST_CASE("a layout file is held to the file-size and depth limits, and to a page PDF can have") {
@@ -289,4 +318,24 @@ TEST_CASE("a FIFO named as a data file or an image is refused, not waited on") {
     CHECK(all_diagnostics(diags) == file + ":2:1: error: data file 'people.csv' is not a regular file\n" + file +
                                         ":3:17: error: image 'photo.png' is not a regular file\n");
     std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("the image-pixels limit counts a pixel wider than 4 bytes twice") {
+    compose::base::SourcePos pos{std::make_shared<const std::string>("r.xml"), 4, 5};
+    compose::source::ImageInfo rgba16{1000, 1000, 8}, rgba8{1000, 1000, 4}, grey{1000, 1000, 1};
+    CHECK(compose::source::counted_pixels(rgba16) == 2'000'000);
+    CHECK(compose::source::counted_pixels(rgba8) == 1'000'000);
+    CHECK(compose::source::counted_pixels(grey) == 1'000'000);
+    // a 16-bit RGBA header (colour type 6, depth 16) of 3000 x 2000: 6 million pixels counted as 12
+    std::string png = black_png(3000, 2000);
+    png[24] = 16;  // depth
+    png[25] = 6;   // colour type
+    auto crc = static_cast<std::uint32_t>(::crc32(0, reinterpret_cast<const Bytef*>(png.data() + 12), 17));
+    for (int k = 0; k < 4; ++k) png[29 + k] = static_cast<char>(crc >> (24 - 8 * k));
+    Limits limits;
+    limits.image_pixels = 10'000'000;
+    Diagnostics diags;
+    CHECK_FALSE(compose::source::check_image("deep.png", png, pos, diags, limits));
+    CHECK(all_diagnostics(diags) == "r.xml:4:5: error: image 'deep.png' has 3000x2000 pixels of 8 bytes, counted twice, "
+                                    "more than the limit of 10000000; raise the limit with --limit image-pixels=N\n");
 }

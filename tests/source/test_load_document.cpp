@@ -529,3 +529,39 @@ TEST_CASE("marking translations rewrites only the <t> start tags beside a source
     CHECK_FALSE(compose::source::mark_translations("r.xml", "<report><t>", "en", diags));
     CHECK(diags.has_errors());
 }
+
+TEST_CASE("what XML 1.0 allows passes the well-formedness checks, and the text is as written") {
+    auto l = load("\xEF\xBB\xBF" + report("<!-- a & b, &#0; in a comment --><p>caf&#xE9; &#233; &#x1F600; &lt;&amp;&gt;"
+                                          "<![CDATA[a & b < c &#0;]]><?pi & ?></p>"
+                                          "<p><link href=\"https://example.org/?a=1&amp;b=2>\">x</link></p>") +
+                  "<!-- after the root -->\n<?after?>\n");
+    INFO(all_diagnostics(l.diags));
+    REQUIRE(l.doc);
+    CHECK(l.diags.items().empty());
+    const auto& p = l.doc->sections[0].blocks[0].paragraph.content;
+    std::string text;
+    for (const auto& i : p) text += i.text;
+    CHECK(text == "café é \U0001F600 <&>a & b < c &#0;");
+    CHECK(l.doc->sections[0].blocks[1].paragraph.content[0].attr == "https://example.org/?a=1&b=2>");
+}
+
+TEST_CASE("what pugixml accepts and XML 1.0 does not is an error at its place") {
+    struct Case {
+        std::string text, expected;
+    };
+    const std::vector<Case> cases = {
+        {report("<p>a &#0; b</p>"), "test.xml:3:22: error: malformed XML: '&#0;' refers to U+0000, which XML does not allow\n"},
+        {report("<p>&#x110000;</p>"), "test.xml:3:20: error: malformed XML: '&#x110000;' refers to no Unicode character, which XML does not allow\n"},
+        {report("<p>&#12a;</p>"), "test.xml:3:20: error: malformed XML: '&#12a;' is not a character reference\n"},
+        {report("<p>a & b</p>"), "test.xml:3:22: error: malformed XML: '&' that starts no reference; write &amp; for an ampersand\n"},
+        {report("<p>\x01</p>"), "test.xml:3:20: error: malformed XML: control character U+0001 is not allowed in XML; remove it, or write the text it stands for\n"},
+        {report("<p>x</p>") + "<report/>", "test.xml:5:1: error: malformed XML: a second root element <report> after the first one ends; a file has one root element\n"},
+        {report("<p>x</p>") + "x", "test.xml:5:1: error: malformed XML: text after the root element ends\n"},
+    };
+    for (const auto& c : cases) {
+        INFO(c.text);
+        auto l = load(c.text);
+        CHECK_FALSE(l.doc);
+        CHECK(all_diagnostics(l.diags) == c.expected);
+    }
+}
