@@ -249,15 +249,15 @@ private:
         if (repeated) {
             tagger_.artifact(page, base::Artifact::RepeatedHeader);
         } else if (!row.node) {
+            // the row's element, then its cells', made one after another: cell c is the row's id + 1 + c
             row.node = tagger_.make(page, row.role, tagger_.global(at.flow, item.node));
             for (std::size_t c = 0; c < row.cells.size(); ++c) {
-                row.cell_nodes.push_back(
-                    tagger_.make(page, row.header ? base::Role::HeaderCell : base::Role::Cell, row.node));
+                tagger_.make(page, row.header ? base::Role::HeaderCell : base::Role::Cell, row.node);
             }
         }
         double x = at.x;
         for (std::size_t c = 0; c < row.cells.size(); ++c) {
-            base::NodeId cell = repeated || c >= row.cell_nodes.size() ? base::NodeId{} : row.cell_nodes[c];
+            base::NodeId cell = repeated ? base::NodeId{} : base::NodeId(row.node.index() + 1 + static_cast<std::uint32_t>(c));
             if (cell) tagger_.enter(page, cell);
             double y = at.y + kCellPadding;
             std::size_t first = piece ? item.line : 0;

@@ -36,8 +36,7 @@ struct SetRow {
     double height = 0;
     bool header = false;
     base::Role role = base::Role::Row;  // a header row, a row, an agenda's day, slot or talk
-    base::NodeId node;                   // its element, once placed (a split row's pieces share it)
-    std::vector<base::NodeId> cell_nodes;
+    base::NodeId node;  // its element, once placed (a split row's pieces share it); its cells' follow it
 };
 
 constexpr std::size_t kNone = static_cast<std::size_t>(-1);

@@ -19,7 +19,8 @@ public:
     // The document-wide id of an element of flow `flow`'s tree.
     base::NodeId global(std::size_t flow, base::NodeId local) const;
 
-    // A new element under `parent`, listed on `page`; its items follow enter(page, id).
+    // A new element under `parent`, listed on `page`; its items follow enter(page, id). Elements
+    // made one after another have consecutive ids.
     base::NodeId make(display::Page& page, base::Role role, base::NodeId parent);
 
     // The items added from here belong to `node` (closing what was open; nothing when it is open).
