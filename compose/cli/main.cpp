@@ -61,6 +61,7 @@ const char* const kHelp =
     "  --lang CODE            the edition's language (default: the source's xml:lang)\n"
     "  --fallback CODE        the language standing in, marked, for missing translations\n"
     "  --draft                a missing photo is a placeholder box, not an error\n"
+    "  --allow-missing-glyphs a character no font has is drawn as a box, with a warning, not an error\n"
     "  --edition single|parallel, --with CODE\n"
     "                         parallel: two languages side by side (--with: the second one)\n"
     "  --audience public|internal\n"
@@ -113,6 +114,7 @@ bool option_fits(const std::string& option, const std::string& command) {
         {"-o", {"render", "watch"}}, {"--output", {"render", "watch"}},
         {"--layout", {"render", "watch", "dump"}}, {"--lang", {"render", "watch", "dump", "check"}},
         {"--fallback", {"render", "watch", "dump", "check"}}, {"--draft", {"render", "watch", "dump", "check"}},
+        {"--allow-missing-glyphs", {"render", "watch", "dump", "check"}},
         {"--edition", {"render", "watch", "dump", "check"}}, {"--with", {"render", "watch", "dump", "check"}},
         {"--audience", {"render", "watch", "dump", "check"}}, {"--only", {"render", "watch"}},
         {"--stats", {"render"}}, {"--depfile", {"render"}}, {"--review-people", {"check"}},
@@ -203,6 +205,7 @@ bool parse_args(int argc, char** argv, Args& args, std::string& error) {
         } else {
             takes_value = false;
             if (s == "--draft") args.pipeline.draft = true;
+            else if (s == "--allow-missing-glyphs") args.pipeline.allow_missing_glyphs = true;
             else if (s == "--review-people") args.pipeline.review_people = true;
             else if (s == "--stats") args.stats = true;
             else if (s == "--werror") args.print.werror = true;
@@ -507,7 +510,7 @@ std::string command_source(int argc, char** argv) {
     for (int i = 2; i < argc; ++i) {
         std::string a = argv[i];
         if (a.size() > 1 && a[0] == '-') {
-            bool takes_value = a != "--draft" && a != "--review-people" && a != "--stats";
+            bool takes_value = a != "--draft" && a != "--review-people" && a != "--stats" && a != "--allow-missing-glyphs";
             if (takes_value) ++i;
             continue;
         }

@@ -97,6 +97,7 @@ std::optional<display::Document> lay_out(const Options& options, base::Diagnosti
     if (!options.fonts) scanned.scan((fs::path(dir) / "fonts").string(), diags);
     text::Measurer measurer(options.fonts ? *options.fonts : scanned, layout->fallback_families);
     measurer.set_max_marks(options.limits.marks);
+    measurer.set_allow_missing_glyphs(options.allow_missing_glyphs);
     for (const auto& list : doc->hyphenation) {  // the source's <hyphenation> exceptions
         for (const auto& word : list.words) measurer.hyphenator().add_exception(list.lang, word);
     }

@@ -30,6 +30,7 @@ struct Options {
     bool parallel = false;  // the edition in `lang` beside the one in `parallel_lang`
     std::string parallel_lang;  // empty: Spanish beside English, English beside Spanish
     bool draft = false;
+    bool allow_missing_glyphs = false;  // a character no font has: a box (.notdef) and a warning, not an error
     base::Limits limits;    // --limit NAME=VALUE raises one (file sizes, depth, rows, cells, image pixels)
     para::LineStats* stats = nullptr;  // when set, counts every line placed (render --stats)
     std::vector<std::string>* inputs = nullptr;  // when set, receives every file read (compose watch)

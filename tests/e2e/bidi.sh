@@ -67,6 +67,14 @@ for at in 9:21 11:21; do
   grep -q -F "$expected" "$work/missing.err" || fail "expected '$expected', got: $(cat "$work/missing.err")"
 done
 ((failures == 0)) || cat "$work/missing.err" >&2
+# --allow-missing-glyphs: the PDF is written, the character drawn as a box, a warning at each place
+"$compose" render "$work/missing/report.xml" --allow-missing-glyphs -o "$work/allowed.pdf" >/dev/null 2>"$work/allowed.err" ||
+  fail "render --allow-missing-glyphs exited non-zero: $(cat "$work/allowed.err")"
+[[ -s "$work/allowed.pdf" ]] || fail "render --allow-missing-glyphs wrote no PDF"
+for at in 9:21 11:21; do
+  grep -q -F "$work/missing/report.xml:$at: warning: " "$work/allowed.err" || fail "no warning at $at with --allow-missing-glyphs: $(cat "$work/allowed.err")"
+done
+grep -q "error:" "$work/allowed.err" && fail "--allow-missing-glyphs still gave an error: $(cat "$work/allowed.err")"
 
 check_readers "$work/bidi.pdf" "$work/readers-bidi"
 
