@@ -191,6 +191,36 @@ void Measurer::report_missing(char32_t cp, const base::SourcePos& pos, base::Dia
                std::move(hints)});
 }
 
+// What itemize() found beside the text and runs it put in the paragraph.
+struct Measurer::Itemization {
+    std::vector<std::uint32_t> run_begin;     // byte offset where each of mp.runs starts, and the text's end
+    std::vector<std::uint32_t> soft_hyphens;  // where the source's soft hyphens stood in mp.text
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> unbreakable;  // <nobreak> phrases in mp.text
+
+    bool in_phrase(std::uint32_t offset) const {  // strictly inside an unbreakable phrase
+        for (const auto& [from, to] : unbreakable) {
+            if (offset > from && offset < to) return true;
+        }
+        return false;
+    }
+};
+
+// Where lines may break: the cuts between pieces (break opportunities and run boundaries), the
+// break opportunities themselves, and the URLs, which break at their own points.
+struct Measurer::Breaks {
+    std::vector<std::uint32_t> cuts;
+    std::vector<std::uint32_t> soft_breaks;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> urls;
+
+    bool in_url(std::uint32_t offset) const {  // strictly inside a URL
+        for (const auto& [from, to] : urls) {
+            if (offset > from && offset < to) return true;
+        }
+        return false;
+    }
+    bool soft_break(std::uint32_t b) const { return std::binary_search(soft_breaks.begin(), soft_breaks.end(), b); }
+};
+
 MeasuredParagraph Measurer::measure(const style::Paragraph& para, base::Diagnostics& diags) {
     MeasuredParagraph mp;
     measure(para, diags, mp);
@@ -204,8 +234,17 @@ void Measurer::measure(const style::Paragraph& para, base::Diagnostics& diags, M
     mp.items.clear();
     mp.source = {};
     mp.anchors.clear();
-    std::vector<std::uint32_t> run_begin;  // byte offset where each of mp.runs starts
+    Itemization itemized;
+    itemize(para, diags, mp, itemized);
+    Breaks breaks;
+    break_opportunities(para, itemized, diags, mp, breaks);
+    build_items(para, itemized, breaks, diags, mp);
+}
 
+void Measurer::itemize(const style::Paragraph& para, base::Diagnostics& diags, MeasuredParagraph& mp, Itemization& out) {
+    auto& run_begin = out.run_begin;
+    auto& soft_hyphens = out.soft_hyphens;
+    auto& unbreakable = out.unbreakable;
     // 1. one text; a run per stretch of one face, direction and script (itemization). A
     //    character the style's face lacks comes from the first fallback family that has it; a
     //    space keeps the face of the character before it, so that a right-to-left name stays one run.
@@ -214,9 +253,7 @@ void Measurer::measure(const style::Paragraph& para, base::Diagnostics& diags, M
     mp.text.reserve(all.size());
     std::uint8_t base_level = paragraph_level(para.runs.empty() ? std::string() : para.runs.front().lang);
     const auto levels = bidi_levels(all, base_level);
-    std::vector<std::uint32_t> soft_hyphens;  // where the source's soft hyphens stood in mp.text
     std::size_t run_offset = 0;                 // where the run starts in `all`
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> unbreakable;  // <nobreak> phrases in mp.text
     for (const auto& run : para.runs) {
         auto run_start = static_cast<std::uint32_t>(mp.text.size());
         FaceId primary = face_for(run, diags);
@@ -306,36 +343,28 @@ void Measurer::measure(const style::Paragraph& para, base::Diagnostics& diags, M
             else unbreakable.emplace_back(run_start, run_end);
         }
     }
-    auto in_phrase = [&](std::uint32_t offset) {  // strictly inside an unbreakable phrase
-        for (const auto& [from, to] : unbreakable) {
-            if (offset > from && offset < to) return true;
-        }
-        return false;
-    };
     run_begin.push_back(static_cast<std::uint32_t>(mp.text.size()));
+}
 
+void Measurer::break_opportunities(const style::Paragraph& para, const Itemization& itemized, base::Diagnostics& diags,
+                                   MeasuredParagraph& mp, Breaks& out) {
+    const auto& run_begin = itemized.run_begin;
+    auto& cuts = out.cuts;
+    auto& soft_breaks = out.soft_breaks;
     // 2. break opportunities (UAX #14)
     std::string lang = para.runs.empty() ? std::string("en") : para.runs.front().lang;
     auto breaks = line_break_opportunities(mp.text, lang);
     // sorted vectors, not std::set: a long paragraph has tens of thousands of cuts
-    std::vector<std::uint32_t> cuts;
     cuts.reserve(breaks.size() + run_begin.size() + 1);
     for (const auto& b : breaks) cuts.push_back(b.offset);
     for (auto b : run_begin) cuts.push_back(b);
     cuts.push_back(static_cast<std::uint32_t>(mp.text.size()));
-    std::vector<std::uint32_t> soft_breaks;
     soft_breaks.reserve(breaks.size());
     for (const auto& b : breaks) soft_breaks.push_back(b.offset);
 
     // 2b. URLs and email addresses: their own break points, and no hyphenation
-    auto urls = url_spans(mp.text, mp.runs, run_begin);
-    auto in_url = [&](std::uint32_t offset) {  // strictly inside a URL
-        for (const auto& [from, to] : urls) {
-            if (offset > from && offset < to) return true;
-        }
-        return false;
-    };
-    for (const auto& [from, to] : urls) {
+    out.urls = url_spans(mp.text, mp.runs, run_begin);
+    for (const auto& [from, to] : out.urls) {
         for (std::uint32_t k = from; k + 1 < to; ++k) {
             if (is_url_break_char(mp.text[k]) && !is_url_break_char(mp.text[k + 1])) {
                 cuts.push_back(k + 1);
@@ -350,12 +379,12 @@ void Measurer::measure(const style::Paragraph& para, base::Diagnostics& diags, M
     sort_unique(cuts);
     if (!cuts.empty() && cuts.front() == 0) cuts.erase(cuts.begin());
     sort_unique(soft_breaks);
-    if (!unbreakable.empty()) std::erase_if(soft_breaks, in_phrase);
-    auto soft_break = [&](std::uint32_t b) { return std::binary_search(soft_breaks.begin(), soft_breaks.end(), b); };
+    if (!itemized.unbreakable.empty()) {
+        std::erase_if(soft_breaks, [&](std::uint32_t b) { return itemized.in_phrase(b); });
+    }
     mp.items.reserve(2 * cuts.size() + 1);
     mp.glyphs.reserve(mp.text.size() + cuts.size());
-    bool hyphenate = para.style.hyphenate;
-    if (hyphenate) {
+    if (para.style.hyphenate) {
         for (const auto& run : mp.runs) {
             if (hyphenation_rules(run.lang) && !hyphenator_.available(run.lang) && warned_languages_.insert(primary_language(run.lang)).second) {
                 auto rules = hyphenation_rules(run.lang);
@@ -366,11 +395,21 @@ void Measurer::measure(const style::Paragraph& para, base::Diagnostics& diags, M
             }
         }
     }
+}
 
+void Measurer::build_items(const style::Paragraph& para, const Itemization& itemized, const Breaks& breaks,
+                           base::Diagnostics& diags, MeasuredParagraph& mp) {
+    const auto& run_begin = itemized.run_begin;
+    const auto& soft_hyphens = itemized.soft_hyphens;
+    const auto& unbreakable = itemized.unbreakable;
+    const bool hyphenate = para.style.hyphenate;
+    auto in_phrase = [&](std::uint32_t offset) { return itemized.in_phrase(offset); };
+    auto in_url = [&](std::uint32_t offset) { return breaks.in_url(offset); };
+    auto soft_break = [&](std::uint32_t b) { return breaks.soft_break(b); };
     // 3. boxes, glue and penalties, piece by piece
     std::uint32_t a = 0;
     std::size_t r = 0;
-    for (std::uint32_t b : cuts) {
+    for (std::uint32_t b : breaks.cuts) {
         while (r + 1 < run_begin.size() - 1 && run_begin[r + 1] <= a) ++r;
         const RunInfo& run = mp.runs[r];
         double scale = run.size / fonts_.metrics(run.face, diags).units_per_em;

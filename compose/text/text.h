@@ -132,6 +132,15 @@ public:
     void set_allow_missing_glyphs(bool allow) { allow_missing_glyphs_ = allow; }
 
 private:
+    // The steps of measure(), in order (measure.cpp): the text and its runs, where lines may
+    // break, then boxes, glue and penalties.
+    struct Itemization;
+    struct Breaks;
+    void itemize(const style::Paragraph& para, base::Diagnostics& diags, MeasuredParagraph& mp, Itemization& out);
+    void break_opportunities(const style::Paragraph& para, const Itemization& itemized, base::Diagnostics& diags,
+                             MeasuredParagraph& mp, Breaks& out);
+    void build_items(const style::Paragraph& para, const Itemization& itemized, const Breaks& breaks,
+                     base::Diagnostics& diags, MeasuredParagraph& mp);
     FaceId face_for(const style::Run& run, base::Diagnostics& diags);
     void report_missing(char32_t cp, const base::SourcePos& pos, base::Diagnostics& diags);
     struct HyphenPoint {
