@@ -72,6 +72,8 @@ void PageWriter::emit_line(display::Page& page, const text::MeasuredParagraph& m
     placed_.resize(pieces_.size());
     placed_links_.clear();
     placed_links_.resize(pieces_.size());
+    placed_roles_.clear();
+    placed_roles_.resize(pieces_.size());
     // a glyph run at x in the style of a text run, still without glyphs
     auto start_run = [&](const text::RunInfo& info) {
         display::GlyphRun run;
@@ -125,25 +127,38 @@ void PageWriter::emit_line(display::Page& page, const text::MeasuredParagraph& m
             placed_links_[p] = std::move(link);
         }
         placed_[p] = std::move(run);
+        placed_roles_[p] = info.role;
         x += width;
     };
     if (pieces_.size() == 1) place(0);  // the usual line: one piece, nothing to reorder
     else for (std::uint32_t p : text::visual_order(levels_)) place(p);
     if (tagger) tagger->enter(page, node);
+    base::NodeId inline_node;  // the person or quotation the last runs belong to
+    std::optional<base::Role> inline_role;
     for (std::size_t p = 0; p < placed_.size(); ++p) {
         auto& run = placed_[p];
         if (run.glyphs.empty()) continue;
-        if (!placed_links_[p]) {
-            page.add<display::GlyphRun>(std::move(run));
-            continue;
+        const auto& role = placed_roles_[p];
+        if (tagger) {
+            if (placed_links_[p]) {
+                // a link is an element of its own: its text and its area together
+                tagger->enter(page, tagger->make(page, base::Role::Link, node));
+                inline_node = {};
+            } else if (role) {
+                // a name set in several runs (an emphasis inside it) is still one element on the line
+                if (!inline_node || inline_role != role) inline_node = tagger->make(page, *role, node);
+                inline_role = role;
+                tagger->enter(page, inline_node);
+            } else {
+                tagger->enter(page, node);
+                inline_node = {};
+            }
         }
-        // a link is an element of its own: its text and its area together
-        if (tagger) tagger->enter(page, tagger->make(page, base::Role::Link, node));
         page.add<display::GlyphRun>(std::move(run));
-        page.add<display::Link>(std::move(*placed_links_[p]));
-        if (tagger) tagger->enter(page, node);
+        if (placed_links_[p]) page.add<display::Link>(std::move(*placed_links_[p]));
     }
     if (hyphen && !hyphen_drawn) {  // the break is in another text run than the line's last glyphs
+        if (tagger) tagger->enter(page, node);
         display::GlyphRun run = start_run(mp.runs[mp.items[line.break_item].run]);
         add_hyphen(run);
         page.add<display::GlyphRun>(std::move(run));

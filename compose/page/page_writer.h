@@ -15,7 +15,8 @@ public:
     PageWriter(display::Document& out, text::FontSet& fonts) : out_(out), fonts_(fonts) {}
 
     // Places `line` of `mp` with its left edge at x (the measure's start) and baseline y. With a
-    // tagger, the line's text belongs to `node` and each link in it is a Link element under it.
+    // tagger, the line's text belongs to `node`; each link in it is a Link element under it, and
+    // a person's name or an inline quotation a Person or InlineQuote element.
     void emit_line(display::Page& page, const text::MeasuredParagraph& mp, const para::Line& line, double x,
                    double baseline, style::Align align, Tagger* tagger = nullptr, base::NodeId node = {});
 
@@ -35,6 +36,7 @@ private:
     std::vector<std::uint8_t> levels_;
     std::vector<display::GlyphRun> placed_;
     std::vector<std::optional<display::Link>> placed_links_;  // the link each placed run is, if any
+    std::vector<std::optional<base::Role>> placed_roles_;     // the inline element it belongs to, if any
 };
 
 }  // namespace compose::page

@@ -111,8 +111,7 @@ private:
                 // the language's quotation marks; a quote within a quote takes the inner pair
                 auto [open, close] = quotation_marks(edition_.lang, quote_depth_);
                 ++quote_depth_;
-                Inline span = item;
-                span.kind = Inline::Kind::Span;
+                Inline span = item;  // stays a Quote: an inline quotation to the page (its marks are text)
                 span.attr.clear();
                 span.children = resolve_inline(item.children);
                 --quote_depth_;
@@ -125,8 +124,7 @@ private:
                 span.children.push_back(c);
                 out.push_back(std::move(span));
             } else if (item.kind == Inline::Kind::Person) {
-                Inline person = item;
-                person.kind = Inline::Kind::Span;
+                Inline person = item;  // stays a Person: the name (and organization) as one element
                 person.attr.clear();
                 person.children = resolve_inline(item.children);
                 if (isolate_people_ || needs_isolate(plain_text(item.children))) {

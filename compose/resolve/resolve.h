@@ -31,8 +31,8 @@ struct TableRow {
 };
 
 // After resolve, inline content holds no Ref: each became a Link whose attr is "#<id>"
-// (an internal destination) with the generated label as its text; each Person became text
-// "Name (Organization)".
+// (an internal destination) with the generated label as its text; a Person holds the text
+// "Name (Organization)" and a Quote its words between the language's quotation marks.
 struct Block {
     enum class Kind {
         Series,       // the report series, above the title

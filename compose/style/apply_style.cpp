@@ -30,6 +30,7 @@ struct RunState {
     std::uint32_t color = 0;
     std::string link;
     bool nobreak = false;
+    std::optional<base::Role> role;  // a person's name or an inline quotation the text belongs to
 };
 
 // What an empty <link> shows: its address, a mail address as people write it ("a@b.org", not
@@ -52,7 +53,8 @@ void flatten(const model::InlineList& list, const RunState& state, std::vector<R
             if (!out.empty()) {
                 Run& last = out.back();
                 if (last.family == s.family && last.bold == s.bold && last.italic == s.italic && last.size == s.size &&
-                    last.lang == s.lang && last.color == s.color && last.link == s.link && last.nobreak == s.nobreak) {
+                    last.lang == s.lang && last.color == s.color && last.link == s.link && last.nobreak == s.nobreak &&
+                    last.role == s.role) {
                     auto at = static_cast<std::uint32_t>(last.text.size());
                     if (item.pos.known()) last.anchors.push_back({at, item.pos.line, item.pos.col});
                     for (auto a : item.anchors) last.anchors.push_back({a.offset + at, a.line, a.col});
@@ -61,7 +63,7 @@ void flatten(const model::InlineList& list, const RunState& state, std::vector<R
                 }
             }
             out.push_back(Run{text, s.family, s.bold, s.italic, s.size, s.lang, s.color, s.link, item.pos, item.anchors,
-                              s.nobreak});
+                              s.nobreak, s.role});
             continue;
         }
         case Inline::Kind::Emph: s.italic = !state.italic; break;  // emphasis inside italics turns upright
@@ -70,15 +72,15 @@ void flatten(const model::InlineList& list, const RunState& state, std::vector<R
             s.link = item.attr;
             if (item.children.empty()) {  // the address is the text; a mail address without its scheme
                 out.push_back(Run{link_text(item.attr), s.family, s.bold, s.italic, s.size, s.lang, s.color, s.link, item.pos, {},
-                                  s.nobreak});
+                                  s.nobreak, s.role});
                 continue;
             }
             break;
         case Inline::Kind::Span: if (!item.attr.empty()) s.lang = item.attr; break;
         case Inline::Kind::NoBreak: s.nobreak = true; break;
-        case Inline::Kind::Ref:
-        case Inline::Kind::Person:
-        case Inline::Kind::Quote: break;  // resolve has replaced these
+        case Inline::Kind::Person: s.role = base::Role::Person; break;
+        case Inline::Kind::Quote: s.role = base::Role::InlineQuote; break;
+        case Inline::Kind::Ref: break;  // resolve has replaced it
         }
         flatten(item.children, s, out);
     }

@@ -79,6 +79,7 @@ struct Run {
     base::SourcePos pos;
     std::vector<base::TextAnchor> anchors;  // where its characters are in the source (base::position_in)
     bool nobreak = false;  // no line break inside the run, no hyphenation (<nobreak>)
+    std::optional<base::Role> role;  // a person's name (Person) or an inline quotation (InlineQuote)
 };
 
 struct Paragraph {

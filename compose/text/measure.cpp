@@ -271,7 +271,7 @@ void Measurer::itemize(const style::Paragraph& para, base::Diagnostics& diags, M
         const bool alike_before = !mp.runs.empty() && mp.runs.back().pos.line == run.pos.line &&
                                   mp.runs.back().pos.col == run.pos.col && mp.runs.back().link == run.link &&
                                   mp.runs.back().size == run.size && mp.runs.back().color == run.color &&
-                                  mp.runs.back().lang == run.lang;
+                                  mp.runs.back().lang == run.lang && mp.runs.back().role == run.role;
         while (i < run.text.size()) {
             std::size_t start = i;
             char32_t cp = base::next_code_point(run.text, i);
@@ -331,7 +331,7 @@ void Measurer::itemize(const style::Paragraph& para, base::Diagnostics& diags, M
                 // keep their leading)
                 auto metrics = fonts_.metrics(fonts_.info(face).system ? primary : face, diags);
                 RunInfo info{face, run.size, run.lang, run.color, run.link, metrics.ascender * run.size,
-                             metrics.descender * run.size, run.pos, level, script};
+                             metrics.descender * run.size, run.pos, level, script, run.role};
                 mp.runs.push_back(std::move(info));
                 run_begin.push_back(begin);
             }

@@ -29,6 +29,7 @@ struct RunInfo {
     // in visual order within each item) and script (hb_script_t; 0: none, e.g. only spaces).
     std::uint8_t level = 0;
     std::uint32_t script = 0;
+    std::optional<base::Role> role;  // the inline element the text belongs to (a person, a quotation)
 
     bool rtl() const { return (level & 1) != 0; }
 };

@@ -192,6 +192,15 @@ TEST_CASE("the tree holds the report's structure, nothing recovered from a style
     CHECK(tree.has_child(agendas[0], Role::Talk));
     CHECK(tree.all(Role::Day).size() == 3);  // the second day is given as a morning and an afternoon
 
+    // people named in captions and paragraphs: an element each, inside its caption or paragraph
+    auto people = tree.all(Role::Person);
+    REQUIRE(people.size() >= 20);
+    for (auto p : people) {
+        CHECK(tree.content[p].count("text"));
+        auto parent = tree.role(tree.nodes.at(p).parent.index());
+        CHECK((parent == Role::Caption || parent == Role::Paragraph || parent == Role::Lead));
+    }
+
     // links: an element of their paragraph holding the link's text and its area
     auto links = tree.all(Role::Link);
     REQUIRE_FALSE(links.empty());
@@ -257,4 +266,30 @@ TEST_CASE("an exception inside the pipeline is an internal error at the source, 
     CHECK(base::code_of(d) == "internal-error");
     REQUIRE(d.pos.file);
     CHECK(*d.pos.file == options.source);
+}
+
+TEST_CASE("an inline quotation is an element holding its words and the language's marks") {
+    engine::Options options;
+    options.source = COMPOSE_SOURCE_DIR "/examples/findings/report.xml";  // (its folder, for the layout)
+    options.source_text =
+        "<report xml:lang=\"es\"><meta><title>T</title></meta>"
+        "<section id=\"s\"><h>Uno</h><p>Dijo <q>basta ya</q> y se fue.</p></section></report>";
+    options.data_dir = COMPOSE_SOURCE_DIR;
+    base::Diagnostics diags;
+    engine::DisplayBackend backend;
+    REQUIRE(engine::typeset(options, diags, backend));
+    const auto& page = backend.document().pages.at(0);
+    std::optional<std::uint32_t> quote;
+    for (const auto& n : page.nodes) {
+        if (n.role == Role::InlineQuote) quote = n.id.index();
+    }
+    REQUIRE(quote);
+    std::string text;
+    bool inside = false;
+    for (const auto& item : page.items) {
+        if (const auto* s = std::get_if<display::StructBegin>(&item)) inside = s->node.index() == *quote;
+        else if (std::holds_alternative<display::TagEnd>(item)) inside = false;
+        else if (const auto* run = std::get_if<display::GlyphRun>(&item); run && inside) text += run->text;
+    }
+    CHECK(text == "\u00ABbasta ya\u00BB");  // Spanish marks, inside the element
 }
