@@ -289,7 +289,11 @@ int render(const Args& args) {
     compose::para::LineStats stats;
     std::vector<std::string> inputs;
     auto pipeline = args.pipeline;
-    if (args.stats) pipeline.stats = &stats;
+    std::vector<compose::display::FontFace> fonts;
+    if (args.stats) {
+        pipeline.stats = &stats;
+        pipeline.fonts_used = &fonts;
+    }
     if (!args.depfile.empty()) pipeline.inputs = &inputs;
     std::string out = output_of(args);
     bool done = false;
@@ -312,7 +316,17 @@ int render(const Args& args) {
     int status = print_diagnostics(args, diags);
     if (!done) return status == kInternal ? kInternal : kDocumentErrors;
     std::cout << compose::cli::pages_written(out, pages) << "\n";
-    if (args.stats) std::cout << compose::para::format(stats);
+    if (args.stats) {
+        std::cout << compose::para::format(stats);
+        // the fonts set, the system's (found through fontconfig for characters the bundled ones lack) marked
+        const std::string bundled = (std::filesystem::path(compose::engine::data_dir(args.pipeline)) / "fonts").string() + "/";
+        std::cout << "fonts: " << fonts.size() << "\n";
+        for (const auto& f : fonts) {
+            bool system = f.path.rfind(bundled, 0) != 0;
+            std::cout << "  " << f.postscript_name << "  "
+                      << (system ? f.path + "  (system)" : "fonts/" + f.path.substr(bundled.size())) << "\n";
+        }
+    }
     return status;
 }
 

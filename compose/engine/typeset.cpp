@@ -155,6 +155,7 @@ std::optional<std::size_t> typeset(const Options& options, base::Diagnostics& di
                     options.only.empty() ? "the report has no pages" : "the report has no " + options.only);
         return std::nullopt;
     }
+    if (options.fonts_used) *options.fonts_used = rest->fonts;
     if (options.date) rest->metadata.date = options.date;  // SOURCE_DATE_EPOCH, instead of the source's
     // the writer's diagnostics (an unreadable image, say) come after the page builder's
     if (!backend.finish(*rest, diags) || diags.has_errors()) return std::nullopt;

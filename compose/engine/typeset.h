@@ -34,6 +34,7 @@ struct Options {
     base::Limits limits;    // --limit NAME=VALUE raises one (file sizes, depth, rows, cells, image pixels)
     para::LineStats* stats = nullptr;  // when set, counts every line placed (render --stats)
     std::vector<std::string>* inputs = nullptr;  // when set, receives every file read (compose watch)
+    std::vector<display::FontFace>* fonts_used = nullptr;  // when set, receives every font set (render --stats)
     std::string root;       // --root: data and images may be anywhere inside; empty: the source's folder
     std::string data_dir;   // holds fonts/ and layouts/; empty: COMPOSE_DATA_DIR or the build's default
     // the PDF's date, seconds since 1970 (from SOURCE_DATE_EPOCH); empty: the source's <published>

@@ -34,6 +34,13 @@ cmp -s "$work/mexico.pdf" "$work/mexico-hidden.pdf" || fail "the Mexico report's
 "$compose" render tests/e2e/scripts/report.xml -o "$work/scripts.pdf" >/dev/null 2>"$work/scripts.err" ||
   fail "render of examples/scripts failed: $(cat "$work/scripts.err")"
 [[ -s "$work/scripts.err" ]] && fail "render of examples/scripts printed: $(cat "$work/scripts.err")"
+# --stats names every font set, the system's marked as such
+"$compose" render tests/e2e/scripts/report.xml -o "$work/scripts-stats.pdf" --stats >"$work/stats.txt" 2>&1 ||
+  fail "render --stats failed"
+grep -q -E "^  NotoSerif-Regular  fonts/noto-serif/NotoSerif-Regular.ttf$" "$work/stats.txt" ||
+  fail "--stats does not name the bundled serif: $(cat "$work/stats.txt")"
+grep -q -E "^  NotoSansCJKsc-Regular  /.*NotoSansCJK.*\.ttc  \(system\)$" "$work/stats.txt" ||
+  fail "--stats does not name the system's CJK font: $(cat "$work/stats.txt")"
 pdffonts "$work/scripts.pdf" >"$work/fonts.txt" 2>&1 || fail "pdffonts failed"
 for face in NotoSansCJKsc-Regular NotoSansCJKtc-Regular NotoSansCJKjp-Regular NotoSansCJKkr-Regular; do
   grep -q -E "^[A-Z]{6}\+$face +CID Type 0C +Identity-H +yes +yes +yes" "$work/fonts.txt" ||
