@@ -91,6 +91,7 @@ const std::vector<DiagnosticCode>& diagnostic_codes() {
         {"cell-size-limit", "a table cell holds ", "a table cell or CSV field over the cell-size limit"},
         {"csv-quote", "quoted field is never closed", "a CSV quote that is not closed or not where it may be"},
         {"csv-quote", "unexpected character after a closing quote", "a CSV quote that is not closed or not where it may be"},
+        {"csv-quote", "quoted field is not closed on its line", "a CSV quote that is not closed or not where it may be"},
         {"csv-quote", "quote inside an unquoted field", "a CSV quote that is not closed or not where it may be"},
         {"csv-empty", "data file is empty", "a CSV file with no header row"},
         {"csv-header", "a column has no name", "a CSV header with an empty or repeated name"},

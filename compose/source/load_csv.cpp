@@ -134,7 +134,10 @@ std::optional<model::DataTable> parse_csv(const std::string& file_name, const st
                 field += input[i++];
             }
             if (!closed) {
-                diags.error(map.at(open), "quoted field is never closed", {"a quote inside a quoted field is written \"\""});
+                base::Diagnostic d{base::Severity::Error, map.at(open), "quoted field is never closed",
+                                   {"a quote inside a quoted field is written \"\""}};
+                d.notes.push_back({map.at(n), "the file ends here, inside the quoted field"});
+                diags.add(std::move(d));
                 return std::nullopt;
             }
             if (i < n && input[i] != delimiter && input[i] != '\n' && input[i] != '\r') {
@@ -146,6 +149,15 @@ std::optional<model::DataTable> parse_csv(const std::string& file_name, const st
                                                " was expected: the file seems separated by " +
                                                (other == '\t' ? "tabs" : name + "s"),
                                 {"add delimiter=\"" + name + "\" to its <data>"});
+                } else if (input.find('\n', open) < i) {
+                    // a quote left open takes in the lines after it, up to the next quote: the
+                    // mistake is where it opened, not where the next quote happens to be
+                    base::Diagnostic d{base::Severity::Error, map.at(open),
+                                       "quoted field is not closed on its line: it runs on to the next quote",
+                                       {"close the quote; a quote inside a quoted field is written \"\""}};
+                    d.notes.push_back({map.at(i - 1), std::string("the quote that ends it, followed by text where a ") +
+                                                          delimiter_name(delimiter) + " or the line's end was expected"});
+                    diags.add(std::move(d));
                 } else {
                     diags.error(map.at(i), "unexpected character after a closing quote",
                                 {"a quote inside a quoted field is written \"\""});
