@@ -106,6 +106,11 @@ void PageWriter::emit_line(display::Page& page, const text::MeasuredParagraph& m
             if (item.kind == Item::Kind::Penalty) continue;
             double extra = 0;
             if (item.kind == Item::Kind::Glue) extra = line.ratio >= 0 ? line.ratio * item.stretch : line.ratio * item.shrink;
+            if (item.glyph_begin == item.glyph_end && extra != 0 && !run.glyphs.empty()) {
+                // glue of no glyph (between two ideographs): the space goes after the glyph before it
+                run.glyphs.back().advance += extra;
+                width += extra;
+            }
             for (auto g = item.glyph_begin; g < item.glyph_end; ++g) {
                 const auto& src = mp.glyphs[g];
                 display::Glyph glyph{src.id, src.advance, src.x_offset, src.y_offset, src.cluster - text_begin};

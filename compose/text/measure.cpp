@@ -2,6 +2,7 @@
 #include <set>
 
 #include <unicode/uchar.h>
+#include <unicode/uscript.h>
 
 #include "compose/base/utf8.h"
 #include "compose/text/text.h"
@@ -15,6 +16,7 @@ constexpr char32_t kSoftHyphen = 0x00AD;     // the author's hyphenation point
 // Glue for an interword space, from the font's own space: TeX's defaults for Computer Modern
 // are stretch 1/2 and shrink 1/3 of the space.
 constexpr double kSpaceStretch = 0.5;
+constexpr double kCjkStretchEm = 0.1;  // between two ideographs, per em of the run's size
 constexpr double kSpaceShrink = 1.0 / 3.0;
 
 bool is_url_break_char(char c) { return c == '/' || c == '.' || c == '@' || c == '-'; }
@@ -54,6 +56,26 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> url_spans(const std::string
 }
 
 bool is_letter(char32_t cp) { return u_isUAlphabetic(static_cast<UChar32>(cp)); }
+
+// Han ideographs and kana: set without spaces, a line may break between any two (where ICU's
+// kinsoku rules allow), and a justified line is filled by spacing them a little apart.
+bool is_cjk_character(char32_t cp) {
+    UErrorCode error = U_ZERO_ERROR;
+    UScriptCode script = uscript_getScript(static_cast<UChar32>(cp), &error);
+    return U_SUCCESS(error) && (script == USCRIPT_HAN || script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA);
+}
+
+// The code point that ends at byte `end` of valid UTF-8 text, and the one that starts there.
+char32_t code_point_before(const std::string& text, std::uint32_t end) {
+    std::size_t start = end;
+    while (start > 0 && base::is_continuation_byte(text[start - 1])) --start;
+    if (start > 0) --start;
+    return base::next_code_point(text, start);
+}
+char32_t code_point_at(const std::string& text, std::uint32_t at) {
+    std::size_t i = at;
+    return base::next_code_point(text, i);
+}
 
 // Character protrusion, as a fraction of the glyph's advance (microtype's defaults for text
 // fonts, rounded): light marks hang far into the margin, heavier ones less, letters not at all.
@@ -491,6 +513,19 @@ void Measurer::build_items(const style::Paragraph& para, const Itemization& item
             penalty.run = static_cast<std::uint32_t>(r);
             penalty.text_begin = penalty.text_end = b;
             bool after_hyphen = b > 0 && (mp.text[b - 1] == '-');
+            if (b > 0 && is_cjk_character(code_point_before(mp.text, b)) && is_cjk_character(code_point_at(mp.text, b))) {
+                // between two ideographs: glue of no width that a justified line may stretch
+                // (0.1 em, as CJK typesetting spaces its characters), where the line may also end
+                Item glue;
+                glue.kind = Item::Kind::Glue;
+                glue.run = static_cast<std::uint32_t>(r);
+                glue.text_begin = glue.text_end = b;
+                glue.glyph_begin = glue.glyph_end = static_cast<std::uint32_t>(mp.glyphs.size());
+                glue.stretch = kCjkStretchEm * run.size;
+                mp.items.push_back(glue);
+                a = b;
+                continue;
+            }
             if (in_url(b)) {
                 penalty.penalty = kUrlBreakPenalty;  // no hyphen is drawn or counted
             } else {

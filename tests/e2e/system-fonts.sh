@@ -88,5 +88,22 @@ if "$compose" check "$work/csv/report.xml" >/dev/null 2>"$work/csv.err"; then fa
 grep -q -F "$work/csv/participants.csv:3:$col: error: no font has the character U+0378" "$work/csv.err" ||
   fail "expected an error at participants.csv:3:$col, got: $(cat "$work/csv.err")"
 
+# CJK text justified by spacing its characters: every line of a long Chinese paragraph but the
+# last fills the measure (the glue between ideographs stretches), and no line starts with "。" or "，"
+mkdir -p "$work/cjk"
+{
+  printf '<report xml:lang="zh-Hans" layout="a4"><meta><title>T</title></meta><section id="s"><p>'
+  for _ in 1 2 3 4; do printf '公民安全对话是一个由研究人员、政策制定者和民间社会组织组成的网络，旨在分享关于减少暴力和加强法治的知识与经验。'; done
+  printf '</p></section></report>\n'
+} > "$work/cjk/report.xml"
+"$compose" dump --stage lines "$work/cjk/report.xml" > "$work/cjk/lines.txt" 2>&1 || fail "dump of a Chinese paragraph failed"
+body=$(grep -c -- ' -- ' "$work/cjk/lines.txt")
+((body >= 4)) || fail "the Chinese paragraph has only $body full lines: $(cat "$work/cjk/lines.txt")"
+while read -r width; do
+  set=${width%/*} measure=${width#*/}
+  [[ "$set" == "$measure" ]] || fail "a Chinese line is not justified: $width"
+done < <(grep -- ' -- ' "$work/cjk/lines.txt" | grep -o -E '[0-9.]+/[0-9.]+')
+grep -q -E ' --  [。，、]|-l  [。，、]' "$work/cjk/lines.txt" && fail "a Chinese line starts with closing punctuation: $(cat "$work/cjk/lines.txt")"
+
 ((failures == 0)) || exit 1
 echo "system-fonts: bundled fonts first (same bytes), every script from the system's fonts, a missing character an error"
