@@ -12,12 +12,14 @@
 
 #include "compose/engine/pdf_backend.h"
 #include "compose/engine/svg_backend.h"
+#include "compose/cli/progress.h"
 
 namespace compose::cli {
 
 std::optional<Pdf> build_pdf(const engine::Options& options, base::Diagnostics& diags) {
     engine::PdfBackend pdf;
-    auto pages = engine::typeset(options, diags, pdf);
+    ProgressBackend progress(pdf);
+    auto pages = engine::typeset(options, diags, progress);
     if (!pages) return std::nullopt;
     return Pdf{std::move(pdf.bytes()), *pages};
 }
@@ -114,7 +116,8 @@ std::optional<std::size_t> render_svg_to_folder(const engine::Options& options, 
     std::optional<std::size_t> pages;
     {
         engine::SvgBackend svg(staged.string());
-        pages = engine::typeset(options, diags, svg);
+        ProgressBackend progress(svg);
+        pages = engine::typeset(options, diags, progress);
     }
     if (!pages || diags.has_errors() || !put_in_place(staged, target, diags)) {
         fs::remove_all(staged, ec);

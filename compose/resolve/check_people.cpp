@@ -171,6 +171,57 @@ bool same_org(const Normal& a, const Normal& b) {
     return counted > 0 && shared * 2 >= counted;
 }
 
+// An affiliation as agendas write it, "APCOF, South Africa": the organization, then where it is.
+// The same as the participant's organization when the whole is, or else its organization part
+// (before the first comma) is: the country's words must not outvote the organization's
+// ("APCOF, South Africa" was flagged while "APCOF, Kenya" passed).
+bool same_affiliation(const std::string& affiliation, const Normal& org) {
+    if (same_org(normalize(affiliation), org)) return true;
+    auto comma = affiliation.find(',');
+    if (comma == std::string::npos) return false;
+    Normal head = normalize(affiliation.substr(0, comma));
+    return !head.tokens.empty() && same_org(head, org);
+}
+
+// Levenshtein distance between two name parts (normalized: lower case, no accents), by code unit.
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            std::size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+// A misspelt name part: "tait" for "tate", "gomes" for "gomez". One edit, or two in parts of
+// four letters or more; the same first letter, as misspellings keep it.
+bool near_part(const std::string& a, const std::string& b) {
+    if (a.empty() || b.empty() || a[0] != b[0]) return false;
+    std::size_t limit = std::min(a.size(), b.size()) >= 4 ? 2 : 1;
+    return edit_distance(a, b) <= limit;
+}
+
+// "Sean Tait" and "Sean Tate": the parts of one in order among the other's, each the same or a
+// near miss (near_part), at least one the same and one a near miss: a misspelling, not a stranger.
+bool near_name(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+    const auto& fewer = a.size() <= b.size() ? a : b;
+    const auto& more = a.size() <= b.size() ? b : a;
+    std::size_t j = 0, same = 0, near = 0;
+    for (const auto& t : fewer) {
+        while (j < more.size() && more[j] != t && !near_part(t, more[j])) ++j;
+        if (j == more.size()) return false;
+        (more[j] == t ? same : near) += 1;
+        ++j;
+    }
+    return same > 0 && near > 0;
+}
+
 class PeopleCheck {
 public:
     PeopleCheck(const model::Document& doc, base::Diagnostics& diags, bool review)
@@ -340,7 +391,7 @@ private:
         std::string label = m.what + " '" + m.name + "'";
 
         // exact, then a shortened form (first name kept, some names left out)
-        std::vector<const Participant*> exact, shorter, longer, abbreviated, accents;
+        std::vector<const Participant*> exact, shorter, longer, abbreviated, accents, misspelt;
         const std::string spelling = nfc(name);
         for (const auto& p : people_) {
             if (p.spelling == spelling) exact.push_back(&p);
@@ -353,14 +404,14 @@ private:
                 bool abbrev = false;
                 if (token_subsequence(n.tokens, p.norm.tokens, true, &abbrev) && abbrev) abbreviated.push_back(&p);
                 else if (token_subsequence(p.norm.tokens, n.tokens, true, &abbrev) && abbrev) abbreviated.push_back(&p);
+                else if (near_name(n.tokens, p.norm.tokens)) misspelt.push_back(&p);
             }
         }
         auto narrow_by_org = [&](std::vector<const Participant*>& list) {
             if (list.size() < 2 || m.org.empty()) return;
-            Normal o = normalize(m.org);
             std::vector<const Participant*> kept;
             for (auto* p : list) {
-                if (same_org(o, p->org_norm) || org_alias(m.org, p->org)) kept.push_back(p);
+                if (same_affiliation(m.org, p->org_norm) || org_alias(m.org, p->org)) kept.push_back(p);
             }
             if (!kept.empty()) list = kept;
         };
@@ -381,8 +432,8 @@ private:
                 return;
             }
             match = shorter.front();  // a short form of the participant's name, as captions use
-        } else if (!longer.empty() || !abbreviated.empty()) {
-            const Participant* likely = !longer.empty() ? longer.front() : abbreviated.front();
+        } else if (!longer.empty() || !abbreviated.empty() || !misspelt.empty()) {
+            const Participant* likely = !longer.empty() ? longer.front() : !abbreviated.empty() ? abbreviated.front() : misspelt.front();
             warn(m.pos, label + " is close to participant '" + likely->name + "'",
                  {"participant at " + where(likely->pos),
                   "record <alias name=\"" + m.name + "\" participant=\"" + likely->name + "\"/> if they are the same person"});
@@ -394,7 +445,7 @@ private:
         }
         if (const auto* a = find_org_alias(m.org, match->org); a && review_) settled_ = a->pos;
         if (!m.org.empty() && !match->org.empty() && !org_alias(m.org, match->org) &&
-            !same_org(normalize(m.org), match->org_norm)) {
+            !same_affiliation(m.org, match->org_norm)) {
             warn(m.pos, label + ": organization '" + m.org + "' differs from the participants list's '" + match->org + "'",
                  {"participant at " + where(match->pos), "record <alias org=\"" + m.org + "\" participant-org=\"" +
                   match->org + "\"/> if they are the same organization"});

@@ -51,18 +51,20 @@ private:
     Edition edition_;
     std::map<std::string, std::string> labels_;  // id -> generated label
 
-    // Labels first, so a reference may point forward ("see Annex I" before the annex).
+    // Labels first, so a reference may point forward ("see Annex I" before the annex). A
+    // no-break space (U+00A0) joins the word and the number: a line never ends on "see Annex".
+    static constexpr const char* kNoBreakSpace = "\u00A0";
     void number_targets() {
         int annex = 0, figure = 0;
         for (const auto& section : doc_.sections) {
             if (section.annex) {
-                labels_[section.id] = localized(edition_.lang, "annex") + " " + roman(++annex);
+                labels_[section.id] = localized(edition_.lang, "annex") + kNoBreakSpace + roman(++annex);
             } else if (!section.id.empty()) {
                 labels_[section.id] = plain_text(section.heading);
             }
             for (const auto& block : section.blocks) {
                 if (block.kind == model::Block::Kind::Figure && !block.figure.id.empty()) {
-                    labels_[block.figure.id] = localized(edition_.lang, "figure") + " " + std::to_string(++figure);
+                    labels_[block.figure.id] = localized(edition_.lang, "figure") + kNoBreakSpace + std::to_string(++figure);
                 }
                 if (block.kind == model::Block::Kind::BlockQuote && !block.quote.id.empty()) {
                     labels_[block.quote.id] = plain_text(section.heading);
@@ -226,8 +228,11 @@ private:
             h.pos = section.heading_pos;
             h.content = resolve_inline(section.heading);
             if (section.annex) {
-                // "Annex I: Participants ..." as printed
-                auto label = text_list(labels_[section.id] + ": ", section.heading_pos);
+                // "Annex I: Participants ..." as printed. The label starts the heading's first
+                // line, where it cannot break anyway: an ordinary space, as the outline shows it.
+                std::string printed = labels_[section.id];
+                if (auto at = printed.find(kNoBreakSpace); at != std::string::npos) printed.replace(at, 2, " ");
+                auto label = text_list(printed + ": ", section.heading_pos);
                 h.content.insert(h.content.begin(), label.begin(), label.end());
             }
             edition_.blocks.push_back(std::move(h));

@@ -2,7 +2,8 @@
 # `cmake --install` into a fresh prefix: the command, layouts, fonts and man page are there; the
 # prefix is moved elsewhere (so nothing can come from the build or the project by a remembered
 # path) and the installed command renders the bundled report in English and Spanish, reading the
-# layouts and fonts installed with it, as its depfile shows.
+# layouts and fonts installed with it, as its depfile shows. Then examples/embed is configured
+# with find_package(compose) against the moved prefix, built, and typesets the report itself.
 #   install.sh BUILD_DIR PROJECT_DIR WORK_DIR
 set -uo pipefail
 build=$1 project=$2 work=$3
@@ -15,6 +16,12 @@ for f in bin/compose share/compose/layouts/a4.xml share/compose/layouts/dialogue
          share/compose/fonts/noto-serif/OFL.txt share/compose/cmake/ComposeRender.cmake share/man/man1/compose.1; do
   [[ -f $work/prefix/$f ]] || fail "$f is not installed"
 done
+for f in lib/libcompose_engine.a lib/libcompose_page.a lib/cmake/compose/composeConfig.cmake \
+         lib/cmake/compose/composeConfigVersion.cmake lib/cmake/compose/composeTargets.cmake \
+         include/compose/engine/typeset.h include/compose/engine/pdf_backend.h; do
+  [[ -f $work/prefix/$f ]] || fail "$f is not installed"
+done
+[[ -e $work/prefix/include/compose/cli ]] && fail "the command's own headers are installed"
 [[ $(find "$work/prefix/share/compose/fonts" -name '*.ttf' | wc -l) == $(find "$project/fonts" -name '*.ttf' | wc -l) ]] ||
   fail "not every font is installed"
 
@@ -52,5 +59,31 @@ if command -v groff > /dev/null; then
 else
   echo "SKIP: groff is not installed; compose.1 not checked with it"
 fi
-((status == 0)) && echo "ok: installed, moved, rendered from the prefix"
+
+# the engine as a library: examples/embed found by find_package(compose) in the moved prefix
+embed_build=$work/embed-build
+if cmake -S "$project/examples/embed" -B "$embed_build" -DCMAKE_BUILD_TYPE=Release \
+     -DCMAKE_PREFIX_PATH="$prefix" > embed-configure.log 2>&1; then
+  if nice cmake --build "$embed_build" -j2 > embed-build.log 2>&1; then
+    grep -q "$project/compose" "$embed_build/compile_commands.json" "$embed_build"/CMakeFiles/embed.dir/flags.make 2>/dev/null &&
+      fail "embed was compiled with the project's headers, not the prefix's"
+    grep -q -- "-I$prefix/include\|-isystem $prefix/include" "$embed_build"/CMakeFiles/embed.dir/flags.make ||
+      fail "embed was not compiled with the prefix's headers: $(grep CXX_INCLUDES "$embed_build"/CMakeFiles/embed.dir/flags.make)"
+    "$embed_build/embed" mexico-2014/report.xml embed.pdf > embed.out 2> embed.err ||
+      { fail "embed failed to typeset the report"; cat embed.err >&2; }
+    grep -q "^embed.pdf: 13 pages$" embed.out || fail "unexpected embed output: $(cat embed.out)"
+    if command -v pdfinfo > /dev/null; then
+      pages=$(pdfinfo embed.pdf 2>/dev/null | awk '/^Pages:/ { print $2 }')
+      [[ $pages == 13 ]] || fail "embed.pdf has ${pages:-no} pages (pdfinfo), not 13"
+    else
+      fail "pdfinfo (poppler-utils) is not installed"
+    fi
+  else
+    fail "examples/embed did not build against the prefix"; tail -n 30 embed-build.log >&2
+  fi
+else
+  fail "examples/embed did not configure against the prefix"; cat embed-configure.log >&2
+fi
+
+((status == 0)) && echo "ok: installed, moved, rendered from the prefix; examples/embed built against it"
 exit $status

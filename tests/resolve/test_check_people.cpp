@@ -143,3 +143,35 @@ TEST_CASE("names match whatever their Unicode spelling: a decision in NFD settle
     CHECK_FALSE(any(w, "Heidy"));
     CHECK(any(w, "Gail Jennifer Super"));  // the other cases are still open
 }
+
+TEST_CASE("an affiliation is compared by its organization part, a misspelt name part is a near miss") {
+    Folder f;
+    f.write("people.csv",
+            "name,organization\n"
+            "Sean Tate,\"African Policing Civilian Oversight Forum, APCOF\"\n"
+            "Lorenzo Wakefield,\"African Policing Civilian Oversight Forum, APCOF\"\n"
+            "Gail Super,\"Centre for Criminology, University of Cape Town\"\n");
+    f.write("agenda.xml",
+            "<agenda><day date=\"2014-11-06\"><slot start=\"09:00\" kind=\"panel\"><title>P</title>"
+            "<talk><speaker>Lorenzo Wakefield</speaker><affiliation>APCOF, South Africa</affiliation><title>T</title></talk>"
+            "<talk><speaker>Lorenzo Wakefield</speaker><affiliation>APCOF, Kenya</affiliation><title>T</title></talk>"
+            "<talk><speaker>Gail Super</speaker><affiliation>Institute for Security Studies, South Africa</affiliation>"
+            "<title>T</title></talk>"
+            "<talk><speaker>Sean Tait</speaker><title>T</title></talk>"
+            "<talk><speaker>Sam Tait</speaker><title>T</title></talk>"
+            "</slot></day></agenda>");
+    auto w = f.warnings("");
+    INFO([&] { std::string all; for (auto& l : w) all += l + "\n"; return all; }());
+    // the country's words no longer outvote the organization's
+    CHECK_FALSE(any(w, "organization 'APCOF, South Africa'"));
+    CHECK_FALSE(any(w, "organization 'APCOF, Kenya'"));
+    // another organization in the same country is still one
+    CHECK(any(w, "speaker 'Gail Super': organization 'Institute for Security Studies, South Africa' differs"));
+    // one name part misspelt: suggested, not "not among the participants"
+    CHECK(any(w, "speaker 'Sean Tait' is close to participant 'Sean Tate'"));
+    CHECK_FALSE(any(w, "speaker 'Sean Tait' is not among the participants"));
+    // every part different: a stranger
+    CHECK(any(w, "speaker 'Sam Tait' is not among the participants"));
+    // the caption's "Sean Tait" too
+    CHECK(any(w, "caption 'Sean Tait' is close to participant 'Sean Tate'"));
+}
