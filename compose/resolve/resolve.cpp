@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "compose/resolve/agenda_table.h"
 #include "compose/resolve/bidi_isolate.h"
@@ -50,21 +51,24 @@ private:
     base::Diagnostics& diags_;
     Edition edition_;
     std::map<std::string, std::string> labels_;  // id -> generated label
+    std::set<std::string> numbered_;             // ids whose label is a word and a number ("Annex I")
 
     // Labels first, so a reference may point forward ("see Annex I" before the annex). A
-    // no-break space (U+00A0) joins the word and the number: a line never ends on "see Annex".
-    static constexpr const char* kNoBreakSpace = "\u00A0";
+    // generated label is set as a tie, as TeX's "Annex~I": its space stretches like any other,
+    // but a line never ends on "see Annex" (the reference's text is a <nobreak> phrase).
     void number_targets() {
         int annex = 0, figure = 0;
         for (const auto& section : doc_.sections) {
             if (section.annex) {
-                labels_[section.id] = localized(edition_.lang, "annex") + kNoBreakSpace + roman(++annex);
+                labels_[section.id] = localized(edition_.lang, "annex") + " " + roman(++annex);
+                numbered_.insert(section.id);
             } else if (!section.id.empty()) {
                 labels_[section.id] = plain_text(section.heading);
             }
             for (const auto& block : section.blocks) {
                 if (block.kind == model::Block::Kind::Figure && !block.figure.id.empty()) {
-                    labels_[block.figure.id] = localized(edition_.lang, "figure") + kNoBreakSpace + std::to_string(++figure);
+                    labels_[block.figure.id] = localized(edition_.lang, "figure") + " " + std::to_string(++figure);
+                    numbered_.insert(block.figure.id);
                 }
                 if (block.kind == model::Block::Kind::BlockQuote && !block.quote.id.empty()) {
                     labels_[block.quote.id] = plain_text(section.heading);
@@ -107,7 +111,15 @@ private:
                 text.pos = item.pos;
                 auto it = labels_.find(item.attr);
                 text.text = it != labels_.end() ? it->second : item.attr;
-                link.children.push_back(std::move(text));
+                if (numbered_.count(item.attr)) {  // "Annex I" tied, never broken after "Annex"
+                    Inline tie;
+                    tie.kind = Inline::Kind::NoBreak;
+                    tie.pos = item.pos;
+                    tie.children.push_back(std::move(text));
+                    link.children.push_back(std::move(tie));
+                } else {
+                    link.children.push_back(std::move(text));
+                }
                 out.push_back(std::move(link));
             } else if (item.kind == Inline::Kind::Quote) {
                 // the language's quotation marks; a quote within a quote takes the inner pair
@@ -228,11 +240,8 @@ private:
             h.pos = section.heading_pos;
             h.content = resolve_inline(section.heading);
             if (section.annex) {
-                // "Annex I: Participants ..." as printed. The label starts the heading's first
-                // line, where it cannot break anyway: an ordinary space, as the outline shows it.
-                std::string printed = labels_[section.id];
-                if (auto at = printed.find(kNoBreakSpace); at != std::string::npos) printed.replace(at, 2, " ");
-                auto label = text_list(printed + ": ", section.heading_pos);
+                // "Annex I: Participants ..." as printed
+                auto label = text_list(labels_[section.id] + ": ", section.heading_pos);
                 h.content.insert(h.content.begin(), label.begin(), label.end());
             }
             edition_.blocks.push_back(std::move(h));
