@@ -266,8 +266,8 @@ TEST_CASE("a forced line break starts a new line") {
     auto out = build(doc, diags);
     REQUIRE(out.pages.size() == 1);
     std::vector<const display::GlyphRun*> body;
-    for (const auto& run : items(display::items_of<display::GlyphRun>(out.pages[0]))) {
-        if (run.pos.line == 1) body.push_back(&run);
+    for (const auto* run : display::items_of<display::GlyphRun>(out.pages[0])) {
+        if (run->pos.line == 1) body.push_back(run);
     }
     REQUIRE(body.size() == 2);
     CHECK(body[0]->text.find("First line") == 0);
