@@ -96,4 +96,38 @@ std::string escape_controls(std::string_view s) {
     return out;
 }
 
+std::string json_string(std::string_view s) {
+    std::string out = "\"";
+    std::size_t i = 0;
+    while (i < s.size()) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) {
+            switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default:
+                if (c < 0x20 || c == 0x7F) {
+                    char buf[8];
+                    std::snprintf(buf, sizeof buf, "\\u%04x", c);
+                    out += buf;
+                } else {
+                    out += static_cast<char>(c);
+                }
+            }
+            ++i;
+            continue;
+        }
+        std::size_t j = i + 1;
+        while (j < s.size() && j - i < 4 && is_continuation_byte(s[j])) ++j;
+        std::string_view cp = s.substr(i, j - i);
+        if (find_invalid_utf8(cp)) out += "\xEF\xBF\xBD";
+        else out += cp;
+        i = j;
+    }
+    return out + "\"";
+}
+
 }  // namespace compose::base

@@ -19,6 +19,10 @@ void append_utf8(std::string& out, char32_t cp);
 // Whether a byte continues a UTF-8 sequence (10xxxxxx) rather than starting a code point.
 constexpr bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
+// `s` as a JSON string literal, quotes included: controls escaped, invalid UTF-8 bytes as U+FFFD
+// (diagnostics, data diffs).
+std::string json_string(std::string_view s);
+
 // The first `max` code points of `s`, and "…" after them when there were more.
 std::string truncate_code_points(std::string_view s, std::size_t max);
 

@@ -19,6 +19,8 @@ namespace compose::cli {
 
 namespace {
 
+using base::json_string;
+
 using base::Diagnostic;
 using base::Severity;
 using base::SourcePos;
@@ -229,41 +231,6 @@ private:
              << colors_.reset() << "\n";
     }
 };
-
-// JSON text: every string valid UTF-8 (invalid bytes in a file name become U+FFFD).
-std::string json_string(std::string_view s) {
-    std::string out = "\"";
-    std::size_t i = 0;
-    while (i < s.size()) {
-        unsigned char c = static_cast<unsigned char>(s[i]);
-        if (c < 0x80) {
-            switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            default:
-                if (c < 0x20 || c == 0x7F) {
-                    char buf[8];
-                    std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                    out += buf;
-                } else {
-                    out += static_cast<char>(c);
-                }
-            }
-            ++i;
-            continue;
-        }
-        std::size_t j = i + 1;
-        while (j < s.size() && j - i < 4 && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80) ++j;
-        std::string_view cp = s.substr(i, j - i);
-        if (base::find_invalid_utf8(cp)) out += "\xEF\xBF\xBD";
-        else out += cp;
-        i = j;
-    }
-    return out + "\"";
-}
 
 std::string json_position(const SourcePos& pos) {
     std::string out = "\"file\": " + (pos.file ? json_string(*pos.file) : std::string("null"));

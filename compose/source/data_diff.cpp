@@ -1,5 +1,7 @@
 #include "compose/source/data_diff.h"
 
+#include "compose/base/utf8.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <map>
@@ -11,6 +13,8 @@
 namespace compose::source {
 
 namespace {
+
+using base::json_string;
 
 std::ptrdiff_t column_of(const model::DataTable& table, const std::string& name) {
     auto it = std::find(table.columns.begin(), table.columns.end(), name);
@@ -58,26 +62,6 @@ std::map<std::string, std::vector<std::size_t>> rows_by_key(const model::DataTab
         rows.push_back(r);
     }
     return out;
-}
-
-std::string json_string(const std::string& s) {
-    std::string out = "\"";
-    for (unsigned char c : s) {
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        default:
-            if (c < 0x20) {
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                out += buf;
-            } else out += static_cast<char>(c);
-        }
-    }
-    return out + "\"";
 }
 
 std::string json_list(const std::vector<std::string>& items) {
