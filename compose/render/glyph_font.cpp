@@ -70,6 +70,18 @@ HPDF_Dict new_stream(HPDF_Doc pdf, const std::string& data) {
     return stream;
 }
 
+// The entries a CIDFont dictionary of either kind has (TrueType outlines: CIDFontType2; CFF:
+// CIDFontType0).
+void describe_cid_font(HPDF_Dict font, const char* subtype, const std::string& base_font, HPDF_Dict system_info,
+                       HPDF_Dict descriptor, HPDF_Array widths) {
+    HPDF_Dict_AddName(font, "Type", "Font");
+    HPDF_Dict_AddName(font, "Subtype", subtype);
+    HPDF_Dict_AddName(font, "BaseFont", base_font.c_str());
+    HPDF_Dict_Add(font, "CIDSystemInfo", system_info);
+    HPDF_Dict_Add(font, "FontDescriptor", descriptor);
+    HPDF_Dict_Add(font, "W", widths);
+}
+
 }  // namespace
 
 GlyphFont::GlyphFont(HPDF_Doc pdf, const display::FontFace& face, base::Diagnostics& diags) : pdf_(pdf), face_(face) {
@@ -323,12 +335,7 @@ bool GlyphFont::finish(base::Diagnostics& diags) {
         HPDF_Array_AddNumber(widths, 0);
         HPDF_Array_Add(widths, all);
 
-        HPDF_Dict_AddName(cid_font_, "Type", "Font");
-        HPDF_Dict_AddName(cid_font_, "Subtype", "CIDFontType2");
-        HPDF_Dict_AddName(cid_font_, "BaseFont", base_font.c_str());
-        HPDF_Dict_Add(cid_font_, "CIDSystemInfo", system_info);
-        HPDF_Dict_Add(cid_font_, "FontDescriptor", descriptor_);
-        HPDF_Dict_Add(cid_font_, "W", widths);
+        describe_cid_font(cid_font_, "CIDFontType2", base_font, system_info, descriptor_, widths);
         HPDF_Dict_Add(cid_font_, "CIDToGIDMap", cid_to_gid);
     }
 
@@ -395,12 +402,7 @@ bool GlyphFont::finish_cff(base::Diagnostics& diags, const std::string& base_fon
         previous = code;
     }
 
-    HPDF_Dict_AddName(cid_font_, "Type", "Font");
-    HPDF_Dict_AddName(cid_font_, "Subtype", "CIDFontType0");
-    HPDF_Dict_AddName(cid_font_, "BaseFont", base_font.c_str());
-    HPDF_Dict_Add(cid_font_, "CIDSystemInfo", system_info);
-    HPDF_Dict_Add(cid_font_, "FontDescriptor", descriptor_);
-    HPDF_Dict_Add(cid_font_, "W", widths);
+    describe_cid_font(cid_font_, "CIDFontType0", base_font, system_info, descriptor_, widths);
     return true;
 }
 
