@@ -5,6 +5,7 @@
 
 #include "compose/base/dates.h"
 #include "compose/base/utf8.h"
+#include "compose/page/distribute.h"
 #include "compose/page/flow.h"
 #include "compose/page/page.h"
 #include "compose/page/page_writer.h"
@@ -334,7 +335,8 @@ display::Document build_pages(const style::StyledDocument& doc, text::Measurer& 
     Flow flow;
     Collector collector(doc, frame, measurer, diags, {}, flow);
     PageEmitter emitter(doc, {&flow}, {&doc.structure}, frame, measurer, diags, stats, sink);
-    distribute(flow, collector, frame, [&emitter](PagePlan&& plan) { emitter.page(plan); });
+    distribute({{&flow, [&collector] { return collector.next(); }}}, frame,
+               [&emitter](PagePlan&& plan) { emitter.page(plan); });
     return emitter.finish();
 }
 
@@ -351,12 +353,14 @@ display::Document build_parallel_pages(const style::StyledDocument& left, const 
     frame.gutter = std::max(frame.gutter, 18.0);
     CollectOptions options;
     options.parallel = true;
-    Flow left_flow = collect(left, frame, measurer, diags, options);
-    Flow right_flow = collect(right, frame, measurer, diags, options);
-    auto plans = distribute_parallel(left_flow, right_flow, frame);
+    Flow left_flow, right_flow;
+    Collector left_collector(left, frame, measurer, diags, options, left_flow);
+    Collector right_collector(right, frame, measurer, diags, options, right_flow);
     PageEmitter emitter(left, {&left_flow, &right_flow}, {&left.structure, &right.structure}, frame, measurer, diags,
                         stats, sink);
-    for (const auto& plan : plans) emitter.page(plan);
+    distribute({{&left_flow, [&left_collector] { return left_collector.next(); }},
+                {&right_flow, [&right_collector] { return right_collector.next(); }}},
+               frame, [&emitter](PagePlan&& plan) { emitter.page(plan); });
     return emitter.finish();
 }
 

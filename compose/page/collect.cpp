@@ -417,13 +417,4 @@ Collector::Collector(const style::StyledDocument& doc, const Frame& frame, text:
 Collector::~Collector() = default;
 bool Collector::next() { return impl_->next(); }
 
-Flow collect(const style::StyledDocument& doc, const Frame& frame, text::Measurer& measurer, base::Diagnostics& diags,
-             const CollectOptions& options) {
-    Flow flow;
-    Collector collector(doc, frame, measurer, diags, options, flow);
-    while (collector.next()) {
-    }
-    return flow;
-}
-
 }  // namespace compose::page

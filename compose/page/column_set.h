@@ -2,6 +2,9 @@
 // Items stacked into a set of columns of one height, with the rules every column obeys: a kept
 // item (heading, first line, table header) moves along with what follows it, a table continued
 // at a column's top gets its header again, and the first item of a column is always placed.
+// Two ways to fill the columns: one after the other (a page's text columns, where an item that
+// does not fit goes to the next column), or as lanes (a parallel edition's languages: lane k
+// has column k to itself, and an item that does not fit waits for the next page).
 #include <algorithm>
 #include <vector>
 
@@ -11,51 +14,63 @@ namespace compose::page {
 
 constexpr double kEpsilon = 1e-6;
 
+// An item of one of the flows being distributed: a parallel edition has one flow per language.
+struct ItemRef {
+    std::size_t lane = 0;
+    std::size_t item = 0;
+    bool operator==(const ItemRef&) const = default;
+};
+
 struct Entry {
-    std::size_t item;
+    ItemRef ref;
     bool header_copy;  // a table's header repeated at the top of a column
 };
 
-// Items stacked into up to `count` columns of height `capacity`.
 class ColumnSet {
 public:
-    ColumnSet(const Flow& flow, int count, double capacity)
-        : flow_(flow), columns_(static_cast<std::size_t>(count)), capacity_(capacity) {}
+    enum class Fill { Snake, Lanes };
 
-    // Places item i, moving a kept tail (heading, orphan line, table header) along to the next
-    // column when it does not fit. When no column is left, returns false with the items that
-    // must go on (the tail and i) in `carry`.
-    bool add(std::size_t i, std::vector<std::size_t>& carry) {
-        const FlowItem& item = flow_.items[i];
-        auto& column = columns_[col_];
-        if (real_used_ == 0 && item.kind == FlowItem::Kind::Row && !flow_.rows[item.row].header &&
-            flow_.table_header[item.table] != kNone && !has_header_copy()) {
-            push({flow_.table_header[item.table], true});
+    // `flows`: per lane. Snake: up to `count` columns filled one after another. Lanes: one column
+    // per lane.
+    ColumnSet(const std::vector<const Flow*>& flows, int count, double capacity, Fill fill = Fill::Snake)
+        : flows_(flows), columns_(static_cast<std::size_t>(count)), used_(columns_.size(), 0),
+          real_used_(columns_.size(), 0), capacity_(capacity), fill_(fill) {}
+
+    // Places an item, moving a kept tail (heading, orphan line, table header) along to the next
+    // column when it does not fit. When no column is left for it, returns false with the items
+    // that must go on (the tail and the item) in `carry`.
+    bool add(ItemRef r, std::vector<ItemRef>& carry) {
+        std::size_t col = fill_ == Fill::Lanes ? r.lane : col_;
+        const FlowItem& item = item_of(r);
+        const Flow& flow = *flows_[r.lane];
+        auto& column = columns_[col];
+        if (real_used_[col] == 0 && item.kind == FlowItem::Kind::Row && !flow.rows[item.row].header &&
+            flow.table_header[item.table] != kNone && !has_header_copy(col)) {
+            push(col, {{r.lane, flow.table_header[item.table]}, true});
         }
-        double h = (used_ > 0 ? item.space_before : 0) + item.height;
-        if (real_used_ == 0 || used_ + h <= capacity_ + kEpsilon) {
-            push({i, false});
+        double h = (used_[col] > 0 ? item.space_before : 0) + item.height;
+        if (real_used_[col] == 0 || used_[col] + h <= capacity_ + kEpsilon) {
+            push(col, {r, false});
             return true;
         }
         std::size_t k = column.size();
-        while (k > 0 && flow_.items[column[k - 1].item].keep_with_next) --k;
-        std::vector<std::size_t> tail;
+        while (k > 0 && item_of(column[k - 1].ref).keep_with_next) --k;
+        std::vector<ItemRef> tail;
         if (k > 0 && !column[k - 1].header_copy) {
-            for (std::size_t t = k; t < column.size(); ++t) tail.push_back(column[t].item);
+            for (std::size_t t = k; t < column.size(); ++t) tail.push_back(column[t].ref);
             column.resize(k);
+            recount(col);
         }
-        tail.push_back(i);
-        if (col_ + 1 >= columns_.size()) {
+        tail.push_back(r);
+        if (fill_ == Fill::Lanes || col_ + 1 >= columns_.size()) {
             carry = std::move(tail);
             return false;
         }
         ++col_;
-        used_ = real_used_ = 0;
-        for (std::size_t t : tail) {
-            if (!add(t, carry)) {
+        for (std::size_t t = 0; t < tail.size(); ++t) {
+            if (!add(tail[t], carry)) {
                 // the rest of the tail goes along with what could not be placed
-                auto at = std::find(tail.begin(), tail.end(), t);
-                carry.insert(carry.end(), at + 1, tail.end());
+                carry.insert(carry.end(), tail.begin() + static_cast<std::ptrdiff_t>(t) + 1, tail.end());
                 return false;
             }
         }
@@ -68,24 +83,25 @@ public:
         }
         return true;
     }
+    bool lanes() const { return fill_ == Fill::Lanes; }
     int column() const { return static_cast<int>(col_); }
-    double used() const { return used_; }
+    double used() const { return used_[col_]; }
     double capacity() const { return capacity_; }
     void set_capacity(double c) { capacity_ = c; }
     const std::vector<std::vector<Entry>>& columns() const { return columns_; }
 
     // The items in flow order, without repeated headers.
-    std::vector<std::size_t> items() const {
-        std::vector<std::size_t> out;
+    std::vector<ItemRef> items() const {
+        std::vector<ItemRef> out;
         for (const auto& c : columns_) {
             for (const auto& e : c) {
-                if (!e.header_copy) out.push_back(e.item);
+                if (!e.header_copy) out.push_back(e.ref);
             }
         }
         return out;
     }
 
-    // Height of each column as stacked.
+    // Height of the tallest column as stacked.
     double height() const {
         double h = 0;
         for (const auto& c : columns_) h = std::max(h, column_height(c));
@@ -93,32 +109,43 @@ public:
     }
 
 private:
-    const Flow& flow_;
+    std::vector<const Flow*> flows_;
     std::vector<std::vector<Entry>> columns_;
-    std::size_t col_ = 0;
+    std::vector<double> used_;       // height used in each column
+    std::vector<double> real_used_;  // the same, without repeated headers and zero-height markers
+    std::size_t col_ = 0;            // Snake: the column being filled
     double capacity_;
-    double used_ = 0;       // height used in the current column
-    double real_used_ = 0;  // the same, without repeated headers and zero-height markers
+    Fill fill_;
 
-    bool has_header_copy() const {
-        for (const auto& e : columns_[col_]) {
+    const FlowItem& item_of(ItemRef r) const { return flows_[r.lane]->items[r.item]; }
+
+    bool has_header_copy(std::size_t col) const {
+        for (const auto& e : columns_[col]) {
             if (e.header_copy) return true;
         }
         return false;
     }
 
-    void push(Entry e) {
-        const FlowItem& item = flow_.items[e.item];
-        double h = (used_ > 0 ? item.space_before : 0) + item.height;
-        used_ += h;
-        if (!e.header_copy) real_used_ += h;
-        columns_[col_].push_back(e);
+    void push(std::size_t col, Entry e) {
+        const FlowItem& item = item_of(e.ref);
+        double h = (used_[col] > 0 ? item.space_before : 0) + item.height;
+        used_[col] += h;
+        if (!e.header_copy) real_used_[col] += h;
+        columns_[col].push_back(e);
+    }
+
+    // A column cut back: what it holds counted again.
+    void recount(std::size_t col) {
+        auto entries = std::move(columns_[col]);
+        columns_[col].clear();
+        used_[col] = real_used_[col] = 0;
+        for (const auto& e : entries) push(col, e);
     }
 
     double column_height(const std::vector<Entry>& column) const {
         double h = 0;
-        for (std::size_t k = 0; k < column.size(); ++k) {
-            const FlowItem& item = flow_.items[column[k].item];
+        for (const auto& e : column) {
+            const FlowItem& item = item_of(e.ref);
             h += (h > 0 ? item.space_before : 0) + item.height;
         }
         return h;

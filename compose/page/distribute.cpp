@@ -1,52 +1,44 @@
-// Flow items -> columns and pages. A page holds, top to bottom: floating figures, then
-// segments that are either one item across the full width (the title block) or a set of
-// columns. A column set that ends before a spanning item, a page break or the document's end
-// is balanced (its columns made as even as the keeps allow); one that ends at the foot of a
-// page is not.
+// Flow items -> columns and pages, for a single edition (one lane) and a parallel one (a lane
+// per language). See distribute.h for the rules.
+#include "compose/page/distribute.h"
+
 #include <algorithm>
-#include <deque>
-#include <functional>
 #include <memory>
 
 #include "compose/page/column_set.h"
-#include "compose/page/flow.h"
+#include "compose/page/out_of_flow.h"
 
 namespace compose::page {
 namespace {
 
-constexpr double kMaxTopFloatShare = 0.7;  // floats at a page's top leave room for some text
-constexpr int kBalanceSteps = 24;          // bisection steps when balancing columns (< 0.01 pt)
+constexpr int kBalanceSteps = 24;             // bisection steps when balancing columns (< 0.01 pt)
+constexpr std::size_t kKeepLookahead = 4;     // blocks a kept run is followed into (parallel)
+
+std::vector<const Flow*> flows_of(const std::vector<Lane>& lanes) {
+    std::vector<const Flow*> flows;
+    for (const auto& lane : lanes) flows.push_back(lane.flow);
+    return flows;
+}
 
 class Distributor {
 public:
-    Distributor(const Flow& flow, Collector* collector, const Frame& frame,
-                std::function<void(PagePlan&&)> on_page)
-        : flow_(flow), collector_(collector), frame_(frame), on_page_(std::move(on_page)) {}
+    Distributor(const std::vector<Lane>& lanes, const Frame& frame, std::function<void(PagePlan&&)> on_page)
+        : lanes_(lanes), flows_(flows_of(lanes)), frame_(frame), on_page_(std::move(on_page)),
+          out_of_flow_(flows_, frame) {}
 
     void run() {
         start_page(false);
-        for (std::size_t i = 0;; ++i) {
-            // more items only when these are placed: a long table streams through
-            while (i >= flow_.items.size() && collector_ && collector_->next()) {
-            }
-            if (i >= flow_.items.size()) break;
-            const FlowItem& item = flow_.items[i];
-            switch (item.kind) {
-            case FlowItem::Kind::PageBreak:
-                close_segment(true);
-                flush_floats();
-                if (pages_.back().placements.empty()) {
-                    annex_ = item.annex;  // nothing here yet: this page becomes the new master's
-                    pages_.back().annex = item.annex;
-                    set_ = std::make_unique<ColumnSet>(flow_, columns(), area_bottom_ - seg_top_);
+        if (lanes_.size() == 1) {
+            for (std::size_t i = 0; available(0, i); ++i) step({0, i});
+        } else {
+            for (std::size_t b = 0; block_exists(b); ++b) {
+                if (full_width(b)) {
+                    for (std::size_t lane = 0; lane < lanes_.size(); ++lane) {
+                        for (std::size_t i = block_first(lane, b); in_block(lane, b, i); ++i) step({lane, i});
+                    }
                 } else {
-                    start_page(item.annex);
+                    pair(b);
                 }
-                break;
-            case FlowItem::Kind::Float: add_float(item.float_group); break;
-            default:
-                if (item.span) add_span(i);
-                else add(i);
             }
         }
         close_segment(true);
@@ -56,144 +48,272 @@ public:
     }
 
 private:
-    const Flow& flow_;
-    Collector* collector_;
+    const std::vector<Lane>& lanes_;
+    std::vector<const Flow*> flows_;
     const Frame& frame_;
     std::function<void(PagePlan&&)> on_page_;
+    OutOfFlow out_of_flow_;
     std::vector<PagePlan> pages_;  // the page being filled (the ones before are handed on)
     bool handed_on_ = false;
+    bool annex_ = false;
+    TextArea area_;           // the text area left by the page's floats
+    double seg_top_ = 0;      // where the current column set begins
+    std::unique_ptr<ColumnSet> set_;
+    bool page_has_text_ = false;  // a segment or a spanning item is placed on this page
+
+    // ---- the lanes' flows, pulled as they are needed
+
+    const Flow& flow(std::size_t lane) const { return *flows_[lane]; }
+    const FlowItem& item(ItemRef r) const { return flow(r.lane).items[r.item]; }
+    bool pull(std::size_t lane) { return lanes_[lane].more && lanes_[lane].more(); }
+
+    // Whether the lane's flow has item i (collecting more as needed).
+    bool available(std::size_t lane, std::size_t i) {
+        while (i >= flow(lane).items.size()) {
+            if (!pull(lane)) return false;
+        }
+        return true;
+    }
+
+    // The first item of the lane's block b (block b - 1 is complete by then).
+    std::size_t block_first(std::size_t lane, std::size_t b) const {
+        const auto& blocks = flow(lane).block_items;
+        if (b == 0) return 0;
+        return b - 1 < blocks.size() ? blocks[b - 1].second : flow(lane).items.size();
+    }
+
+    // Whether item i is in the lane's block b (collecting more as needed).
+    bool in_block(std::size_t lane, std::size_t b, std::size_t i) {
+        const Flow& f = flow(lane);
+        for (;;) {
+            if (f.block_items.size() > b) return i < f.block_items[b].second;
+            if (i < f.items.size()) return true;
+            if (!pull(lane)) return false;
+        }
+    }
+
+    bool block_exists(std::size_t b) {
+        bool any = false;
+        for (std::size_t lane = 0; lane < lanes_.size(); ++lane) {
+            if (in_block(lane, b, block_first(lane, b)) || flow(lane).block_items.size() > b) any = true;
+        }
+        return any;
+    }
+
+    // A block set across the page in one column (an annex table), one lane after the other.
+    bool full_width(std::size_t b) {
+        for (std::size_t i = block_first(0, b); in_block(0, b, i); ++i) {
+            const FlowItem& it = flow(0).items[i];
+            if (it.kind == FlowItem::Kind::Line || it.kind == FlowItem::Kind::Row) {
+                return it.annex && frame_.annex_columns == 1;
+            }
+        }
+        return false;
+    }
+
+    // ---- pages
+
+    int columns() const { return annex_ ? frame_.annex_columns : frame_.columns; }
+
+    void new_set() { set_ = std::make_unique<ColumnSet>(flows_, columns(), area_.bottom - seg_top_); }
 
     void hand_on() {
         on_page_(std::move(pages_.back()));
         pages_.clear();
         handed_on_ = true;
     }
-    bool annex_ = false;
-    double seg_top_ = 0;      // where the current column set begins
-    double area_bottom_ = 0;  // the text area's foot, above any bottom floats
-    std::unique_ptr<ColumnSet> set_;
-    std::deque<std::size_t> top_queue_, bottom_queue_;
-    bool page_has_text_ = false;
-    bool after_span_ = false;  // the last thing placed went across the columns
-
-    int columns() const { return annex_ ? frame_.annex_columns : frame_.columns; }
 
     void start_page(bool annex) {
         annex_ = annex;
         if (!pages_.empty()) hand_on();  // that page is complete
         pages_.push_back(PagePlan{annex, {}});
-        seg_top_ = frame_.top;
-        area_bottom_ = frame_.bottom;
+        area_ = out_of_flow_.start_page(pages_.back().placements);  // waiting floats first
+        seg_top_ = area_.top;
         page_has_text_ = false;
-        after_span_ = false;
-        // waiting floats first: tops stack from the top, bottoms from the foot
-        double top_room = (frame_.bottom - frame_.top) * kMaxTopFloatShare;
-        double used = 0;
-        while (!top_queue_.empty()) {
-            const auto& g = flow_.floats[top_queue_.front()];
-            if (used > 0 && used + g.height > top_room) break;
-            place_float_at(top_queue_.front(), seg_top_);
-            seg_top_ += g.height;
-            used += g.height;
-            top_queue_.pop_front();
-        }
-        while (!bottom_queue_.empty()) {
-            const auto& g = flow_.floats[bottom_queue_.front()];
-            if (area_bottom_ - g.height < seg_top_ + (frame_.bottom - frame_.top) * 0.2 && used > 0) break;
-            area_bottom_ -= g.height;
-            place_float_at(bottom_queue_.front(), area_bottom_ + (g.height - group_items_height(g)));
-            used += g.height;
-            bottom_queue_.pop_front();
-        }
-        set_ = std::make_unique<ColumnSet>(flow_, columns(), area_bottom_ - seg_top_);
+        new_set();
     }
 
-    static double group_items_height(const FloatGroup& g) {
-        double h = 0;
-        for (const auto& i : g.items) h += i.height;
-        return h;
-    }
-
-    void place_float_at(std::size_t group, double y) {
-        const auto& g = flow_.floats[group];
-        for (std::size_t k = 0; k < g.items.size(); ++k) {
-            pages_.back().placements.push_back({k, group, 0, frame_.left + g.items[k].x, y});
-            y += g.items[k].height;
-        }
-    }
-
-    void add_float(std::size_t group) {
-        const auto& g = flow_.floats[group];
-        if (g.bottom) {
-            // on this page if the text so far leaves room for it, else at the next page's foot
-            if (set_->column() == 0 && seg_top_ + set_->used() + g.height <= area_bottom_) {
-                area_bottom_ -= g.height;
-                place_float_at(group, area_bottom_ + (g.height - group_items_height(g)));
-                set_->set_capacity(area_bottom_ - seg_top_);
-            } else {
-                bottom_queue_.push_back(group);
-            }
-            return;
-        }
-        // at the top of this page if nothing is on it yet, else of the next page: never before
-        // the point where the text first refers to it
-        if (!page_has_text_ && set_->empty() && top_queue_.empty() && seg_top_ + g.height <= area_bottom_) {
-            place_float_at(group, seg_top_);
-            seg_top_ += g.height;
-            set_->set_capacity(area_bottom_ - seg_top_);
+    void page_break(bool annex) {
+        close_segment(true);
+        flush_floats();
+        if (pages_.back().placements.empty()) {
+            annex_ = annex;  // nothing here yet: this page becomes the new master's
+            pages_.back().annex = annex;
+            new_set();
         } else {
-            top_queue_.push_back(group);
+            start_page(annex);
         }
     }
 
-    void add(std::size_t i) {
-        if (after_span_ && set_->empty()) {
-            // the space between a spanning block (the title) and the columns below it is kept
-            seg_top_ += flow_.items[i].space_before;
-            set_->set_capacity(area_bottom_ - seg_top_);
+    void flush_floats() {
+        while (out_of_flow_.waiting()) start_page(annex_);
+    }
+
+    void place(ItemRef r, double x, double y) { pages_.back().placements.push_back({r.item, kNone, r.lane, x, y}); }
+
+    // ---- items
+
+    void step(ItemRef r) {
+        const FlowItem& it = item(r);
+        switch (it.kind) {
+        case FlowItem::Kind::PageBreak:
+            if (r.lane == 0) page_break(it.annex);  // the other lanes' breaks are the same break
+            break;
+        case FlowItem::Kind::Float: anchor({r.lane, it.float_group}); break;
+        default:
+            if (!it.span) {
+                add(r);
+            } else if (!(it.kind == FlowItem::Kind::Image && r.lane > 0)) {
+                add_span(r);  // (an image is shown once, from the first lane)
+            }
         }
-        after_span_ = false;
-        std::vector<std::size_t> carry;
-        if (set_->add(i, carry)) return;
+    }
+
+    void anchor(ItemRef group) {
+        FlowState state{page_has_text_ || !set_->empty(), set_->column() == 0, seg_top_ + set_->used()};
+        out_of_flow_.anchor(group, state, area_, pages_.back().placements);
+        seg_top_ = std::max(seg_top_, area_.top);
+        set_->set_capacity(area_.bottom - seg_top_);
+    }
+
+    void add(ItemRef r) {
+        if (page_has_text_ && set_->empty()) {
+            // the space between what is above (the title, a parallel block) and the columns is kept
+            seg_top_ += item(r).space_before;
+            set_->set_capacity(area_.bottom - seg_top_);
+        }
+        std::vector<ItemRef> carry;
+        if (set_->add(r, carry)) return;
         // no column left on this page
         close_segment(false);
         start_page(annex_);
-        for (std::size_t c : carry) {
-            std::vector<std::size_t> again;
+        for (ItemRef c : carry) {
+            std::vector<ItemRef> again;
             if (!set_->add(c, again)) {
                 // a kept run longer than a page: place what is left on further pages
                 close_segment(false);
                 start_page(annex_);
-                for (std::size_t a : again) add(a);
+                for (ItemRef a : again) add(a);
             }
         }
     }
 
-    void add_span(std::size_t i) {
+    void add_span(ItemRef r) {
         close_segment(true);
-        const FlowItem& item = flow_.items[i];
-        double space = seg_top_ > frame_.top ? item.space_before : 0;
-        if (seg_top_ + space + item.height > area_bottom_ + kEpsilon && (page_has_text_ || seg_top_ > frame_.top)) {
+        const FlowItem& it = item(r);
+        double space = seg_top_ > frame_.top ? it.space_before : 0;
+        if (seg_top_ + space + it.height > area_.bottom + kEpsilon && (page_has_text_ || seg_top_ > frame_.top)) {
             start_page(annex_);
             space = 0;
         }
-        pages_.back().placements.push_back({i, kNone, 0, frame_.left + item.x, seg_top_ + space});
-        seg_top_ += space + item.height;
+        place(r, frame_.left + it.x, seg_top_ + space);
+        seg_top_ += space + it.height;
         page_has_text_ = true;
-        after_span_ = true;
-        set_ = std::make_unique<ColumnSet>(flow_, columns(), area_bottom_ - seg_top_);
+        new_set();
     }
+
+    // ---- a parallel edition's block: each lane in its own column, from one height
+
+    void pair(std::size_t b) {
+        std::vector<ItemRef> spans;
+        std::vector<std::vector<ItemRef>> items(lanes_.size());
+        for (std::size_t lane = 0; lane < lanes_.size(); ++lane) {
+            for (std::size_t i = block_first(lane, b); in_block(lane, b, i); ++i) {
+                const FlowItem& it = flow(lane).items[i];
+                if (it.kind == FlowItem::Kind::PageBreak || it.kind == FlowItem::Kind::Float) {
+                    step({lane, i});
+                } else if (it.span) {
+                    if (!(it.kind == FlowItem::Kind::Image && lane > 0)) spans.push_back({lane, i});
+                } else {
+                    items[lane].push_back({lane, i});
+                }
+            }
+        }
+        for (ItemRef r : spans) add_span(r);
+        bool any = false;
+        double space = 0, keep = 0;
+        for (std::size_t lane = 0; lane < lanes_.size(); ++lane) {
+            if (items[lane].empty()) continue;
+            any = true;
+            // the space above the block's first visible item (not a zero-height marker's)
+            for (ItemRef r : items[lane]) {
+                if (item(r).kind == FlowItem::Kind::Marker) continue;
+                space = std::max(space, item(r).space_before);
+                break;
+            }
+            keep = std::max(keep, kept_start(lane, b, items[lane]));
+        }
+        if (!any) return;
+        close_segment(true);
+        if (page_has_text_) seg_top_ += space;
+        // the block's kept start (a heading and the lines it is kept with) on one page
+        if (seg_top_ + keep > area_.bottom + kEpsilon && page_has_text_) start_page(annex_);
+        auto lanes_set = [&] {
+            set_ = std::make_unique<ColumnSet>(flows_, static_cast<int>(lanes_.size()), area_.bottom - seg_top_,
+                                               ColumnSet::Fill::Lanes);
+        };
+        lanes_set();
+        for (;;) {
+            // each lane fills this page; what does not fit waits for the next
+            std::vector<std::vector<ItemRef>> waiting(lanes_.size());
+            bool more = false;
+            for (std::size_t lane = 0; lane < lanes_.size(); ++lane) {
+                for (std::size_t k = 0; k < items[lane].size(); ++k) {
+                    std::vector<ItemRef> carry;
+                    if (set_->add(items[lane][k], carry)) continue;
+                    waiting[lane] = std::move(carry);
+                    waiting[lane].insert(waiting[lane].end(), items[lane].begin() + static_cast<std::ptrdiff_t>(k) + 1,
+                                         items[lane].end());
+                    more = true;
+                    break;
+                }
+            }
+            if (!more) break;
+            close_segment(false);
+            start_page(annex_);
+            lanes_set();
+            items = std::move(waiting);
+        }
+        close_segment(false);
+    }
+
+    // The height of the run of kept items a lane's block starts with; a block kept whole (a
+    // heading) is followed into the next blocks, so that it stays with their first lines.
+    double kept_start(std::size_t lane, std::size_t b, const std::vector<ItemRef>& items) {
+        double h = 0;
+        bool first = true;
+        auto take = [&](const FlowItem& it) {
+            h += (first ? 0 : it.space_before) + it.height;
+            first = false;
+            return it.keep_with_next;
+        };
+        for (ItemRef r : items) {
+            if (!take(item(r))) return h;
+        }
+        for (std::size_t next = b + 1; next <= b + kKeepLookahead; ++next) {
+            for (std::size_t i = block_first(lane, next); in_block(lane, next, i); ++i) {
+                const FlowItem& it = flow(lane).items[i];
+                if (it.kind == FlowItem::Kind::PageBreak) return h;
+                // a figure's image goes across the page, once, from the first lane
+                if (it.kind == FlowItem::Kind::Float || (it.span && it.kind == FlowItem::Kind::Image && lane > 0)) continue;
+                if (!take(it)) return h;
+            }
+        }
+        return h;
+    }
+
+    // ---- segments
 
     // Finds the lowest column height that still holds the segment's items.
     void balance() {
-        if (columns() < 2) return;
+        if (columns() < 2 || set_->lanes()) return;
         auto items = set_->items();
         if (items.empty()) return;
         auto fits = [&](double h, std::unique_ptr<ColumnSet>& out) {
-            out = std::make_unique<ColumnSet>(flow_, columns(), h);
-            std::vector<std::size_t> carry;
-            for (auto i : items) {
-                if (!out->add(i, carry)) return false;
+            out = std::make_unique<ColumnSet>(flows_, columns(), h);
+            std::vector<ItemRef> carry;
+            for (ItemRef r : items) {
+                if (!out->add(r, carry)) return false;
             }
             return true;
         };
@@ -216,39 +336,36 @@ private:
     void close_segment(bool balance_columns) {
         if (!set_ || set_->empty()) return;
         if (balance_columns) balance();
-        double column_width = frame_.column_width(annex_);
+        // lanes take the body's columns, whatever the master
+        double column_width = frame_.column_width(annex_ && !set_->lanes());
         double bottom = seg_top_;
         const auto& cols = set_->columns();
         for (std::size_t c = 0; c < cols.size(); ++c) {
             double x = frame_.left + static_cast<double>(c) * (column_width + frame_.gutter);
             double y = seg_top_;
-            for (std::size_t k = 0; k < cols[c].size(); ++k) {
-                const FlowItem& item = flow_.items[cols[c][k].item];
-                if (y > seg_top_) y += item.space_before;
-                pages_.back().placements.push_back({cols[c][k].item, kNone, 0, x + item.x, y});
-                y += item.height;
+            for (const Entry& e : cols[c]) {
+                const FlowItem& it = item(e.ref);
+                if (y > seg_top_) y += it.space_before;
+                place(e.ref, x + it.x, y);
+                y += it.height;
             }
             bottom = std::max(bottom, y);
         }
         seg_top_ = bottom;
         page_has_text_ = true;
-        set_ = std::make_unique<ColumnSet>(flow_, columns(), area_bottom_ - seg_top_);
-    }
-
-    void flush_floats() {
-        while (!top_queue_.empty() || !bottom_queue_.empty()) start_page(annex_);
+        new_set();
     }
 };
 
 }  // namespace
 
-void distribute(Flow& flow, Collector& collector, const Frame& frame, const std::function<void(PagePlan&&)>& on_page) {
-    Distributor(flow, &collector, frame, on_page).run();
+void distribute(const std::vector<Lane>& lanes, const Frame& frame, const std::function<void(PagePlan&&)>& on_page) {
+    Distributor(lanes, frame, on_page).run();
 }
 
-std::vector<PagePlan> distribute(const Flow& flow, const Frame& frame) {
+std::vector<PagePlan> distribute(const std::vector<Lane>& lanes, const Frame& frame) {
     std::vector<PagePlan> pages;
-    Distributor(flow, nullptr, frame, [&pages](PagePlan&& page) { pages.push_back(std::move(page)); }).run();
+    distribute(lanes, frame, [&pages](PagePlan&& page) { pages.push_back(std::move(page)); });
     return pages;
 }
 

@@ -2,7 +2,6 @@
 // The page builder's inner types: blocks become a flow of items (lines, table rows, images,
 // markers) that the distributor stacks into columns and pages. Internal to the page stage.
 #include <cstddef>
-#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -126,10 +125,6 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
-// All blocks -> flow items (measures and breaks every paragraph at the width it will have).
-Flow collect(const style::StyledDocument& doc, const Frame& frame, text::Measurer& measurer, base::Diagnostics& diags,
-             const CollectOptions& options = {});
-
 // Where an item (or a repeated table header) lands: its box's top-left corner on a page.
 struct Placement {
     std::size_t item = 0;        // index into Flow::items, or into the float group's items
@@ -142,18 +137,5 @@ struct PagePlan {
     bool annex = false;
     std::vector<Placement> placements;
 };
-
-// Stacks the flow into columns and pages: keeps, widows and orphans, repeated table headers,
-// floats at page tops and bottoms, balanced columns where a section ends. Pulls items from the
-// collector as it needs them and hands each page on as soon as it is complete.
-void distribute(Flow& flow, Collector& collector, const Frame& frame, const std::function<void(PagePlan&&)>& on_page);
-
-// The same over a flow collected whole.
-std::vector<PagePlan> distribute(const Flow& flow, const Frame& frame);
-
-// Two flows of the same blocks (two languages), each block beside its translation: the left
-// flow in the left column, the right in the right; where one side runs longer the other waits.
-// Full-width blocks (annex tables) come one language after the other.
-std::vector<PagePlan> distribute_parallel(const Flow& left, const Flow& right, const Frame& frame);
 
 }  // namespace compose::page
