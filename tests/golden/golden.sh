@@ -12,7 +12,10 @@ max_bytes=20480  # keep golden files small: a longer example belongs in e2e, not
 cd "$root" || exit 2
 actual=$(mktemp) && trap 'rm -f "$actual" "$actual.err"' EXIT
 # run from the source root with a relative path, so nothing in the dump depends on the checkout
-if ! "$compose" dump --stage "$stage" "examples/$name/report.xml" >"$actual" 2>"$actual.err"; then
+# an example may name the options it is made with (examples/NAME/options: --edition parallel)
+options=()
+[[ -f "examples/$name/options" ]] && read -r -a options <"examples/$name/options"
+if ! "$compose" dump --stage "$stage" "examples/$name/report.xml" "${options[@]}" >"$actual" 2>"$actual.err"; then
   cat "$actual.err" >&2
   echo "FAIL: compose dump failed for examples/$name" >&2
   exit 1
