@@ -62,6 +62,7 @@ private:
     const style::Block* table_ = nullptr;
     std::size_t table_row_ = 0;
     std::size_t table_id_ = 0;
+    std::size_t kept_rows_ = 0;  // rows still to keep with the one after them (below a group row)
     std::vector<double> table_widths_;
     double table_space_ = 0;
     // data cells whose text comes again are measured once (a style belongs to one table)
@@ -97,8 +98,10 @@ private:
 
     // Lines of a set paragraph as items; orphans and widows are kept away by keep flags:
     // no break after the first line, nor before the last.
+    // `keep_all`: no break inside (a heading, a caption); `keep_last`: none after it either (a
+    // paragraph kept with the next block, such as a lead: its last line goes with what follows).
     std::vector<FlowItem> line_items(std::size_t p, base::NodeId node, double x, bool span, bool annex, bool keep_all,
-                                     double space_before) {
+                                     double space_before, bool keep_last = false) {
         const auto& sp = flow_.paragraphs[p];
         std::vector<FlowItem> items;
         std::size_t n = sp.lines.size();
@@ -107,7 +110,7 @@ private:
             item.kind = FlowItem::Kind::Line;
             item.height = sp.style->leading;
             item.space_before = i == 0 ? space_before : 0;
-            item.keep_with_next = keep_all || (n >= 2 && (i == 0 || i + 2 == n));
+            item.keep_with_next = keep_all || (n >= 2 && (i == 0 || i + 2 == n)) || (keep_last && i + 1 == n);
             item.span = span;
             item.annex = annex;
             item.x = x;
@@ -156,7 +159,12 @@ private:
         std::string anchor = block.anchor;
         if (anchor.empty() && block.outline_level > 0) anchor = "outline-" + std::to_string(flow_.items.size());
         marker(block, anchor);
-        push(line_items(p, block.node, style.margin_left, block.span, block.annex, style.keep_with_next, space_for(style)));
+        // a heading is kept whole and with what follows; any other paragraph kept with the next
+        // block (a lead) keeps only its last line with it, and may break inside as others do
+        bool heading = block.node && block.node.index() < doc_.structure.size() &&
+                       doc_.structure[block.node.index()].role == base::Role::Heading;
+        push(line_items(p, block.node, style.margin_left, block.span, block.annex, style.keep_with_next && heading,
+                        space_for(style), style.keep_with_next));
         pending_space_ = style.space_after;
     }
 
@@ -334,7 +342,9 @@ private:
         return row;
     }
 
-    void add_row(const style::Block& block, SetRow row, bool header, base::Role role) {
+    // `group`: a row that heads the rows below it (an agenda's day or slot, a grouped table's
+    // group name): kept with the two rows that follow it.
+    void add_row(const style::Block& block, SetRow row, bool header, base::Role role, bool group = false) {
         row.header = header;
         row.role = header ? base::Role::HeaderRow : role;
         FlowItem item;
@@ -342,7 +352,9 @@ private:
         item.height = row.height;
         item.space_before = table_space_;
         table_space_ = 0;
-        item.keep_with_next = header;  // a header never stands alone at a column's foot
+        // a header never stands alone at a column's foot, nor a group row with fewer than two rows
+        item.keep_with_next = header || group || kept_rows_ > 0;
+        if (!header) kept_rows_ = group ? 1 : (kept_rows_ > 0 ? kept_rows_ - 1 : 0);
         item.span = block.span;
         item.annex = block.annex;
         item.table = table_id_;
@@ -374,6 +386,7 @@ private:
             piece.line_end = std::min(lines, first + per_piece);
             piece.height = static_cast<double>(piece.line_end - first) * leading + 2 * kCellPadding;
             piece.space_before = first == 0 ? item.space_before : 0;
+            piece.keep_with_next = piece.line_end == lines && item.keep_with_next;  // may break between pieces
             flow_.items.push_back(std::move(piece));
         }
     }
@@ -383,6 +396,7 @@ private:
         cell_paras_.clear();  // they were in the last table's styles
         table_widths_ = column_widths(block, width);
         table_id_ = flow_.table_header.size();
+        kept_rows_ = 0;
         flow_.table_header.push_back(kNone);
         if (!block.anchor.empty()) marker(block, block.anchor);
         table_space_ = space_for(layout_.style("table-cell")) + 6;
@@ -402,7 +416,8 @@ private:
         for (; table_row_ < end; ++table_row_) {
             const auto& row = block.rows[table_row_];
             auto set_data_cell = [&](std::size_t c, double measure) { return set_cell(block, row, c, measure); };
-            add_row(block, set_row(row.cells.size(), row.span_from, table_widths_, set_data_cell), false, row.role);
+            bool group = row.span_from == 0 || row.role == base::Role::Day || row.role == base::Role::Slot;
+            add_row(block, set_row(row.cells.size(), row.span_from, table_widths_, set_data_cell), false, row.role, group);
         }
         if (table_row_ >= block.rows.size()) {
             pending_space_ = layout_.style("table-cell").space_after + 6;
