@@ -42,7 +42,7 @@ install(TARGETS ${engine_targets} EXPORT composeTargets
 # examples/embed, built by tests/cli/install.sh against an installed prefix, would fail otherwise)
 foreach(header engine/typeset.h engine/backend.h engine/pdf_backend.h engine/svg_backend.h
     base/align.h base/diagnostics.h base/id.h base/limits.h base/owner.h base/source_pos.h base/structure.h
-    base/utf8.h display/display.h model/document.h para/para.h para/stats.h render/render.h
+    base/utf8.h display/display.h model/document.h page/layout_report.h para/para.h para/stats.h render/render.h
     resolve/resolve.h style/style.h svg/svg.h text/font_set.h text/hyphenate.h text/shaper.h text/text.h)
   get_filename_component(folder ${header} DIRECTORY)
   install(FILES ${PROJECT_SOURCE_DIR}/compose/${header} DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/compose/${folder})

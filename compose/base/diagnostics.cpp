@@ -154,6 +154,14 @@ const std::vector<DiagnosticCode>& diagnostic_codes() {
         // lines and pages
         {"overfull-word", "is wider than its column and has no break opportunity", "a word wider than its column"},
         {"underfull-line", "underfull line (badness ", "a line whose spaces stretch far (note)"},
+        {"layout-empty-column", "% empty before the text's end", "layout report: a column left emptier than 25% before a real end (warning)"},
+        {"layout-stranded-heading", "a heading is left at the foot of column ", "layout report: a heading or a lead at a column's foot, its text on the next (warning)"},
+        {"layout-stranded-heading", "a lead is left at the foot of column ", "layout report: a heading or a lead at a column's foot, its text on the next (warning)"},
+        {"layout-stranded-row", "a group row is left at the foot of column ", "layout report: an agenda's day or slot row, or a table's group row, at a column's foot (warning)"},
+        {"layout-orphan", "orphan: a paragraph's first line", "layout report: a paragraph's first line alone at a column's foot (warning)"},
+        {"layout-widow", "widow: a paragraph's last line", "layout report: a paragraph's last line alone at a column's top (warning)"},
+        {"layout-far-figure", " pages after the page that names it", "layout report: a figure set two or more pages after the page that names it (warning)"},
+        {"layout-hyphenated-name", "a person's name is hyphenated", "layout report: a person's name broken by a hyphen (warning)"},
         {"parallel-mismatch", "the two editions of a parallel edition", "the editions of --edition parallel differ in their blocks"},
         {"no-pages", "the report has no ", "nothing to write (--only annexes without annexes)"},
         // the command's own files

@@ -43,7 +43,7 @@ const char* const kHelp =
     "  compose render FILE.xml [-o OUT.pdf] [--layout NAME] [--lang CODE] [--fallback CODE] [--draft]\n"
     "                 [--edition single|parallel] [--with CODE] [--audience public|internal]\n"
     "                 [--only annexes] [--stats] [--depfile FILE] [--format pdf|svg]\n"
-    "  compose check  FILE.xml [--lang CODE] [--fallback CODE] [--draft] [--review-people]\n"
+    "  compose check  FILE.xml [--lang CODE] [--fallback CODE] [--draft] [--review-people] [--layout-report]\n"
     "                 [--edition single|parallel] [--with CODE] [--audience public|internal]\n"
     "  compose dump   --stage lines|pages FILE.xml [--layout NAME] [--lang CODE] [--fallback CODE] [--draft]\n"
     "                 [--edition single|parallel] [--with CODE] [--audience public|internal]\n"
@@ -67,11 +67,15 @@ const char* const kHelp =
     "  --audience public|internal\n"
     "                         public (default) leaves out columns marked redact=\"public\"\n"
     "  --only annexes         only the annexes' pages, numbered as in the whole report\n"
-    "  --stats                line-breaking figures on standard output\n"
+    "  --stats                line-breaking figures and the layout report on standard output\n"
     "  --depfile FILE         also write FILE: the PDF's dependencies in Make syntax\n"
     "  --format pdf|svg       svg: one SVG file per page, into the folder -o OUTDIR (default: REPORT-svg)\n"
     "check:\n"
     "  --review-people        list the people cases the source's <people> decisions settle, as notes\n"
+    "  --layout-report        warn of what a typographer would mark on the pages (columns left\n"
+    "                         emptier than 25% before the text's end, stranded headings, leads and\n"
+    "                         group rows, orphans, widows, figures far from their place, hyphenated\n"
+    "                         names), then print a summary line\n"
     "dump:\n"
     "  --stage lines|pages    every line placed, or the display list\n"
     "new:\n"
@@ -101,6 +105,7 @@ struct Args {
     std::string output, stage, depfile;
     std::string format = "pdf";  // render --format: pdf, or svg (a folder of pages)
     bool stats = false;  // render --stats: line-breaking counts for the whole document
+    bool layout_report = false;  // check --layout-report
     bool mark_current = false;  // translations --mark-current
     compose::engine::Options pipeline;
     compose::cli::NewReport new_report;  // compose new: --place, --from, --to
@@ -112,7 +117,7 @@ struct Args {
 bool option_fits(const std::string& option, const std::string& command) {
     static const std::vector<std::pair<std::string, std::vector<std::string>>> only = {
         {"-o", {"render", "watch"}}, {"--output", {"render", "watch"}},
-        {"--layout", {"render", "watch", "dump"}}, {"--lang", {"render", "watch", "dump", "check"}},
+        {"--layout", {"render", "watch", "dump", "check"}}, {"--layout-report", {"check"}}, {"--lang", {"render", "watch", "dump", "check"}},
         {"--fallback", {"render", "watch", "dump", "check"}}, {"--draft", {"render", "watch", "dump", "check"}},
         {"--allow-missing-glyphs", {"render", "watch", "dump", "check"}},
         {"--edition", {"render", "watch", "dump", "check"}}, {"--with", {"render", "watch", "dump", "check"}},
@@ -208,6 +213,7 @@ bool parse_args(int argc, char** argv, Args& args, std::string& error) {
             else if (s == "--allow-missing-glyphs") args.pipeline.allow_missing_glyphs = true;
             else if (s == "--review-people") args.pipeline.review_people = true;
             else if (s == "--stats") args.stats = true;
+            else if (s == "--layout-report") args.layout_report = true;
             else if (s == "--werror") args.print.werror = true;
             else if (s == "--mark-current") args.mark_current = true;
             else if (s.size() > 1 && s[0] == '-') error = "unknown option " + s;
@@ -290,9 +296,11 @@ int render(const Args& args) {
     std::vector<std::string> inputs;
     auto pipeline = args.pipeline;
     std::vector<compose::display::FontFace> fonts;
+    compose::page::LayoutReport layout;
     if (args.stats) {
         pipeline.stats = &stats;
         pipeline.fonts_used = &fonts;
+        pipeline.layout_report = &layout;
     }
     if (!args.depfile.empty()) pipeline.inputs = &inputs;
     std::string out = output_of(args);
@@ -318,6 +326,7 @@ int render(const Args& args) {
     std::cout << compose::cli::pages_written(out, pages) << "\n";
     if (args.stats) {
         std::cout << compose::para::format(stats);
+        std::cout << compose::page::summary(layout);
         // the fonts set, the system's (found through fontconfig for characters the bundled ones lack) marked
         const std::string bundled = (std::filesystem::path(compose::engine::data_dir(args.pipeline)) / "fonts").string() + "/";
         std::cout << "fonts: " << fonts.size() << "\n";
@@ -336,6 +345,8 @@ int check(const Args& args) {
     pipeline.check_people = true;
     std::vector<std::string> inputs;
     pipeline.inputs = &inputs;
+    compose::page::LayoutReport layout;
+    if (args.layout_report) pipeline.layout_report = &layout;
     compose::engine::DisplayBackend display;
     (void)compose::engine::typeset(pipeline, diags, display);
     // the bracketed texts compose new wrote, in the source and its agenda (not in the layouts)
@@ -346,6 +357,7 @@ int check(const Args& args) {
     int status = print_diagnostics(args, diags);
     // "ok" only when there is nothing to say: warnings are counted on standard error instead
     if (status == kOk && diags.count(compose::base::Severity::Warning) == 0) std::cout << args.pipeline.source << ": ok\n";
+    if (args.layout_report && status != kInternal) std::cout << compose::page::summary(layout);
     return status;
 }
 
@@ -524,7 +536,8 @@ std::string command_source(int argc, char** argv) {
     for (int i = 2; i < argc; ++i) {
         std::string a = argv[i];
         if (a.size() > 1 && a[0] == '-') {
-            bool takes_value = a != "--draft" && a != "--review-people" && a != "--stats" && a != "--allow-missing-glyphs";
+            bool takes_value = a != "--draft" && a != "--review-people" && a != "--stats" && a != "--allow-missing-glyphs" &&
+                               a != "--layout-report" && a != "--werror" && a != "--mark-current";
             if (takes_value) ++i;
             continue;
         }

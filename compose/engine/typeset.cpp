@@ -111,11 +111,12 @@ std::optional<display::Document> lay_out(const Options& options, base::Diagnosti
         if (!second) return std::nullopt;
         auto second_edition = resolve::resolve(*second, resolve::Options{other, options.audience}, diags);
         auto second_styled = style::apply_style(std::move(second_edition), *layout, diags);
-        auto display = page::build_parallel_pages(styled, second_styled, measurer, diags, options.stats, &sink);
+        auto display = page::build_parallel_pages(styled, second_styled, measurer, diags, options.stats, &sink,
+                                                  options.layout_report);
         if (diags.has_errors()) return std::nullopt;
         return display;
     }
-    auto display = page::build_pages(styled, measurer, diags, options.stats, &sink);
+    auto display = page::build_pages(styled, measurer, diags, options.stats, &sink, options.layout_report);
     if (diags.has_errors()) return std::nullopt;
     return display;
 }

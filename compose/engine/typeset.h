@@ -10,6 +10,7 @@
 #include "compose/base/diagnostics.h"
 #include "compose/base/limits.h"
 #include "compose/engine/backend.h"
+#include "compose/page/layout_report.h"
 #include "compose/para/stats.h"
 
 namespace compose::text {
@@ -33,6 +34,8 @@ struct Options {
     bool allow_missing_glyphs = false;  // a character no font has: a box (.notdef) and a warning, not an error
     base::Limits limits;    // --limit NAME=VALUE raises one (file sizes, depth, rows, cells, image pixels)
     para::LineStats* stats = nullptr;  // when set, counts every line placed (render --stats)
+    // when set, the layout report: its counts here, each finding a warning (check --layout-report)
+    page::LayoutReport* layout_report = nullptr;
     std::vector<std::string>* inputs = nullptr;  // when set, receives every file read (compose watch)
     std::vector<display::FontFace>* fonts_used = nullptr;  // when set, receives every font set (render --stats)
     std::string root;       // --root: data and images may be anywhere inside; empty: the source's folder

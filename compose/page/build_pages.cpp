@@ -2,11 +2,13 @@
 // display list (lines, rows, images, destinations), running heads and folios.
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "compose/base/dates.h"
 #include "compose/base/utf8.h"
 #include "compose/page/distribute.h"
 #include "compose/page/flow.h"
+#include "compose/page/layout_audit.h"
 #include "compose/page/page.h"
 #include "compose/page/page_writer.h"
 #include "compose/para/para.h"
@@ -83,14 +85,16 @@ public:
     // `trees`: each flow's structure tree.
     PageEmitter(const style::StyledDocument& doc, std::vector<Flow*> flows, std::vector<const std::vector<base::Node>*> trees,
                 const Frame& frame, text::Measurer& measurer, base::Diagnostics& diags, para::LineStats* stats,
-                const PageSink* sink)
+                const PageSink* sink, LayoutReport* report)
         : doc_(doc), flows_(std::move(flows)), frame_(frame), measurer_(measurer), diags_(diags), stats_(stats),
-          sink_(sink), writer_(out_, measurer.fonts()), tagger_(std::move(trees)), lines_left_(flows_.size()) {
+          sink_(sink), writer_(out_, measurer.fonts()), tagger_(trees), lines_left_(flows_.size()) {
         out_.metadata = metadata_of(doc_);
+        if (report) audit_.emplace(flows_, trees, frame, *report, diags);
     }
 
     void page(const PagePlan& plan) {
         std::size_t number = ++page_count_;
+        if (audit_) audit_->page(plan, number);  // before the page's lines are released
         display::Page page;
         page.width = doc_.layout.page.width;
         page.height = doc_.layout.page.height;
@@ -147,6 +151,7 @@ private:
     display::Document out_;
     PageWriter writer_;
     Tagger tagger_;
+    std::optional<LayoutAudit> audit_;
     std::vector<std::vector<std::size_t>> lines_left_;  // per flow and paragraph: lines not yet placed
     std::size_t page_count_ = 0;
     std::string section_;  // the heading in force, for running heads
@@ -330,11 +335,11 @@ display::Metadata metadata_of(const style::StyledDocument& doc) {
 }
 
 display::Document build_pages(const style::StyledDocument& doc, text::Measurer& measurer, base::Diagnostics& diags,
-                              para::LineStats* stats, const PageSink* sink) {
+                              para::LineStats* stats, const PageSink* sink, LayoutReport* report) {
     Frame frame = frame_of(doc.layout);
     Flow flow;
     Collector collector(doc, frame, measurer, diags, {}, flow);
-    PageEmitter emitter(doc, {&flow}, {&doc.structure}, frame, measurer, diags, stats, sink);
+    PageEmitter emitter(doc, {&flow}, {&doc.structure}, frame, measurer, diags, stats, sink, report);
     distribute({{&flow, [&collector] { return collector.next(); }}}, frame,
                [&emitter](PagePlan&& plan) { emitter.page(plan); });
     return emitter.finish();
@@ -342,7 +347,7 @@ display::Document build_pages(const style::StyledDocument& doc, text::Measurer& 
 
 display::Document build_parallel_pages(const style::StyledDocument& left, const style::StyledDocument& right,
                                        text::Measurer& measurer, base::Diagnostics& diags, para::LineStats* stats,
-                                       const PageSink* sink) {
+                                       const PageSink* sink, LayoutReport* report) {
     if (left.blocks.size() != right.blocks.size()) {
         diags.error({}, "the two editions of a parallel edition do not have the same blocks");
         throw base::Fatal{};
@@ -357,7 +362,7 @@ display::Document build_parallel_pages(const style::StyledDocument& left, const 
     Collector left_collector(left, frame, measurer, diags, options, left_flow);
     Collector right_collector(right, frame, measurer, diags, options, right_flow);
     PageEmitter emitter(left, {&left_flow, &right_flow}, {&left.structure, &right.structure}, frame, measurer, diags,
-                        stats, sink);
+                        stats, sink, report);
     distribute({{&left_flow, [&left_collector] { return left_collector.next(); }},
                 {&right_flow, [&right_collector] { return right_collector.next(); }}},
                frame, [&emitter](PagePlan&& plan) { emitter.page(plan); });

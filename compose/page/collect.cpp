@@ -347,6 +347,7 @@ private:
     void add_row(const style::Block& block, SetRow row, bool header, base::Role role, bool group = false) {
         row.header = header;
         row.role = header ? base::Role::HeaderRow : role;
+        row.group = group;
         FlowItem item;
         item.kind = FlowItem::Kind::Row;
         item.height = row.height;

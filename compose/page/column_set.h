@@ -14,13 +14,6 @@ namespace compose::page {
 
 constexpr double kEpsilon = 1e-6;
 
-// An item of one of the flows being distributed: a parallel edition has one flow per language.
-struct ItemRef {
-    std::size_t lane = 0;
-    std::size_t item = 0;
-    bool operator==(const ItemRef&) const = default;
-};
-
 struct Entry {
     ItemRef ref;
     bool header_copy;  // a table's header repeated at the top of a column

@@ -43,6 +43,7 @@ public:
         }
         close_segment(true);
         flush_floats();
+        pages_.back().ends = true;
         // a last page left empty (a break or a float flush at the very end) is dropped
         if (!pages_.empty() && (!pages_.back().placements.empty() || !handed_on_)) hand_on();
     }
@@ -141,6 +142,7 @@ private:
             pages_.back().annex = annex;
             new_set();
         } else {
+            pages_.back().ends = true;
             start_page(annex);
         }
     }
@@ -171,6 +173,7 @@ private:
 
     void anchor(ItemRef group) {
         FlowState state{page_has_text_ || !set_->empty(), set_->column() == 0, seg_top_ + set_->used()};
+        pages_.back().anchors.push_back(group);
         out_of_flow_.anchor(group, state, area_, pages_.back().placements);
         seg_top_ = std::max(seg_top_, area_.top);
         set_->set_capacity(area_.bottom - seg_top_);

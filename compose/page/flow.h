@@ -35,6 +35,7 @@ struct SetRow {
     double height = 0;
     bool header = false;
     base::Role role = base::Role::Row;  // a header row, a row, an agenda's day, slot or talk
+    bool group = false;  // it heads the rows below it (a day, a slot, a grouped table's group name)
     base::NodeId node;  // its element, once placed (a split row's pieces share it); its cells' follow it
 };
 
@@ -125,6 +126,13 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
+// An item of one of the flows being distributed: a parallel edition has one flow per language.
+struct ItemRef {
+    std::size_t lane = 0;
+    std::size_t item = 0;
+    bool operator==(const ItemRef&) const = default;
+};
+
 // Where an item (or a repeated table header) lands: its box's top-left corner on a page.
 struct Placement {
     std::size_t item = 0;        // index into Flow::items, or into the float group's items
@@ -136,6 +144,8 @@ struct Placement {
 struct PagePlan {
     bool annex = false;
     std::vector<Placement> placements;
+    std::vector<ItemRef> anchors;  // the floats whose place in the text is on this page (lane, group)
+    bool ends = false;             // the text stops here: a page break or the document's end follows
 };
 
 }  // namespace compose::page

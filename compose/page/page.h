@@ -7,6 +7,7 @@
 
 #include "compose/base/diagnostics.h"
 #include "compose/display/display.h"
+#include "compose/page/layout_report.h"
 #include "compose/para/stats.h"
 #include "compose/style/style.h"
 #include "compose/text/text.h"
@@ -20,16 +21,19 @@ using PageSink = std::function<bool(display::Page&&, const std::vector<display::
 // The document's metadata (title, author, subject, language) as the PDF states it.
 display::Metadata metadata_of(const style::StyledDocument& doc);
 
-// `stats`, when given, counts every line placed (compose render --stats). With a `sink`, pages
+// `stats`, when given, counts every line placed (compose render --stats); `report`, when given,
+// gets the layout report's counts, each finding a warning in `diags`. With a `sink`, pages
 // go to it as they are made and the returned document holds no pages (only fonts, outline and
 // metadata): a 50,000-row table is never held whole.
 display::Document build_pages(const style::StyledDocument& doc, text::Measurer& measurer, base::Diagnostics& diags,
-                              para::LineStats* stats = nullptr, const PageSink* sink = nullptr);
+                              para::LineStats* stats = nullptr, const PageSink* sink = nullptr,
+                              LayoutReport* report = nullptr);
 
 // A parallel edition: two editions of one source (two languages), each block beside its
 // translation, the left edition in the left column.
 display::Document build_parallel_pages(const style::StyledDocument& left, const style::StyledDocument& right,
                                        text::Measurer& measurer, base::Diagnostics& diags,
-                                       para::LineStats* stats = nullptr, const PageSink* sink = nullptr);
+                                       para::LineStats* stats = nullptr, const PageSink* sink = nullptr,
+                              LayoutReport* report = nullptr);
 
 }  // namespace compose::page

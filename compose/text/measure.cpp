@@ -465,7 +465,8 @@ void Measurer::build_items(const style::Paragraph& para, const Itemization& item
             bool whole = std::any_of(unbreakable.begin(), unbreakable.end(),  // a word of a <nobreak> phrase
                                      [&](const auto& span) { return a < span.second && s > span.first; });
             if ((hyphenate || soft) && !whole && !run.rtl() && !in_url(a) && !in_url(s > a ? s - 1 : a)) {
-                points = hyphen_points(mp, run, a, s, soft_hyphens, hyphenate);
+                // a person's name is not hyphenated (only at the author's soft hyphens)
+                points = hyphen_points(mp, run, a, s, soft_hyphens, hyphenate && run.role != base::Role::Person);
             }
             add_box(mp, box, points, diags);
         }
