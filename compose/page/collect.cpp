@@ -110,7 +110,9 @@ private:
             item.kind = FlowItem::Kind::Line;
             item.height = sp.style->leading;
             item.space_before = i == 0 ? space_before : 0;
-            item.keep_with_next = keep_all || (n >= 2 && (i == 0 || i + 2 == n)) || (keep_last && i + 1 == n);
+            // (and, as TeX's \brokenpenalty advises, no page or column break after a hyphen)
+            item.keep_with_next = keep_all || (n >= 2 && (i == 0 || i + 2 == n)) || (keep_last && i + 1 == n) ||
+                                  (i + 1 < n && sp.lines[i].hyphenated);
             item.span = span;
             item.annex = annex;
             item.x = x;
@@ -170,9 +172,10 @@ private:
 
     void figure(const style::Block& block) {
         const auto& style = block.para.style;
-        bool floating = block.float_to != style::Block::Float::None && !options_.parallel;
+        bool floating = block.float_to != style::Block::Float::None;
         // floating figures go across the full text width, like the printed report's photos; so do
-        // the images of a parallel edition, whose captions stand in each language's column
+        // the images of a parallel edition, whose captions stand in each language's column (the
+        // distributor sets the captions of one figure side by side, under the image)
         bool wide = floating || block.span || options_.parallel;
         double width = wide ? frame_.width : frame_.column_width(block.annex);
         // a photo shown whole keeps its shape; one that fills its frame (cover) gets the usual one

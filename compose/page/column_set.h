@@ -70,6 +70,25 @@ public:
         return true;
     }
 
+    // Where the run of kept items that ends a column begins (its size: none).
+    std::size_t kept_tail_start(std::size_t col) const {
+        const auto& column = columns_[col];
+        std::size_t k = column.size();
+        while (k > 0 && !column[k - 1].header_copy && item_of(column[k - 1].ref).keep_with_next) --k;
+        return k;
+    }
+
+    // Takes a column's entries from `k` on out of the set (repeated headers are dropped).
+    std::vector<ItemRef> cut(std::size_t col, std::size_t k) {
+        std::vector<ItemRef> out;
+        for (std::size_t t = k; t < columns_[col].size(); ++t) {
+            if (!columns_[col][t].header_copy) out.push_back(columns_[col][t].ref);
+        }
+        columns_[col].resize(std::min(k, columns_[col].size()));
+        recount(col);
+        return out;
+    }
+
     bool empty() const {
         for (const auto& c : columns_) {
             if (!c.empty()) return false;

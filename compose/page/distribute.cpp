@@ -61,6 +61,10 @@ private:
     double seg_top_ = 0;      // where the current column set begins
     std::unique_ptr<ColumnSet> set_;
     bool page_has_text_ = false;  // a segment or a spanning item is placed on this page
+    bool page_has_span_ = false;  // a spanning item is placed on this page
+    bool kept_tail_ = false;      // the last segment closed ends with an item kept with what follows
+    static inline double unused_ = 0;
+    double following_ = 0;  // the kept start of the blocks after a parallel figure's
 
     // ---- the lanes' flows, pulled as they are needed
 
@@ -124,18 +128,21 @@ private:
         handed_on_ = true;
     }
 
-    void start_page(bool annex) {
+    void start_page(bool annex, bool figures_only = false) {
         annex_ = annex;
         if (!pages_.empty()) hand_on();  // that page is complete
         pages_.push_back(PagePlan{annex, {}});
-        area_ = out_of_flow_.start_page(pages_.back().placements);  // waiting floats first
+        area_ = out_of_flow_.start_page(pages_.back().placements, figures_only);  // waiting figures first
         seg_top_ = area_.top;
         page_has_text_ = false;
+        page_has_span_ = false;
         new_set();
     }
 
     void page_break(bool annex) {
         close_segment(true);
+        // figures still waiting go below the text that ends here, before a page of figures is used
+        if (page_has_text_) out_of_flow_.settle_at_foot(seg_top_, area_, pages_.back().placements);
         flush_floats();
         if (pages_.back().placements.empty()) {
             annex_ = annex;  // nothing here yet: this page becomes the new master's
@@ -148,7 +155,7 @@ private:
     }
 
     void flush_floats() {
-        while (out_of_flow_.waiting()) start_page(annex_);
+        while (out_of_flow_.waiting()) start_page(annex_, true);
     }
 
     void place(ItemRef r, double x, double y) { pages_.back().placements.push_back({r.item, kNone, r.lane, x, y}); }
@@ -161,7 +168,7 @@ private:
         case FlowItem::Kind::PageBreak:
             if (r.lane == 0) page_break(it.annex);  // the other lanes' breaks are the same break
             break;
-        case FlowItem::Kind::Float: anchor({r.lane, it.float_group}); break;
+        case FlowItem::Kind::Float: anchor(Figure{{{r.lane, it.float_group}}}); break;
         default:
             if (!it.span) {
                 add(r);
@@ -171,12 +178,74 @@ private:
         }
     }
 
-    void anchor(ItemRef group) {
-        FlowState state{page_has_text_ || !set_->empty(), set_->column() == 0, seg_top_ + set_->used()};
-        pages_.back().anchors.push_back(group);
-        out_of_flow_.anchor(group, state, area_, pages_.back().placements);
-        seg_top_ = std::max(seg_top_, area_.top);
+    // A floating figure's place in the text is reached. A bottom figure goes to this page's foot
+    // if the text so far leaves room; a top one to this page's top if the text already on the
+    // page still fits below it (a parallel edition: here, between two blocks, if it fits);
+    // otherwise the figure waits for the next page, behind any that wait already.
+    void anchor(const Figure& fig) {
+        auto& placements = pages_.back().placements;
+        for (ItemRef g : fig.groups) pages_.back().anchors.push_back(g);
+        if (out_of_flow_.bottom(fig)) {
+            if (set_->column() != 0 || !out_of_flow_.place_at_foot(fig, seg_top_ + set_->used(), area_, placements)) {
+                out_of_flow_.wait(fig);
+            }
+            set_->set_capacity(area_.bottom - seg_top_);
+            return;
+        }
+        if (!out_of_flow_.top_waiting() && (top_of_this_page(fig) || foot_of_this_page(fig) || here(fig))) return;
+        out_of_flow_.wait(fig);
+    }
+
+    bool top_of_this_page(const Figure& fig) {
+        double h = out_of_flow_.height(fig);
+        if (!page_has_text_ && set_->empty()) {  // nothing on the page yet
+            if (area_.top + h > area_.bottom) return false;
+        } else if (lanes_.size() > 1 || page_has_span_ || seg_top_ > area_.top + kEpsilon ||
+                   !out_of_flow_.top_area_takes(area_, h)) {
+            return false;  // only a page of one column set is set again below a figure
+        }
+        // the text already on the page, set again below the figure: all of it must still fit,
+        // so that the figure never comes before the page that names it
+        auto trial = std::make_unique<ColumnSet>(flows_, columns(), area_.bottom - (area_.top + h));
+        std::vector<ItemRef> carry;
+        for (ItemRef r : set_->items()) {
+            if (!trial->add(r, carry)) return false;
+        }
+        out_of_flow_.place_top(fig, area_, pages_.back().placements);
+        seg_top_ = area_.top;
+        set_ = std::move(trial);
+        return true;
+    }
+
+    // At the foot of this page, the text already on it set again above the figure.
+    bool foot_of_this_page(const Figure& fig) {
+        double h = out_of_flow_.height(fig);
+        if (lanes_.size() > 1 || !out_of_flow_.foot_area_takes(area_, h)) return false;
+        auto trial = std::make_unique<ColumnSet>(flows_, columns(), area_.bottom - h - seg_top_);
+        std::vector<ItemRef> carry;
+        for (ItemRef r : set_->items()) {
+            if (!trial->add(r, carry)) return false;
+        }
+        if (!out_of_flow_.place_at_foot(fig, seg_top_ + trial->height(), area_, pages_.back().placements)) return false;
+        set_ = std::move(trial);
         set_->set_capacity(area_.bottom - seg_top_);
+        return true;
+    }
+
+    // A parallel edition's figure between two blocks, across the page, if it fits below them
+    // (after a heading: with the start of the text the heading is kept with).
+    bool here(const Figure& fig) {
+        if (lanes_.size() == 1) return false;
+        close_segment(true);
+        double gap = page_has_text_ ? out_of_flow_.gap(fig) : 0;
+        double h = out_of_flow_.height(fig);
+        if (seg_top_ + gap + h + (kept_tail_ ? following_ : 0) > area_.bottom + kEpsilon) return false;
+        out_of_flow_.place_at(fig, seg_top_ + gap, pages_.back().placements);
+        seg_top_ += gap + h;
+        page_has_text_ = true;
+        page_has_span_ = true;
+        new_set();
+        return true;
     }
 
     void add(ItemRef r) {
@@ -212,6 +281,7 @@ private:
         place(r, frame_.left + it.x, seg_top_ + space);
         seg_top_ += space + it.height;
         page_has_text_ = true;
+        page_has_span_ = true;
         new_set();
     }
 
@@ -220,10 +290,13 @@ private:
     void pair(std::size_t b) {
         std::vector<ItemRef> spans;
         std::vector<std::vector<ItemRef>> items(lanes_.size());
+        Figure figure;  // a floating figure: each lane's float group
         for (std::size_t lane = 0; lane < lanes_.size(); ++lane) {
             for (std::size_t i = block_first(lane, b); in_block(lane, b, i); ++i) {
                 const FlowItem& it = flow(lane).items[i];
-                if (it.kind == FlowItem::Kind::PageBreak || it.kind == FlowItem::Kind::Float) {
+                if (it.kind == FlowItem::Kind::Float) {
+                    figure.groups.push_back({lane, it.float_group});
+                } else if (it.kind == FlowItem::Kind::PageBreak) {
                     step({lane, i});
                 } else if (it.span) {
                     if (!(it.kind == FlowItem::Kind::Image && lane > 0)) spans.push_back({lane, i});
@@ -231,6 +304,16 @@ private:
                     items[lane].push_back({lane, i});
                 }
             }
+        }
+        if (!figure.groups.empty()) {
+            // what must follow the figure on its page if it comes right after a heading
+            double space = 0;
+            following_ = 0;
+            for (std::size_t lane = 0; lane < lanes_.size(); ++lane) {
+                following_ = std::max(following_, kept_start(lane, b, {}, true, space));
+            }
+            following_ += space;
+            anchor(figure);
         }
         for (ItemRef r : spans) add_span(r);
         bool any = false;
@@ -277,15 +360,52 @@ private:
             lanes_set();
             items = std::move(waiting);
         }
+        keep_end_with_next(b);
         close_segment(false);
+    }
+
+    // A block that ends kept with what follows (a lead's last line, a heading) and whose next
+    // block's kept start does not fit below it: its kept end goes on to the next page, in every
+    // lane that ends so (the whole block, in all lanes, when one lane is kept from its top).
+    void keep_end_with_next(std::size_t b) {
+        std::vector<std::size_t> from(lanes_.size());
+        bool kept = false, whole = false;
+        for (std::size_t lane = 0; lane < lanes_.size(); ++lane) {
+            const auto& column = set_->columns()[lane];
+            from[lane] = set_->kept_tail_start(lane);
+            if (from[lane] < column.size()) kept = true;
+            if (from[lane] == 0 && !column.empty()) whole = true;
+        }
+        if (!kept || !page_has_text_) return;  // (a block kept whole from the page's top stays)
+        double next = 0, space = 0;
+        for (std::size_t lane = 0; lane < lanes_.size(); ++lane) {
+            std::vector<ItemRef> none;
+            next = std::max(next, kept_start(lane, b, none, true, space));
+        }
+        if (next <= 0 || seg_top_ + set_->height() + space + next <= area_.bottom + kEpsilon) return;
+        std::vector<std::vector<ItemRef>> tails(lanes_.size());
+        for (std::size_t lane = 0; lane < lanes_.size(); ++lane) tails[lane] = set_->cut(lane, whole ? 0 : from[lane]);
+        close_segment(false);
+        start_page(annex_);
+        set_ = std::make_unique<ColumnSet>(flows_, static_cast<int>(lanes_.size()), area_.bottom - seg_top_,
+                                           ColumnSet::Fill::Lanes);
+        for (std::size_t lane = 0; lane < lanes_.size(); ++lane) {
+            for (ItemRef r : tails[lane]) {
+                std::vector<ItemRef> carry;
+                set_->add(r, carry);  // (the first item of a page always goes in)
+            }
+        }
     }
 
     // The height of the run of kept items a lane's block starts with; a block kept whole (a
     // heading) is followed into the next blocks, so that it stays with their first lines.
-    double kept_start(std::size_t lane, std::size_t b, const std::vector<ItemRef>& items) {
+    // `following_only`: the kept start of the blocks after b, its first space in `first_space`.
+    double kept_start(std::size_t lane, std::size_t b, const std::vector<ItemRef>& items, bool following_only = false,
+                      double& first_space = unused_) {
         double h = 0;
         bool first = true;
         auto take = [&](const FlowItem& it) {
+            if (first && following_only) first_space = std::max(first_space, it.space_before);
             h += (first ? 0 : it.space_before) + it.height;
             first = false;
             return it.keep_with_next;
@@ -298,7 +418,10 @@ private:
                 const FlowItem& it = flow(lane).items[i];
                 if (it.kind == FlowItem::Kind::PageBreak) return h;
                 // a figure's image goes across the page, once, from the first lane
-                if (it.kind == FlowItem::Kind::Float || (it.span && it.kind == FlowItem::Kind::Image && lane > 0)) continue;
+                if (it.kind == FlowItem::Kind::Float || it.kind == FlowItem::Kind::Marker ||
+                    (it.span && it.kind == FlowItem::Kind::Image && lane > 0)) {
+                    continue;
+                }
                 if (!take(it)) return h;
             }
         }
@@ -356,6 +479,10 @@ private:
         }
         seg_top_ = bottom;
         page_has_text_ = true;
+        kept_tail_ = false;
+        for (const auto& col : cols) {
+            if (!col.empty() && item(col.back().ref).keep_with_next) kept_tail_ = true;
+        }
         new_set();
     }
 };

@@ -107,8 +107,8 @@ struct Frame {
 };
 
 struct CollectOptions {
-    // A parallel edition sets each language in its own column: figures do not float, their
-    // image goes across both columns and their caption into the column.
+    // A parallel edition sets each language in its own column: a figure's image goes across both
+    // columns and its caption into the column.
     bool parallel = false;
 };
 

@@ -1,72 +1,106 @@
 // Floating figures: their queue, and where each one lands (see out_of_flow.h).
 #include "compose/page/out_of_flow.h"
 
+#include <algorithm>
+
 namespace compose::page {
 namespace {
 
-constexpr double kMaxTopFloatShare = 0.7;  // floats at a page's top leave room for some text
-constexpr double kMinTextShare = 0.2;      // bottom floats leave at least this much for text
-
-double items_height(const FloatGroup& g) {
-    double h = 0;
-    for (const auto& i : g.items) h += i.height;
-    return h;
-}
+constexpr double kMaxTopFloatShare = 0.7;  // figures at a page's top leave room for some text
+constexpr double kMinTextShare = 0.2;      // figures at its foot leave at least this much
 
 }  // namespace
 
-void OutOfFlow::place(ItemRef g, double y, std::vector<Placement>& placements) const {
-    const auto& items = group(g).items;
-    for (std::size_t k = 0; k < items.size(); ++k) {
-        placements.push_back({k, g.item, g.lane, frame_.left + items[k].x, y});
-        y += items[k].height;
+double OutOfFlow::height(const Figure& f) const {
+    double h = 0;
+    for (ItemRef g : f.groups) h = std::max(h, group(g).height);
+    return h;
+}
+
+// Without the space after the figure (between it and the text).
+double OutOfFlow::items_height(const Figure& f) const {
+    double h = 0;
+    for (ItemRef g : f.groups) {
+        double gh = 0;
+        for (const auto& i : group(g).items) gh += i.height;
+        h = std::max(h, gh);
+    }
+    return h;
+}
+
+bool OutOfFlow::top_area_takes(const TextArea& area, double h) const {
+    return (area.top - frame_.top) + h <= (frame_.bottom - frame_.top) * kMaxTopFloatShare &&
+           area.top + h <= area.bottom;
+}
+
+bool OutOfFlow::foot_area_takes(const TextArea& area, double h) const {
+    return area.bottom - h - area.top >= (frame_.bottom - frame_.top) * kMinTextShare;
+}
+
+void OutOfFlow::place_at(const Figure& f, double y, std::vector<Placement>& placements) const {
+    // a parallel edition: the image once, from the first lane; each caption in its lane's column
+    double pitch = frame_.column_width(false) + frame_.gutter;
+    for (ItemRef g : f.groups) {
+        const auto& items = group(g).items;
+        double at = y;
+        for (std::size_t k = 0; k < items.size(); ++k) {
+            bool shown = g.lane == 0 || items[k].kind != FlowItem::Kind::Image;
+            double x = frame_.left + (items[k].kind == FlowItem::Kind::Image ? 0 : static_cast<double>(g.lane) * pitch);
+            if (shown) placements.push_back({k, g.item, g.lane, x + items[k].x, at});
+            at += items[k].height;
+        }
     }
 }
 
-// The group's space after it goes above it at the foot: between the text and the figure.
-void OutOfFlow::place_at_foot(ItemRef g, TextArea& area, std::vector<Placement>& placements) const {
-    const auto& fg = group(g);
-    area.bottom -= fg.height;
-    place(g, area.bottom + (fg.height - items_height(fg)), placements);
+void OutOfFlow::place_top(const Figure& f, TextArea& area, std::vector<Placement>& placements) const {
+    place_at(f, area.top, placements);
+    area.top += height(f);
 }
 
-TextArea OutOfFlow::start_page(std::vector<Placement>& placements) {
+bool OutOfFlow::place_at_foot(const Figure& f, double text_bottom, TextArea& area,
+                              std::vector<Placement>& placements) const {
+    double h = height(f);
+    if (text_bottom + h > area.bottom) return false;
+    area.bottom -= h;
+    // the space after the figure goes above it at the foot: between the text and the figure
+    place_at(f, area.bottom + (h - items_height(f)), placements);
+    return true;
+}
+
+TextArea OutOfFlow::start_page(std::vector<Placement>& placements, bool figures_only) {
     TextArea area{frame_.top, frame_.bottom};
-    double height = frame_.bottom - frame_.top;
+    double page = frame_.bottom - frame_.top;
     double used = 0;
     while (!top_.empty()) {
-        const auto& g = group(top_.front());
-        if (used > 0 && used + g.height > height * kMaxTopFloatShare) break;
-        place(top_.front(), area.top, placements);
-        area.top += g.height;
-        used += g.height;
+        double h = height(top_.front());
+        if (used > 0 && used + h > page * (figures_only ? 1.0 : kMaxTopFloatShare)) break;
+        place_top(top_.front(), area, placements);
+        used += h;
         top_.pop_front();
     }
     while (!bottom_.empty()) {
-        const auto& g = group(bottom_.front());
-        if (area.bottom - g.height < area.top + height * kMinTextShare && used > 0) break;
-        place_at_foot(bottom_.front(), area, placements);
-        used += g.height;
+        double h = height(bottom_.front());
+        if (used > 0 && area.bottom - h < area.top + page * (figures_only ? 0.0 : kMinTextShare)) break;
+        place_at_foot(bottom_.front(), area.top, area, placements);
+        used += h;
         bottom_.pop_front();
     }
     return area;
 }
 
-void OutOfFlow::anchor(ItemRef g, const FlowState& state, TextArea& area, std::vector<Placement>& placements) {
-    const auto& fg = group(g);
-    if (fg.bottom) {
-        if (state.first_column && state.bottom + fg.height <= area.bottom) {
-            place_at_foot(g, area, placements);
-        } else {
-            bottom_.push_back(g);
-        }
-        return;
-    }
-    if (!state.page_has_text && top_.empty() && area.top + fg.height <= area.bottom) {
-        place(g, area.top, placements);
-        area.top += fg.height;
-    } else {
-        top_.push_back(g);
+void OutOfFlow::settle_at_foot(double text_bottom, TextArea& area, std::vector<Placement>& placements) {
+    double total = 0;
+    std::size_t n = 0;
+    while (n < top_.size() && text_bottom + total + height(top_[n]) <= area.bottom) total += height(top_[n++]);
+    if (n == 0) return;
+    double y = area.bottom - total;
+    area.bottom = y;
+    for (std::size_t k = 0; k < n; ++k) {
+        const Figure& f = top_.front();
+        double h = height(f);
+        place_at(f, y + (h - items_height(f)), placements);  // its space above it, from the text
+        y += h;
+        top_.pop_front();
     }
 }
 

@@ -143,32 +143,94 @@ TEST_CASE("distribute: columns at the end of the text are balanced") {
     CHECK(spot(pages, 9).y == Approx(130));
 }
 
-TEST_CASE("distribute: a top float named mid-page goes to the next page's top, a bottom one to this page's foot") {
-    FlowBuilder b;
-    b.lines(5).floating(100, false).lines(5).floating(60, true).lines(20);
-    auto pages = one_lane(b.flow, frame());
-    REQUIRE(pages.size() >= 2);
-    double top_float_y = -1, bottom_float_y = -1;
-    int top_page = -1, bottom_page = -1;
+// Where each float group landed: (page, y of its first item), or (-1, 0).
+std::pair<int, double> float_spot(const std::vector<PagePlan>& pages, std::size_t group) {
     for (std::size_t p = 0; p < pages.size(); ++p) {
         for (const auto& pl : pages[p].placements) {
-            if (pl.float_group == 0) top_page = static_cast<int>(p), top_float_y = pl.y;
-            if (pl.float_group == 1) bottom_page = static_cast<int>(p), bottom_float_y = pl.y;
+            if (pl.float_group == group) return {static_cast<int>(p), pl.y};
         }
     }
-    CHECK(top_page == 1);
-    CHECK(top_float_y == Approx(50));
-    CHECK(bottom_page == 0);
-    CHECK(bottom_float_y == Approx(450 - 60));
-    // the text on page 1 stops above the bottom float; page 2's text starts below the top float
+    return {-1, 0};
+}
+
+TEST_CASE("distribute: a top float goes to the top of the page that names it, the text already there set below it") {
+    FlowBuilder b;
+    b.lines(5).floating(100, false).lines(20);
+    auto pages = one_lane(b.flow, frame());
+    CHECK(float_spot(pages, 0) == std::pair<int, double>{0, 50});
+    CHECK(spot(pages, 0).y == Approx(150));  // the first line, moved below the figure
+    CHECK(spot(pages, 0).page == 0);
+}
+
+TEST_CASE("distribute: a top float that would push its own place to the next page goes to the page's foot, or waits") {
+    FlowBuilder b;
+    b.lines(16).floating(100, false).lines(20);  // 16 lines + 100 pt do not fit 400 pt
+    auto pages = one_lane(b.flow, frame());
+    auto [page, y] = float_spot(pages, 0);
+    CHECK(page == 1);  // not at page 1's top (line 16 would go to page 2), nor its foot
+    CHECK(y == Approx(50));
+    for (std::size_t i = 0; i < 16; ++i) CHECK(spot(pages, i).page == 0);
+}
+
+TEST_CASE("distribute: a bottom float goes to the foot of the page that names it when the text leaves room") {
+    FlowBuilder b;
+    b.lines(5).floating(60, true).lines(20);
+    auto pages = one_lane(b.flow, frame());
+    CHECK(float_spot(pages, 0) == std::pair<int, double>{0, 450 - 60});
+    // the text on page 1 stops above it
     for (const auto& pl : pages[0].placements) {
         if (pl.float_group == kNone) CHECK(pl.y + 20 <= 390 + 1e-6);
     }
-    bool below = true;
-    for (const auto& pl : pages[1].placements) {
-        if (pl.float_group == kNone && pl.y < 150 - 1e-6) below = false;
+}
+
+TEST_CASE("distribute: figures still waiting at a page break go below the text that ends there") {
+    FlowBuilder b;
+    // the first figure takes the top; the second, named below two lines, would leave the text
+    // less than its share at the foot, so it waits, and the break settles it at the foot
+    b.floating(250, false).lines(2).floating(100, false);
+    b.add(FlowItem::Kind::PageBreak, 0).annex = true;
+    b.lines(2);
+    auto pages = one_lane(b.flow, frame());
+    CHECK(float_spot(pages, 0) == std::pair<int, double>{0, 50});
+    CHECK(float_spot(pages, 1) == std::pair<int, double>{0, 450 - 100});
+    REQUIRE(pages.size() == 2);
+    CHECK(pages[0].ends);
+    CHECK(pages[1].annex);
+}
+
+TEST_CASE("distribute, parallel: a figure goes across the page between two blocks, each caption in its column") {
+    FlowBuilder left, right;
+    for (auto* b : {&left, &right}) {
+        b->lines(3).end_block();
+        FloatGroup group;
+        group.height = 120;
+        FlowItem image;
+        image.kind = FlowItem::Kind::Image;
+        image.height = 100;
+        image.span = true;
+        FlowItem caption;
+        caption.kind = FlowItem::Kind::Line;
+        caption.height = 20;
+        group.items = {image, caption};
+        b->flow.floats.push_back(group);
+        b->add(FlowItem::Kind::Float, 0).float_group = 0;
+        b->end_block();
+        b->lines(2).end_block();
     }
-    CHECK(below);
+    auto pages = distribute({{&left.flow, {}}, {&right.flow, {}}}, frame(2));
+    REQUIRE(pages.size() == 1);
+    int images = 0;
+    double caption_x[2] = {-1, -1};
+    for (const auto& pl : pages[0].placements) {
+        if (pl.float_group != 0) continue;
+        if (pl.item == 0) ++images;
+        if (pl.item == 1) caption_x[pl.flow] = pl.x;
+    }
+    CHECK(images == 1);  // the image once
+    CHECK(caption_x[0] == Approx(50));
+    CHECK(caption_x[1] == Approx(270));
+    CHECK(float_spot(pages, 0).second >= 50 + 60 - 1e-6);  // below the first block
+    CHECK(spot(pages, 4, 0).y >= float_spot(pages, 0).second + 120 - 1e-6);  // the next block below it
 }
 
 TEST_CASE("distribute: pages are handed on while the flow is still being collected") {
