@@ -1,0 +1,92 @@
+#pragma once
+// The tagged PDF's logical structure (PDF 1.7 §14.7, PDF/UA-1): the display list's elements
+// become StructElems with standard types, the content between a StructBegin and its TagEnd a
+// marked-content sequence with an MCID, the content between an ArtifactBegin and its TagEnd (and
+// anything untagged) an /Artifact. The elements' objects are made as pages come and filled in
+// by finish(), once every page and link annotation is known.
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <hpdf.h>
+
+#include "compose/base/structure.h"
+#include "compose/display/display.h"
+
+namespace compose::render {
+
+std::string pdf_literal(const std::string& text);
+
+// The standard structure type an element of the report is written as.
+const char* pdf_struct_type(const base::Node& node);
+
+class StructTree {
+public:
+    explicit StructTree(HPDF_Doc pdf) : pdf_(pdf) {}
+
+    // A new page: its elements are registered, its marked content numbered from 0.
+    void begin_page(const display::Page& page, HPDF_Page handle);
+    // The operator that opens the marked content of a segment of `node` ("/P <</MCID 3>> BDC").
+    // An element the tree cannot take (unknown, or a decorative image: no alt text and no
+    // caption) gives an artifact instead.
+    // `lang`: the content's language, when it is not the page's (a run of Spanish in English).
+    std::string open_node(base::NodeId node, const std::string& lang = {});
+    // The operator that opens an artifact of this kind; `kind` none: untagged content.
+    static std::string open_artifact(const base::Artifact* kind);
+    // A run's text inside `node`, kept for the alternative text of figures (their caption) and
+    // the Contents of links.
+    void add_text(base::NodeId node, const display::GlyphRun& run);
+    // A link annotation made for an area inside `node` (or, for internal links, made later: the
+    // slot returned is filled with set_annotation()). -1: not in the tree.
+    int link(base::NodeId node, HPDF_Page page);
+    void set_annotation(int slot, HPDF_Annotation annot, bool print_flag);
+    void end_page();
+    // Writes the elements, the ParentTree and the StructTreeRoot into the catalog.
+    void finish();
+
+private:
+    struct Kid {
+        enum Kind : std::uint8_t { Content, Child, Annotation } kind;
+        std::uint32_t value;  // Content: MCID; Child: element; Annotation: slot
+        std::uint32_t page;   // Content, Annotation: page index
+    };
+    struct Elem {
+        base::Node node;          // id none: made here (THead, TBody, a Link for an annotation)
+        std::int32_t parent = -1;  // element index; -1: the root's kid
+        std::string lang;          // in force (its own or its parent's)
+        bool lang_own = false;     // written on it
+        bool attached = false;     // listed in its parent's kids
+        const char* type = nullptr;  // the standard type (made here: THead, TBody, Link)
+        std::int32_t caption = -1;  // a Figure's Caption child, when known
+        std::int32_t thead = -1, tbody = -1;  // a Table's
+        std::int32_t text_sink = -1;  // where its runs' text goes (a Caption's or a Link's element)
+        std::string text;
+        double text_y = -1;        // the last run's baseline, for the spaces between lines
+        bool text_glued = false;   // the last run ended in an inserted hyphen
+        HPDF_Dict dict = nullptr;
+        std::vector<Kid> kids;
+    };
+    struct Annot {
+        HPDF_Annotation annot = nullptr;
+        std::uint32_t elem = 0;
+        std::uint32_t page = 0;
+    };
+
+    std::int32_t add_elem(const base::Node& node, std::int32_t parent);
+    void attach(std::int32_t elem);
+    std::int32_t elem_of(base::NodeId node) const;
+    HPDF_Dict dict_of(std::int32_t elem);
+    bool decorative(std::int32_t elem) const;
+
+    HPDF_Doc pdf_;
+    std::vector<Elem> elems_;
+    std::unordered_map<std::uint32_t, std::int32_t> by_node_;
+    std::vector<std::int32_t> roots_;
+    std::vector<HPDF_Page> pages_;
+    std::vector<HPDF_Array> page_parents_;  // per page: the element of each MCID
+    std::vector<std::int32_t> mcid_elems_;  // the current page's
+    std::vector<Annot> annots_;
+};
+
+}  // namespace compose::render
