@@ -178,7 +178,7 @@ void StructTree::add_text(base::NodeId node, const display::GlyphRun& run) {
     Elem& sink = elems_[elems_[e].text_sink];
     if (sink.text.size() > 2000) return;  // enough for an alternative text
     // runs on another line are a word apart, unless the line ended in an inserted hyphen
-    if (!sink.text.empty() && run.y != sink.text_y && !sink.text_glued && sink.text.back() != ' ' &&
+    if (!sink.text.empty() && run.y != sink.text_y && !sink.text_glued && sink.text.back() != ' ' && sink.text.back() != '-' &&
         (run.text.empty() || run.text.front() != ' ')) {
         sink.text += ' ';
     }
