@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # Tagged PDF (PDF/UA-1, on by default) and PDF/A-2u (--pdfa), checked on every bundled source:
-#   tagged.sh COMPOSE ROOT WORK_DIR
+#   tagged.sh COMPOSE ROOT WORK_DIR PDFJS_DIR
 # - pdfua_check.py (the machine-checkable PDF/UA-1 rules, and PDF/A-2u's with --pdfa) passes on
 #   every example and on the Mexico report in English, Spanish and the parallel edition;
 # - qpdf --check is clean and poppler's pdfinfo -struct-text shows the tree: the title and
 #   section headings, the figures with their alternative text, the tables with their header
 #   cells, the Spanish column of the parallel edition in Spanish;
 # - --pdfa output is byte-reproducible (same source, same SOURCE_DATE_EPOCH, same bytes) and
-#   --no-tags gives a PDF with no structure tree.
+#   --no-tags gives a PDF with no structure tree;
+# - pdf.js (pdfjs-dist in PDFJS_DIR; missing: a failure) finds headings, figures with alt text, a
+#   table with TH cells and links in getStructTree(), and no control character in the text.
 set -uo pipefail
-compose=$1 root=$2 work=$3
+compose=$1 root=$2 work=$3 pdfjs=$4
 rm -rf "$work" && mkdir -p "$work"
 failures=0
 fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
@@ -50,6 +52,12 @@ import json, sys
 objs = json.load(sys.stdin)["qpdf"][1]
 langs = {o["value"].get("/Lang") for o in objs.values() if isinstance(o.get("value"), dict) and o["value"].get("/Type") == "/StructElem"}
 sys.exit(0 if "u:es" in langs else 1)' || fail "no element of the parallel edition is in Spanish (/Lang es)"
+
+# pdf.js, as Firefox reads it
+for pdf in mexico mexico-es mexico-parallel mexico-a; do
+  node "$(dirname "$0")/pdfjs_struct.js" "$pdfjs" "$work/$pdf.pdf" 2>"$work/pdfjs-err.txt" >>"$work/pdfjs.txt" ||
+    { grep FAIL "$work/pdfjs-err.txt" >&2; fail "pdf.js on $pdf.pdf"; }
+done
 
 # --no-tags: none of it
 render "$work/untagged.pdf" "$mexico" --no-tags
