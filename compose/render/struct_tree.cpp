@@ -4,6 +4,9 @@
 
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
+#include <hpdf_streams.h>
+
+#include "compose/base/utf8.h"
 
 namespace compose::render {
 
@@ -99,13 +102,137 @@ void StructTree::begin_page(const display::Page& page, HPDF_Page handle) {
     }
 }
 
+HPDF_Dict StructTree::new_written_dict(std::int32_t what) {
+    HPDF_Dict dict = HPDF_Dict_New(pdf_->mmgr);
+    if (!dict || HPDF_Xref_Add(pdf_->xref, dict) != HPDF_OK) return nullptr;
+    dict->attr = &refs_.emplace_back(WriteRef{this, what});
+    dict->write_fn = &StructTree::write_hook;
+    return dict;
+}
+
 HPDF_Dict StructTree::dict_of(std::int32_t elem) {
     Elem& e = elems_[elem];
-    if (!e.dict) {
-        e.dict = HPDF_Dict_New(pdf_->mmgr);
-        if (e.dict) HPDF_Xref_Add(pdf_->xref, e.dict);
-    }
+    if (!e.dict) e.dict = new_written_dict(elem);
     return e.dict;
+}
+
+namespace {
+
+std::string ref(const void* object) {
+    const auto* header = static_cast<const HPDF_Obj_Header*>(object);
+    return std::to_string(header->obj_id & 0x00FFFFFF) + " " + std::to_string(header->gen_no) + " R";
+}
+
+// A PDF text string: UTF-16BE with a byte order mark, in hex.
+std::string text_string(const std::string& utf8) {
+    static const char kHex[] = "0123456789ABCDEF";
+    std::string out = "<FEFF";
+    auto unit = [&](unsigned u) {
+        for (int shift = 12; shift >= 0; shift -= 4) out += kHex[(u >> shift) & 0xF];
+    };
+    for (std::size_t i = 0; i < utf8.size();) {
+        char32_t cp = base::next_code_point(utf8, i);
+        if (cp >= 0x10000) {
+            cp -= 0x10000;
+            unit(0xD800 + (cp >> 10));
+            unit(0xDC00 + (cp & 0x3FF));
+        } else {
+            unit(cp);
+        }
+    }
+    return out + ">";
+}
+
+constexpr std::size_t kKeysPerLeaf = 4000;  // of the parent tree
+constexpr std::size_t kRowsPerBody = 8000;  // TR in one TBody (PDF/A-1's array limit is 8,191)
+
+}  // namespace
+
+HPDF_STATUS StructTree::write_hook(HPDF_Dict dict, HPDF_Stream stream) {
+    const auto* r = static_cast<const WriteRef*>(dict->attr);
+    std::string text;
+    if (r->what >= 0) {
+        text = r->tree->elem_text(r->what);
+    } else if (r->what == -1) {  // the root's kids
+        text = "/K [";
+        for (std::int32_t e : r->tree->roots_) text += ref(r->tree->elems_[e].dict) + " ";
+        text += "]\n";
+    } else {
+        text = r->tree->parent_tree_text(-3 - r->what);
+    }
+    return HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(text.data()), static_cast<HPDF_UINT>(text.size()));
+}
+
+std::string StructTree::elem_text(std::int32_t index) const {
+    const Elem& e = elems_[index];
+    std::string t = std::string("/Type /StructElem /S /") + e.type + " /P " +
+                    (e.parent >= 0 ? ref(elems_[e.parent].dict) : ref(root_)) + "\n";
+    std::int64_t page = -1;  // the page of its first content: /Pg
+    for (const Kid& k : e.kids) {
+        if (k.kind != Kid::Child) {
+            page = k.page;
+            break;
+        }
+    }
+    if (page >= 0) t += "/Pg " + ref(pages_[page]) + "\n";
+    t += "/K [";
+    for (const Kid& k : e.kids) {
+        if (k.kind == Kid::Child) {
+            t += ref(elems_[k.value].dict) + " ";
+        } else if (k.kind == Kid::Content) {
+            if (static_cast<std::int64_t>(k.page) == page) t += std::to_string(k.value) + " ";
+            else t += "<</Type /MCR /Pg " + ref(pages_[k.page]) + " /MCID " + std::to_string(k.value) + ">> ";
+        } else if (annots_[k.value].annot) {
+            t += "<</Type /OBJR /Obj " + ref(annots_[k.value].annot) + " /Pg " + ref(pages_[k.page]) + ">> ";
+        }
+    }
+    t += "]\n";
+    if (e.lang_own) t += "/Lang " + pdf_literal(e.lang) + "\n";
+    if (e.node.role == Role::HeaderCell) t += "/A <</O /Table /Scope /Column>>\n";
+    if (e.node.role == Role::Image) {
+        // its own alternative text, its figure's, or else its caption's text
+        std::string alt = e.node.alt;
+        if (alt.empty() && e.parent >= 0) alt = elems_[e.parent].node.alt;
+        if (alt.empty() && e.parent >= 0 && elems_[e.parent].caption >= 0) alt = elems_[elems_[e.parent].caption].text;
+        if (!alt.empty()) t += "/Alt " + text_string(base::truncate_code_points(alt, 16000)) + "\n";
+    }
+    return t;
+}
+
+// The parent tree: per page (key: its index) the element of each MCID; per annotation (keys
+// after the pages') its Link element. `part` -1: the whole tree in one /Nums, or the root of its
+// leaves; else a leaf.
+std::string StructTree::parent_tree_text(std::int32_t part) const {
+    const std::size_t pages = page_parents_.size();
+    std::vector<std::uint32_t> annot_keys;  // the annotations with an object, in key order
+    for (std::uint32_t a = 0; a < annots_.size(); ++a) {
+        if (annots_[a].annot) annot_keys.push_back(a);
+    }
+    const std::size_t keys = pages + annot_keys.size();
+    if (part < 0 && keys > kKeysPerLeaf) {
+        std::string t = "/Kids [";
+        for (HPDF_Dict leaf : tree_parts_) t += ref(leaf) + " ";
+        return t + "]\n";
+    }
+    std::size_t from = 0, to = keys;
+    if (part >= 0) {
+        from = static_cast<std::size_t>(part) * kKeysPerLeaf;
+        to = std::min(keys, from + kKeysPerLeaf);
+    }
+    std::string t;
+    if (part >= 0) t += "/Limits [" + std::to_string(from) + " " + std::to_string(to - 1) + "]\n";
+    t += "/Nums [";
+    for (std::size_t key = from; key < to; ++key) {
+        t += std::to_string(key) + " ";
+        if (key < pages) {
+            t += "[";
+            for (std::int32_t e : page_parents_[key]) t += ref(elems_[e].dict) + " ";
+            t += "]\n";
+        } else {
+            t += ref(elems_[annots_[annot_keys[key - pages]].elem].dict) + "\n";
+        }
+    }
+    return t + "]\n";
 }
 
 // An element is listed in its parent's kids when its first content (or its first descendant's)
@@ -123,7 +250,7 @@ void StructTree::attach(std::int32_t elem) {
         (elems_[parent].node.role == Role::Table || elems_[parent].node.role == Role::Agenda)) {
         const bool head = role == Role::HeaderRow;
         std::int32_t group = head ? elems_[parent].thead : elems_[parent].tbody;
-        if (group < 0) {
+        if (group < 0 || (!head && elems_[group].kids.size() >= kRowsPerBody)) {
             base::Node made;
             made.role = Role::Box;  // not a row: its type is set here
             group = add_elem(made, parent);
@@ -212,99 +339,34 @@ void StructTree::set_annotation(int slot, HPDF_Annotation annot, bool print_flag
 }
 
 void StructTree::end_page() {
-    HPDF_Array list = HPDF_Array_New(pdf_->mmgr);
-    for (std::int32_t e : mcid_elems_) HPDF_Array_Add(list, dict_of(e));
-    page_parents_.push_back(list);
+    page_parents_.push_back(mcid_elems_);
     mcid_elems_.clear();
 }
 
 void StructTree::finish() {
     HPDF_MMgr mmgr = pdf_->mmgr;
     HPDF_Encoder utf8 = HPDF_GetEncoder(pdf_, "UTF-8");
-    HPDF_Dict root = HPDF_Dict_New(mmgr);
-    HPDF_Xref_Add(pdf_->xref, root);
-    HPDF_Dict_AddName(root, "Type", "StructTreeRoot");
-    HPDF_Array root_kids = HPDF_Array_New(mmgr);
-    for (std::int32_t e : roots_) HPDF_Array_Add(root_kids, dict_of(e));
-    HPDF_Dict_Add(root, "K", root_kids);
-
-    auto text = [&](const std::string& s) { return HPDF_String_New(mmgr, s.substr(0, 16000).c_str(), utf8); };
-    for (std::size_t i = 0; i < elems_.size(); ++i) {
-        Elem& e = elems_[i];
-        if (!e.attached) continue;
-        HPDF_Dict d = e.dict;
-        HPDF_Dict_AddName(d, "Type", "StructElem");
-        HPDF_Dict_AddName(d, "S", e.type);
-        HPDF_Dict_Add(d, "P", e.parent >= 0 ? dict_of(e.parent) : root);
-        std::int64_t page = -1;  // the page of its first content: /Pg
-        for (const Kid& k : e.kids) {
-            if (k.kind != Kid::Child) {
-                page = k.page;
-                break;
-            }
-        }
-        if (page >= 0) HPDF_Dict_Add(d, "Pg", pages_[page]);
-        HPDF_Array kids = HPDF_Array_New(mmgr);
-        for (const Kid& k : e.kids) {
-            if (k.kind == Kid::Child) {
-                HPDF_Array_Add(kids, dict_of(static_cast<std::int32_t>(k.value)));
-            } else if (k.kind == Kid::Content) {
-                if (static_cast<std::int64_t>(k.page) == page) {
-                    HPDF_Array_AddNumber(kids, static_cast<HPDF_INT32>(k.value));
-                } else {  // content on another page than the element's /Pg
-                    HPDF_Dict mcr = HPDF_Dict_New(mmgr);
-                    HPDF_Dict_AddName(mcr, "Type", "MCR");
-                    HPDF_Dict_Add(mcr, "Pg", pages_[k.page]);
-                    HPDF_Dict_AddNumber(mcr, "MCID", static_cast<HPDF_INT32>(k.value));
-                    HPDF_Array_Add(kids, mcr);
-                }
-            } else if (annots_[k.value].annot) {
-                HPDF_Dict objr = HPDF_Dict_New(mmgr);
-                HPDF_Dict_AddName(objr, "Type", "OBJR");
-                HPDF_Dict_Add(objr, "Obj", annots_[k.value].annot);
-                HPDF_Dict_Add(objr, "Pg", pages_[k.page]);
-                HPDF_Array_Add(kids, objr);
-            }
-        }
-        HPDF_Dict_Add(d, "K", kids);
-        if (e.lang_own) HPDF_Dict_Add(d, "Lang", HPDF_String_New(mmgr, e.lang.c_str(), nullptr));
-        if (e.node.role == Role::HeaderCell) {
-            HPDF_Dict a = HPDF_Dict_New(mmgr);
-            HPDF_Dict_AddName(a, "O", "Table");
-            HPDF_Dict_AddName(a, "Scope", "Column");
-            HPDF_Dict_Add(d, "A", a);
-        }
-        if (e.node.role == Role::Image) {
-            // its own alternative text, its figure's, or else its caption's text
-            std::string alt = e.node.alt;
-            if (alt.empty() && e.parent >= 0) alt = elems_[e.parent].node.alt;
-            if (alt.empty() && e.parent >= 0 && elems_[e.parent].caption >= 0) alt = elems_[elems_[e.parent].caption].text;
-            if (!alt.empty()) HPDF_Dict_Add(d, "Alt", text(alt));
-        }
-    }
-
-    // The parent tree: per page (key: its index) the element of each MCID; per annotation (keys
-    // after the pages') its Link element.
-    HPDF_Array nums = HPDF_Array_New(mmgr);
-    for (std::size_t p = 0; p < page_parents_.size(); ++p) {
-        HPDF_Array_AddNumber(nums, static_cast<HPDF_INT32>(p));
-        HPDF_Array_Add(nums, page_parents_[p]);
-    }
+    root_ = new_written_dict(-1);
+    if (!root_) return;
+    HPDF_Dict_AddName(root_, "Type", "StructTreeRoot");
     std::int32_t key = static_cast<std::int32_t>(pages_.size());
     for (const Annot& a : annots_) {
         if (!a.annot) continue;
-        HPDF_Dict_AddNumber(a.annot, "StructParent", key);
+        HPDF_Dict_AddNumber(a.annot, "StructParent", key++);
         const Elem& link = elems_[a.elem];
-        if (!link.text.empty()) HPDF_Dict_Add(a.annot, "Contents", text(link.text));
-        HPDF_Array_AddNumber(nums, key++);
-        HPDF_Array_Add(nums, dict_of(static_cast<std::int32_t>(a.elem)));
+        if (!link.text.empty()) {
+            HPDF_Dict_Add(a.annot, "Contents", HPDF_String_New(mmgr, base::truncate_code_points(link.text, 16000).c_str(), utf8));
+        }
     }
-    HPDF_Dict parent_tree = HPDF_Dict_New(mmgr);
-    HPDF_Xref_Add(pdf_->xref, parent_tree);
-    HPDF_Dict_Add(parent_tree, "Nums", nums);
-    HPDF_Dict_Add(root, "ParentTree", parent_tree);
-    HPDF_Dict_AddNumber(root, "ParentTreeNextKey", key);
-    HPDF_Dict_Add(pdf_->catalog, "StructTreeRoot", root);
+    HPDF_Dict parent_tree = new_written_dict(-3 - (-1));  // part -1: the whole, or the leaves' root
+    if (static_cast<std::size_t>(key) > kKeysPerLeaf) {
+        for (std::size_t from = 0, part = 0; from < static_cast<std::size_t>(key); from += kKeysPerLeaf, ++part) {
+            tree_parts_.push_back(new_written_dict(-3 - static_cast<std::int32_t>(part)));
+        }
+    }
+    HPDF_Dict_Add(root_, "ParentTree", parent_tree);
+    HPDF_Dict_AddNumber(root_, "ParentTreeNextKey", key);
+    HPDF_Dict_Add(pdf_->catalog, "StructTreeRoot", root_);
     HPDF_Dict mark_info = HPDF_Dict_New(mmgr);
     HPDF_Dict_AddBoolean(mark_info, "Marked", HPDF_TRUE);
     HPDF_Dict_Add(pdf_->catalog, "MarkInfo", mark_info);

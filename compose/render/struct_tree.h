@@ -2,9 +2,13 @@
 // The tagged PDF's logical structure (PDF 1.7 §14.7, PDF/UA-1): the display list's elements
 // become StructElems with standard types, the content between a StructBegin and its TagEnd a
 // marked-content sequence with an MCID, the content between an ArtifactBegin and its TagEnd (and
-// anything untagged) an /Artifact. The elements' objects are made as pages come and filled in
-// by finish(), once every page and link annotation is known.
+// anything untagged) an /Artifact. Each element is an object of libharu's (so that it has its
+// place in the xref) with no entries of its own: its text is written from this class's compact
+// records when libharu saves the file (the dictionary's write hook). A libharu dictionary entry
+// costs some 150 bytes, an array holds at most 32,767 items: written through them, the 50,000-row
+// table's 200,000 elements took 330 MB more and failed.
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -42,7 +46,8 @@ public:
     int link(base::NodeId node, HPDF_Page page);
     void set_annotation(int slot, HPDF_Annotation annot, bool print_flag);
     void end_page();
-    // Writes the elements, the ParentTree and the StructTreeRoot into the catalog.
+    // Adds the StructTreeRoot and MarkInfo to the catalog and StructParent, Contents to the link
+    // annotations; the elements and the ParentTree are written when libharu saves the file.
     void finish();
 
 private:
@@ -67,6 +72,10 @@ private:
         HPDF_Dict dict = nullptr;
         std::vector<Kid> kids;
     };
+    struct WriteRef {  // a dictionary's attr: what its write hook writes
+        StructTree* tree;
+        std::int32_t what;  // an element's index; -1: the root's kids; -3 - n: the parent tree's part n (-1: its root)
+    };
     struct Annot {
         HPDF_Annotation annot = nullptr;
         std::uint32_t elem = 0;
@@ -78,13 +87,20 @@ private:
     std::int32_t elem_of(base::NodeId node) const;
     HPDF_Dict dict_of(std::int32_t elem);
     bool decorative(std::int32_t elem) const;
+    HPDF_Dict new_written_dict(std::int32_t what);
+    static HPDF_STATUS write_hook(HPDF_Dict dict, HPDF_Stream stream);
+    std::string elem_text(std::int32_t elem) const;
+    std::string parent_tree_text(std::int32_t part) const;
 
     HPDF_Doc pdf_;
     std::vector<Elem> elems_;
     std::unordered_map<std::uint32_t, std::int32_t> by_node_;
     std::vector<std::int32_t> roots_;
     std::vector<HPDF_Page> pages_;
-    std::vector<HPDF_Array> page_parents_;  // per page: the element of each MCID
+    std::vector<std::vector<std::int32_t>> page_parents_;  // per page: the element of each MCID
+    std::deque<WriteRef> refs_;
+    HPDF_Dict root_ = nullptr;
+    std::vector<HPDF_Dict> tree_parts_;  // the parent tree's leaves, when it has more than one
     std::vector<std::int32_t> mcid_elems_;  // the current page's
     std::vector<Annot> annots_;
 };
