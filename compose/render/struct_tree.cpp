@@ -12,8 +12,8 @@ namespace compose::render {
 
 using base::Role;
 
-const char* pdf_struct_type(const base::Node& node) {
-    switch (node.role) {
+const char* pdf_struct_type(Role role, int level) {
+    switch (role) {
     case Role::Document: return "Document";
     case Role::Part: return "Part";  // one language's text of a parallel edition
     case Role::TitleBlock: return "Sect";
@@ -24,7 +24,7 @@ const char* pdf_struct_type(const base::Node& node) {
     case Role::Annex: return "Sect";
     case Role::Heading: {
         static const char* const kLevels[] = {"H1", "H2", "H3", "H4", "H5", "H6"};
-        return kLevels[std::clamp(node.level, 1, 6) - 1];
+        return kLevels[std::clamp(level, 1, 6) - 1];
     }
     case Role::Paragraph: return "P";
     case Role::Finding: return "Div";
@@ -70,23 +70,46 @@ std::string pdf_literal(const std::string& text) {
 }
 
 std::int32_t StructTree::elem_of(base::NodeId node) const {
-    if (!node) return -1;
-    auto it = by_node_.find(node.index());
-    return it == by_node_.end() ? -1 : it->second;
+    if (!node || node.index() >= by_node_.size()) return -1;
+    return by_node_[node.index()];
 }
 
-std::int32_t StructTree::add_elem(const base::Node& node, std::int32_t parent) {
+StructTree::Extra& StructTree::extra(std::int32_t elem) {
+    if (elems_[elem].extra < 0) {
+        elems_[elem].extra = static_cast<std::int32_t>(extras_.size());
+        extras_.emplace_back();
+    }
+    return extras_[elems_[elem].extra];
+}
+
+const StructTree::Extra* StructTree::extra_of(std::int32_t elem) const {
+    return elems_[elem].extra < 0 ? nullptr : &extras_[elems_[elem].extra];
+}
+
+std::uint16_t StructTree::lang_index(const std::string& lang) {
+    for (std::size_t i = 0; i < langs_.size(); ++i) {
+        if (langs_[i] == lang) return static_cast<std::uint16_t>(i);
+    }
+    if (langs_.size() >= 65535) return 0;
+    langs_.push_back(lang);
+    return static_cast<std::uint16_t>(langs_.size() - 1);
+}
+
+std::int32_t StructTree::add_elem(const base::Node& node, std::int32_t parent, bool made) {
     const auto index = static_cast<std::int32_t>(elems_.size());
     Elem& e = elems_.emplace_back();
-    e.node = node;
+    e.role = node.role;
+    e.level = static_cast<std::uint8_t>(std::clamp(node.level, 0, 255));
+    e.made = made;
     e.parent = parent;
-    e.type = pdf_struct_type(node);
-    const std::string inherited = parent >= 0 ? elems_[parent].lang : std::string();
-    e.lang = node.lang.empty() ? inherited : node.lang;
-    e.lang_own = !node.lang.empty() && node.lang != inherited;
-    if (node.role == Role::Caption || node.role == Role::Link) e.text_sink = index;
-    else if (parent >= 0) e.text_sink = elems_[parent].text_sink;
-    if (node.role == Role::Caption && parent >= 0 && elems_[parent].node.role == Role::Figure) elems_[parent].caption = index;
+    e.type = pdf_struct_type(node.role, node.level);
+    const std::uint16_t inherited = parent >= 0 ? elems_[parent].lang : 0;
+    e.lang = node.lang.empty() ? inherited : lang_index(node.lang);
+    e.lang_own = e.lang != inherited;
+    if (node.role == Role::Caption || node.role == Role::Link) elems_[index].text_sink = index;
+    else if (parent >= 0) elems_[index].text_sink = elems_[parent].text_sink;
+    if (!node.alt.empty()) extra(index).alt = node.alt;
+    if (node.role == Role::Caption && parent >= 0 && elems_[parent].role == Role::Figure) extra(parent).caption = index;
     return index;
 }
 
@@ -97,8 +120,10 @@ void StructTree::begin_page(const display::Page& page, HPDF_Page handle) {
     HPDF_Dict_AddNumber(handle, "StructParents", static_cast<HPDF_INT32>(index));
     HPDF_Dict_AddName(handle, "Tabs", "S");  // annotations in the order of the structure
     for (const auto& node : page.nodes) {
-        if (!node.id || by_node_.count(node.id.index())) continue;
-        by_node_.emplace(node.id.index(), add_elem(node, elem_of(node.parent)));
+        if (!node.id || elem_of(node.id) >= 0) continue;
+        if (node.id.index() >= by_node_.size()) by_node_.resize(node.id.index() + 1, -1);
+        const std::int32_t e = add_elem(node, elem_of(node.parent));
+        by_node_[node.id.index()] = e;
     }
 }
 
@@ -165,8 +190,8 @@ HPDF_STATUS StructTree::write_hook(HPDF_Dict dict, HPDF_Stream stream) {
 
 std::string StructTree::elem_text(std::int32_t index) const {
     const Elem& e = elems_[index];
-    std::string t = std::string("/Type /StructElem /S /") + e.type + " /P " +
-                    (e.parent >= 0 ? ref(elems_[e.parent].dict) : ref(root_)) + "\n";
+    // (no /Type /StructElem: it is optional, and a 50,000-row table has 200,000 elements)
+    std::string t = std::string("/S /") + e.type + " /P " + (e.parent >= 0 ? ref(elems_[e.parent].dict) : ref(root_));
     std::int64_t page = -1;  // the page of its first content: /Pg
     for (const Kid& k : e.kids) {
         if (k.kind != Kid::Child) {
@@ -174,26 +199,28 @@ std::string StructTree::elem_text(std::int32_t index) const {
             break;
         }
     }
-    if (page >= 0) t += "/Pg " + ref(pages_[page]) + "\n";
-    t += "/K [";
+    if (page >= 0) t += " /Pg " + ref(pages_[page]);
+    t += " /K [";
     for (const Kid& k : e.kids) {
         if (k.kind == Kid::Child) {
             t += ref(elems_[k.value].dict) + " ";
         } else if (k.kind == Kid::Content) {
-            if (static_cast<std::int64_t>(k.page) == page) t += std::to_string(k.value) + " ";
+            if (static_cast<std::int64_t>(k.page) == page) t += std::to_string(k.value) + (e.kids.size() > 1 ? " " : "");
             else t += "<</Type /MCR /Pg " + ref(pages_[k.page]) + " /MCID " + std::to_string(k.value) + ">> ";
         } else if (annots_[k.value].annot) {
             t += "<</Type /OBJR /Obj " + ref(annots_[k.value].annot) + " /Pg " + ref(pages_[k.page]) + ">> ";
         }
     }
     t += "]\n";
-    if (e.lang_own) t += "/Lang " + pdf_literal(e.lang) + "\n";
-    if (e.node.role == Role::HeaderCell) t += "/A <</O /Table /Scope /Column>>\n";
-    if (e.node.role == Role::Image) {
+    if (e.lang_own) t += "/Lang " + pdf_literal(langs_[e.lang]) + "\n";
+    if (e.role == Role::HeaderCell) t += "/A <</O /Table /Scope /Column>>\n";
+    if (e.role == Role::Image && !e.made) {
         // its own alternative text, its figure's, or else its caption's text
-        std::string alt = e.node.alt;
-        if (alt.empty() && e.parent >= 0) alt = elems_[e.parent].node.alt;
-        if (alt.empty() && e.parent >= 0 && elems_[e.parent].caption >= 0) alt = elems_[elems_[e.parent].caption].text;
+        const Extra* own = extra_of(index);
+        const Extra* figure = e.parent >= 0 ? extra_of(e.parent) : nullptr;
+        std::string alt = own ? own->alt : std::string();
+        if (alt.empty() && figure) alt = figure->alt;
+        if (alt.empty() && figure && figure->caption >= 0 && extra_of(figure->caption)) alt = extra_of(figure->caption)->text;
         if (!alt.empty()) t += "/Alt " + text_string(base::truncate_code_points(alt, 16000)) + "\n";
     }
     return t;
@@ -243,19 +270,19 @@ void StructTree::attach(std::int32_t elem) {
     elems_[elem].attached = true;
     dict_of(elem);
     std::int32_t parent = elems_[elem].parent;
-    const Role role = elems_[elem].node.role;
+    const Role role = elems_[elem].made ? Role::Box : elems_[elem].role;
     const bool row = role == Role::HeaderRow || role == Role::Row || role == Role::Day || role == Role::Slot ||
                      role == Role::Talk;
-    if (parent >= 0 && elems_[parent].node.id && row &&
-        (elems_[parent].node.role == Role::Table || elems_[parent].node.role == Role::Agenda)) {
+    if (parent >= 0 && !elems_[parent].made && row &&
+        (elems_[parent].role == Role::Table || elems_[parent].role == Role::Agenda)) {
         const bool head = role == Role::HeaderRow;
-        std::int32_t group = head ? elems_[parent].thead : elems_[parent].tbody;
+        std::int32_t group = head ? extra(parent).thead : extra(parent).tbody;
         if (group < 0 || (!head && elems_[group].kids.size() >= kRowsPerBody)) {
             base::Node made;
             made.role = Role::Box;  // not a row: its type is set here
-            group = add_elem(made, parent);
+            group = add_elem(made, parent, true);
             elems_[group].type = head ? "THead" : "TBody";
-            (head ? elems_[parent].thead : elems_[parent].tbody) = group;
+            (head ? extra(parent).thead : extra(parent).tbody) = group;
         }
         elems_[elem].parent = parent = group;
     }
@@ -269,10 +296,10 @@ void StructTree::attach(std::int32_t elem) {
 
 bool StructTree::decorative(std::int32_t elem) const {
     const Elem& e = elems_[elem];
-    if (e.node.role != Role::Image || !e.node.alt.empty()) return false;
+    if (e.role != Role::Image || e.made || (extra_of(elem) && !extra_of(elem)->alt.empty())) return false;
     if (e.parent < 0) return true;
-    const Elem& figure = elems_[e.parent];
-    return figure.node.alt.empty() && figure.caption < 0;
+    const Extra* figure = extra_of(e.parent);
+    return !figure || (figure->alt.empty() && figure->caption < 0);
 }
 
 std::string StructTree::open_node(base::NodeId node, const std::string& lang) {
@@ -302,7 +329,7 @@ std::string StructTree::open_artifact(const base::Artifact* kind) {
 void StructTree::add_text(base::NodeId node, const display::GlyphRun& run) {
     const std::int32_t e = elem_of(node);
     if (e < 0 || elems_[e].text_sink < 0) return;
-    Elem& sink = elems_[elems_[e].text_sink];
+    Extra& sink = extra(elems_[e].text_sink);
     if (sink.text.size() > 2000) return;  // enough for an alternative text
     // runs on another line are a word apart, unless the line ended in an inserted hyphen
     if (!sink.text.empty() && run.y != sink.text_y && !sink.text_glued && sink.text.back() != ' ' && sink.text.back() != '-' &&
@@ -317,11 +344,12 @@ void StructTree::add_text(base::NodeId node, const display::GlyphRun& run) {
 int StructTree::link(base::NodeId node, HPDF_Page page) {
     std::int32_t e = elem_of(node);
     if (e < 0 || pages_.empty()) return -1;
-    if (elems_[e].node.role != Role::Link) {  // an annotation is the kid of a Link element
+    if (elems_[e].role != Role::Link) {  // an annotation is the kid of a Link element
         base::Node made;
         made.role = Role::Link;
         const std::int32_t parent = e;
-        e = add_elem(made, parent);
+        e = add_elem(made, parent, true);
+        elems_[e].text_sink = e;
     }
     attach(e);
     const auto slot = static_cast<std::uint32_t>(annots_.size());
@@ -353,9 +381,9 @@ void StructTree::finish() {
     for (const Annot& a : annots_) {
         if (!a.annot) continue;
         HPDF_Dict_AddNumber(a.annot, "StructParent", key++);
-        const Elem& link = elems_[a.elem];
-        if (!link.text.empty()) {
-            HPDF_Dict_Add(a.annot, "Contents", HPDF_String_New(mmgr, base::truncate_code_points(link.text, 16000).c_str(), utf8));
+        const Extra* link = extra_of(static_cast<std::int32_t>(a.elem));
+        if (link && !link->text.empty()) {
+            HPDF_Dict_Add(a.annot, "Contents", HPDF_String_New(mmgr, base::truncate_code_points(link->text, 16000).c_str(), utf8));
         }
     }
     HPDF_Dict parent_tree = new_written_dict(-3 - (-1));  // part -1: the whole, or the leaves' root

@@ -10,7 +10,6 @@
 #include <cstdint>
 #include <deque>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include <hpdf.h>
@@ -23,7 +22,7 @@ namespace compose::render {
 std::string pdf_literal(const std::string& text);
 
 // The standard structure type an element of the report is written as.
-const char* pdf_struct_type(const base::Node& node);
+const char* pdf_struct_type(base::Role role, int level);
 
 class StructTree {
 public:
@@ -56,21 +55,30 @@ private:
         std::uint32_t value;  // Content: MCID; Child: element; Annotation: slot
         std::uint32_t page;   // Content, Annotation: page index
     };
+    // One a structure element, 64 bytes: a table's hundreds of thousands of cells are held until
+    // the file is saved. What few elements have (alternative text, collected text, a table's row
+    // groups) is in an Extra of their own.
     struct Elem {
-        base::Node node;          // id none: made here (THead, TBody, a Link for an annotation)
-        std::int32_t parent = -1;  // element index; -1: the root's kid
-        std::string lang;          // in force (its own or its parent's)
-        bool lang_own = false;     // written on it
-        bool attached = false;     // listed in its parent's kids
-        const char* type = nullptr;  // the standard type (made here: THead, TBody, Link)
-        std::int32_t caption = -1;  // a Figure's Caption child, when known
-        std::int32_t thead = -1, tbody = -1;  // a Table's
-        std::int32_t text_sink = -1;  // where its runs' text goes (a Caption's or a Link's element)
-        std::string text;
-        double text_y = -1;        // the last run's baseline, for the spaces between lines
-        bool text_glued = false;   // the last run ended in an inserted hyphen
+        const char* type = nullptr;  // the standard type
         HPDF_Dict dict = nullptr;
         std::vector<Kid> kids;
+        std::int32_t parent = -1;     // element index; -1: the root's kid
+        std::int32_t text_sink = -1;  // where its runs' text goes (a Caption's or a Link's element)
+        std::int32_t extra = -1;      // its Extra
+        base::Role role = base::Role::Document;
+        std::uint8_t level = 0;
+        std::uint16_t lang = 0;       // in force (its own or its parent's), in langs_
+        bool made = false;            // made here (THead, TBody, a Link for an annotation), no node's
+        bool lang_own = false;        // /Lang written on it
+        bool attached = false;        // listed in its parent's kids
+    };
+    struct Extra {
+        std::string alt;            // the node's alternative text
+        std::string text;           // a Caption's or Link's text
+        double text_y = -1;         // the last run's baseline, for the spaces between lines
+        bool text_glued = false;    // the last run ended in an inserted hyphen
+        std::int32_t caption = -1;  // a Figure's Caption child, when known
+        std::int32_t thead = -1, tbody = -1;  // a Table's row groups
     };
     struct WriteRef {  // a dictionary's attr: what its write hook writes
         StructTree* tree;
@@ -82,7 +90,10 @@ private:
         std::uint32_t page = 0;
     };
 
-    std::int32_t add_elem(const base::Node& node, std::int32_t parent);
+    std::int32_t add_elem(const base::Node& node, std::int32_t parent, bool made = false);
+    Extra& extra(std::int32_t elem);
+    const Extra* extra_of(std::int32_t elem) const;
+    std::uint16_t lang_index(const std::string& lang);
     void attach(std::int32_t elem);
     std::int32_t elem_of(base::NodeId node) const;
     HPDF_Dict dict_of(std::int32_t elem);
@@ -94,7 +105,9 @@ private:
 
     HPDF_Doc pdf_;
     std::vector<Elem> elems_;
-    std::unordered_map<std::uint32_t, std::int32_t> by_node_;
+    std::vector<std::int32_t> by_node_;  // by node id: its element, -1 none
+    std::vector<Extra> extras_;
+    std::vector<std::string> langs_{std::string()};
     std::vector<std::int32_t> roots_;
     std::vector<HPDF_Page> pages_;
     std::vector<std::vector<std::int32_t>> page_parents_;  // per page: the element of each MCID
