@@ -50,7 +50,7 @@ done
 qpdf --json "$work/mexico-parallel.pdf" | python3 -c '
 import json, sys
 objs = json.load(sys.stdin)["qpdf"][1]
-langs = {o["value"].get("/Lang") for o in objs.values() if isinstance(o.get("value"), dict) and o["value"].get("/Type") == "/StructElem"}
+langs = {o["value"].get("/Lang") for o in objs.values() if isinstance(o.get("value"), dict) and "/S" in o["value"] and "/P" in o["value"]}
 sys.exit(0 if "u:es" in langs else 1)' || fail "no element of the parallel edition is in Spanish (/Lang es)"
 
 # pdf.js, as Firefox reads it
