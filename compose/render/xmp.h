@@ -18,7 +18,7 @@ struct XmpInfo {
 
 std::string xmp_packet(const XmpInfo& info);
 
-// Text for XML character data and attribute values.
+// Text for XML character data and attribute values (a slash, too, becomes a character reference).
 std::string xml_escape(const std::string& text);
 
 }  // namespace compose::render

@@ -32,6 +32,7 @@ PDF/A-2u (--pdfa):
   - no JavaScript, no /AA on the catalog.
 """
 import base64
+import html
 import json
 import re
 import subprocess
@@ -189,8 +190,7 @@ def main(argv):
     if "<pdfuaid:part>1</pdfuaid:part>" not in x and 'pdfuaid:part="1"' not in x:
         fail("XMP: no pdfuaid:part 1")
     m = re.search(r"<dc:title>.*?<rdf:li[^>]*>(.*?)</rdf:li>", x, re.S)
-    xmp_title = (m.group(1).replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&amp;", "&")
-                 if m else "")
+    xmp_title = html.unescape(m.group(1)) if m else ""
     if not xmp_title:
         fail("XMP: no dc:title")
     elif title and xmp_title != title:
