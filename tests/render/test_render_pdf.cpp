@@ -650,3 +650,43 @@ TEST_CASE("untagged (--no-tags): no structure, no XMP, the PDF 1.3 of before") {
     CHECK(count_of(qdf, "/MCID") == 0);
     CHECK(count_of(qdf, "/Metadata") == 0);
 }
+
+TEST_CASE("a parent tree of more keys than a leaf holds is split into leaves, and still checks") {
+    using compose::base::Role;
+    display::Document doc;
+    doc.fonts.push_back({kSerif, "NotoSerif-Regular"});
+    doc.metadata.title = "Many links";
+    doc.metadata.lang = "en";
+    display::Page page;
+    page.width = 612;
+    page.height = 792;
+    page.label = "1";
+    page.lang = "en";
+    const auto word = shaped_run(kSerif, 0, "go", 4, 10, 10);
+    const int links = 4100;  // a leaf holds 4,000 keys: the page's and one per link annotation
+    page.nodes.push_back(node(0, Role::Document, ~0u));
+    page.nodes.push_back(node(1, Role::Paragraph, 0));
+    for (int i = 0; i < links; ++i) page.nodes.push_back(node(2 + i, Role::Link, 1));
+    for (int i = 0; i < links; ++i) {
+        page.add<display::StructBegin>(display::StructBegin{compose::base::NodeId(2 + i)});
+        auto run = word;
+        run.x = 10 + (i % 60) * 9.5;
+        run.y = 10 + (i / 60) * 10.5;
+        page.add<display::GlyphRun>(std::move(run));
+        page.add<display::Link>(display::Link{{10 + (i % 60) * 9.5, (i / 60) * 10.5 + 2, 8, 9}, "https://example.org", ""});
+        page.add<display::TagEnd>();
+    }
+    doc.pages.push_back(std::move(page));
+    Diagnostics diags;
+    auto pdf = compose::render::render_pdf(doc, diags);
+    INFO(diagnostics_text(diags));
+    REQUIRE(pdf);
+    TempFile file(".pdf");
+    file.write(*pdf);
+    auto check = run_command("python3 " COMPOSE_SOURCE_DIR "/tests/e2e/pdfua_check.py " + shell_quote(file.path()));
+    INFO(check.output);
+    CHECK(check.status == 0);
+    const std::string qdf = qdf_of(file.path());
+    CHECK(count_of(qdf, "/Limits") == 2);
+    CHECK(count_of(qdf, "/ParentTreeNextKey 4101") == 1);
+}
