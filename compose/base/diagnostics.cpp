@@ -176,6 +176,7 @@ const std::vector<DiagnosticCode>& diagnostic_codes() {
         {"new-folder", "cannot create a folder next to it", "compose new: a folder that cannot be made or filled"},
         {"new-folder", "cannot create the folder", "compose new: a folder that cannot be made or filled"},
         {"new-place", "no place can be read from the folder's name", "compose new: no place name found"},
+        {"icc-profile", "--pdfa needs an sRGB ICC profile", "--pdfa without an sRGB ICC profile to embed (colord-data)"},
         {"pdf-writer", "libharu", "an error of the PDF writer"},
         {"pdf-writer", "could not embed a font", "an error of the PDF writer"},
         {"pdf-writer", "could not read the finished document", "an error of the PDF writer"},

@@ -42,7 +42,7 @@ const char* const kHelp =
     "usage:\n"
     "  compose render FILE.xml [-o OUT.pdf] [--layout NAME] [--lang CODE] [--fallback CODE] [--draft]\n"
     "                 [--edition single|parallel] [--with CODE] [--audience public|internal]\n"
-    "                 [--only annexes] [--stats] [--depfile FILE] [--format pdf|svg]\n"
+    "                 [--only annexes] [--stats] [--depfile FILE] [--format pdf|svg] [--pdfa] [--no-tags]\n"
     "  compose check  FILE.xml [--lang CODE] [--fallback CODE] [--draft] [--review-people] [--layout-report]\n"
     "                 [--edition single|parallel] [--with CODE] [--audience public|internal]\n"
     "  compose dump   --stage lines|pages FILE.xml [--layout NAME] [--lang CODE] [--fallback CODE] [--draft]\n"
@@ -70,6 +70,8 @@ const char* const kHelp =
     "  --stats                line-breaking figures and the layout report on standard output\n"
     "  --depfile FILE         also write FILE: the PDF's dependencies in Make syntax\n"
     "  --format pdf|svg       svg: one SVG file per page, into the folder -o OUTDIR (default: REPORT-svg)\n"
+    "  --pdfa                 PDF/A-2u as well as tagged PDF/UA-1 (needs an sRGB ICC profile: colord-data)\n"
+    "  --no-tags              an untagged PDF (no structure tree, no XMP)\n"
     "check:\n"
     "  --review-people        list the people cases the source's <people> decisions settle, as notes\n"
     "  --layout-report        warn of what a typographer would mark on the pages (columns left\n"
@@ -125,7 +127,7 @@ bool option_fits(const std::string& option, const std::string& command) {
         {"--stats", {"render"}}, {"--depfile", {"render"}}, {"--review-people", {"check"}},
         {"--stage", {"dump"}}, {"--root", {"render", "watch", "dump", "check", "translations"}},
         {"--place", {"new"}}, {"--from", {"new"}}, {"--to", {"new"}}, {"--mark-current", {"translations"}},
-        {"--format", {"render"}},
+        {"--format", {"render"}}, {"--pdfa", {"render", "watch"}}, {"--no-tags", {"render", "watch"}},
     };
     for (const auto& [name, commands] : only) {
         if (name == option) return std::find(commands.begin(), commands.end(), command) != commands.end();
@@ -214,6 +216,8 @@ bool parse_args(int argc, char** argv, Args& args, std::string& error) {
             else if (s == "--review-people") args.pipeline.review_people = true;
             else if (s == "--stats") args.stats = true;
             else if (s == "--layout-report") args.layout_report = true;
+            else if (s == "--pdfa") args.pipeline.pdfa = true;
+            else if (s == "--no-tags") args.pipeline.tagged = false;
             else if (s == "--werror") args.print.werror = true;
             else if (s == "--mark-current") args.mark_current = true;
             else if (s.size() > 1 && s[0] == '-') error = "unknown option " + s;
@@ -537,7 +541,8 @@ std::string command_source(int argc, char** argv) {
         std::string a = argv[i];
         if (a.size() > 1 && a[0] == '-') {
             bool takes_value = a != "--draft" && a != "--review-people" && a != "--stats" && a != "--allow-missing-glyphs" &&
-                               a != "--layout-report" && a != "--werror" && a != "--mark-current";
+                               a != "--layout-report" && a != "--werror" && a != "--mark-current" && a != "--pdfa" &&
+                               a != "--no-tags";
             if (takes_value) ++i;
             continue;
         }

@@ -17,7 +17,7 @@
 namespace compose::cli {
 
 std::optional<Pdf> build_pdf(const engine::Options& options, base::Diagnostics& diags) {
-    engine::PdfBackend pdf;
+    engine::PdfBackend pdf(render::PdfOptions{options.tagged, options.pdfa, {}});
     ProgressBackend progress(pdf);
     auto pages = engine::typeset(options, diags, progress);
     if (!pages) return std::nullopt;

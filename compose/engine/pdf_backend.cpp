@@ -4,7 +4,8 @@
 
 namespace compose::engine {
 
-PdfBackend::PdfBackend() : writer_([this] { write_pages(); }) {}
+PdfBackend::PdfBackend(render::PdfOptions options)
+    : pdf_(diags_, std::move(options)), writer_([this] { write_pages(); }) {}
 
 PdfBackend::~PdfBackend() { close(); }
 

@@ -17,7 +17,7 @@ namespace compose::engine {
 
 class PdfBackend : public Backend {
 public:
-    PdfBackend();
+    explicit PdfBackend(render::PdfOptions options = {});
     ~PdfBackend() override;  // stops the thread if finish() was not called
     PdfBackend(const PdfBackend&) = delete;
     PdfBackend& operator=(const PdfBackend&) = delete;
@@ -40,7 +40,7 @@ private:
     static constexpr std::size_t kMaxQueued = 8;  // pages made but not yet written
 
     base::Diagnostics diags_;  // the writer's own: a sink is not shared between threads
-    render::PdfStream pdf_{diags_};
+    render::PdfStream pdf_;
     std::mutex mutex_;
     std::condition_variable changed_;
     std::deque<Queued> queue_;

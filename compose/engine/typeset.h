@@ -31,6 +31,8 @@ struct Options {
     bool parallel = false;  // the edition in `lang` beside the one in `parallel_lang`
     std::string parallel_lang;  // empty: Spanish beside English, English beside Spanish
     bool draft = false;
+    bool tagged = true;     // a tagged PDF (PDF/UA-1); --no-tags: none
+    bool pdfa = false;      // --pdfa: PDF/A-2u as well
     bool allow_missing_glyphs = false;  // a character no font has: a box (.notdef) and a warning, not an error
     base::Limits limits;    // --limit NAME=VALUE raises one (file sizes, depth, rows, cells, image pixels)
     para::LineStats* stats = nullptr;  // when set, counts every line placed (render --stats)

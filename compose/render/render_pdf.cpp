@@ -1,10 +1,14 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <memory>
+#include <sstream>
 
 #include <hpdf.h>
+#include <hpdf_encrypt.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
@@ -15,6 +19,8 @@
 #include "compose/render/glyph_font.h"
 #include "compose/render/glyph_text.h"
 #include "compose/render/render.h"
+#include "compose/render/struct_tree.h"
+#include "compose/render/xmp.h"
 
 namespace compose::render {
 namespace {
@@ -35,23 +41,14 @@ void on_error(HPDF_STATUS error, HPDF_STATUS detail, void* user) {
 
 }  // namespace
 
-// A PDF literal string for plain ASCII text (language tags); anything else becomes '?'.
-static std::string pdf_string(const std::string& text) {
-    std::string out = "(";
-    for (char c : text) {
-        if (c == '(' || c == ')' || c == '\\') out += '\\';
-        out += (c >= 32 && c < 127) ? c : '?';
-    }
-    return out + ")";
-}
-
 // The writer's state; pages are written into libharu as they come.
 class PdfStream::Impl {
 public:
-    explicit Impl(base::Diagnostics& diags) : diags_(diags) {}
+    Impl(base::Diagnostics& diags, PdfOptions options) : diags_(diags), options_(std::move(options)) {}
 
     ~Impl() {
         fonts_.clear();  // before the document their objects live in
+        tree_.reset();
         if (pdf_) HPDF_Free(pdf_);
     }
 
@@ -62,6 +59,12 @@ public:
         HPDF_SetCompressionMode(pdf_, HPDF_COMP_ALL);
         HPDF_UseUTFEncodings(pdf_);
         HPDF_SetCurrentEncoder(pdf_, "UTF-8");
+        if (options_.tagged || options_.pdfa) {
+            // PDF/UA-1 and PDF/A-2 are both built on ISO 32000-1, PDF 1.7
+            pdf_->pdf_version = HPDF_VER_17;
+            HPDF_MD5Init(&id_hash_);
+        }
+        if (options_.tagged) tree_ = std::make_unique<StructTree>(pdf_);
         return true;
     }
 
@@ -78,7 +81,9 @@ public:
         pages_.push_back(handle);
         page_heights_.push_back(page.height);
         page_label(page.label);
+        if (tree_) tree_->begin_page(page, handle);
         if (!page_content(page, handle)) return failed_ = true, false;
+        if (tree_) tree_->end_page();
         if (!compress_content(handle)) return failed_ = true, false;
         return true;
     }
@@ -91,6 +96,16 @@ public:
         internal_links();
         named_destinations();
         if (errors_.error) return fail("libharu could not write the links and destinations");
+        if (tree_) {
+            tree_->finish();
+            if (errors_.error) return fail("libharu could not write the structure tree");
+        }
+        if (options_.tagged || options_.pdfa) {
+            xmp_metadata(metadata);
+            if (options_.pdfa && !output_intent()) return std::nullopt;
+            file_id(metadata);
+            if (errors_.error) return fail("libharu could not write the XMP metadata or the output intent");
+        }
         outline(outline_entries);
         if (errors_.error) return fail("libharu could not write the outline");
         for (auto& font : fonts_) {
@@ -115,9 +130,13 @@ private:
         HPDF_Page page;
         HPDF_Rect rect;
         std::string dest;
+        int slot;  // in the structure tree
     };
 
     base::Diagnostics& diags_;
+    PdfOptions options_;
+    std::unique_ptr<StructTree> tree_;
+    HPDF_MD5_CTX id_hash_{};  // of every page's content and the metadata: the trailer's /ID
     ErrorState errors_;
     HPDF_Doc pdf_ = nullptr;
     bool failed_ = false;
@@ -133,6 +152,9 @@ private:
     std::map<std::string, HPDF_Image> images_;  // by path
     std::vector<PendingLink> pending_links_;
     long last_label_ = -1;
+
+    static constexpr const char* kCreator = "compose";
+    static constexpr const char* kProducer = "compose with libharu";
 
     std::optional<std::string> fail(const std::string& message) {
         char code[64];
@@ -152,8 +174,8 @@ private:
         if (!m.author.empty()) HPDF_SetInfoAttr(pdf_, HPDF_INFO_AUTHOR, pdf_text(m.author).c_str());
         if (!m.subject.empty()) HPDF_SetInfoAttr(pdf_, HPDF_INFO_SUBJECT, pdf_text(m.subject).c_str());
         if (!m.keywords.empty()) HPDF_SetInfoAttr(pdf_, HPDF_INFO_KEYWORDS, pdf_text(m.keywords).c_str());
-        HPDF_SetInfoAttr(pdf_, HPDF_INFO_CREATOR, "compose");
-        HPDF_SetInfoAttr(pdf_, HPDF_INFO_PRODUCER, "compose with libharu");
+        HPDF_SetInfoAttr(pdf_, HPDF_INFO_CREATOR, kCreator);
+        HPDF_SetInfoAttr(pdf_, HPDF_INFO_PRODUCER, kProducer);
         if (m.date) {  // never the clock: the same inputs give the same bytes
             base::UtcTime t = base::utc_time_of(*m.date);
             HPDF_Date date{t.year, t.month, t.day, t.hour, t.minute, t.second, 'Z', 0, 0};
@@ -180,6 +202,7 @@ private:
             fail("could not read back a page's content");
             return false;
         }
+        if (options_.tagged || options_.pdfa) HPDF_MD5Update(&id_hash_, reinterpret_cast<const HPDF_BYTE*>(plain.data()), read);
         uLongf packed_size = compressBound(static_cast<uLong>(read));
         std::string packed(packed_size, '\0');
         if (compress2(reinterpret_cast<Bytef*>(packed.data()), &packed_size, reinterpret_cast<const Bytef*>(plain.data()),
@@ -268,12 +291,15 @@ private:
             if (it == destinations_.end()) continue;
             HPDF_Annotation annot = HPDF_Page_CreateLinkAnnot(link.page, link.rect, it->second.array);
             if (annot) HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
+            annotation_made(annot, link.slot);
         }
     }
 
     // The page's items in their order. Text goes between BT and ET, drawing outside them, so a
     // text object is opened at the first glyph run after a drawing and closed before the next one.
-    // (Structure tags are for the tagged PDF to come; the page's order already is the reading order.)
+    // Tagged, the items of a structure element's segment are one marked-content sequence (opened
+    // at its first mark, so an empty segment leaves none), an artifact's another, and marks
+    // outside any tag an /Artifact of their own; text objects nest inside them.
     bool page_content(const display::Page& page, HPDF_Page handle) {
         auto* attr = static_cast<HPDF_PageAttr>(handle->attr);
         bool in_text = false;
@@ -281,8 +307,38 @@ private:
             if (in_text) HPDF_Page_EndText(handle);
             in_text = false;
         };
+        enum class Open { None, Node, Artifact } open = Open::None;  // the segment the items are in
+        base::NodeId open_node;
+        base::Artifact open_artifact = base::Artifact::Rule;
+        bool marked = false;  // its marked content begun
+        std::string marked_lang;  // the language on it, when not the page's
+        auto end_marked = [&] {
+            if (!marked) return;
+            end_text();
+            HPDF_Stream_WriteStr(attr->stream, "EMC\n");
+            marked = false;
+        };
+        auto mark = [&](const std::string& lang = {}) {  // before an item that makes marks
+            if (!tree_ || marked) return;
+            marked_lang = open == Open::Node ? lang : std::string();
+            std::string op = open == Open::Node       ? tree_->open_node(open_node, lang)
+                             : open == Open::Artifact ? StructTree::open_artifact(&open_artifact)
+                                                      : StructTree::open_artifact(nullptr);
+            end_text();
+            HPDF_Stream_WriteStr(attr->stream, op.c_str());
+            marked = true;
+        };
         for (const auto& item : page.items) {
             if (const auto* run = std::get_if<display::GlyphRun>(&item)) {
+                // a run in another language than the page's is marked with its own, so that
+                // screen readers and hyphenating re-flowers read "Instituto Igarapé" as
+                // Portuguese: tagged, on a marked-content sequence of its own (a Span nested in
+                // an MCID's sequence cuts the text poppler gives the element)
+                bool other_language = !run->lang.empty() && !page.lang.empty() && run->lang != page.lang;
+                const std::string& lang = other_language ? run->lang : std::string();
+                if (tree_ && open == Open::Node && marked && marked_lang != lang) end_marked();
+                mark(lang);
+                if (tree_ && open == Open::Node) tree_->add_text(open_node, *run);
                 if (!in_text) HPDF_Page_BeginText(handle);
                 in_text = true;
                 GlyphFont& font = *fonts_.at(run->font);
@@ -292,24 +348,36 @@ private:
                     return false;
                 }
                 std::string ops = glyph_run_operators(*run, font, name, page.height);
-                // a run in another language than the page's is marked with its own, so that
-                // screen readers and hyphenating re-flowers read "Instituto Igarapé" as Portuguese
-                bool other_language = !run->lang.empty() && !page.lang.empty() && run->lang != page.lang;
-                if (other_language) ops = "/Span <</Lang " + pdf_string(run->lang) + ">> BDC\n" + ops + "EMC\n";
+                if (other_language && !(tree_ && open == Open::Node)) ops = "/Span <</Lang " + pdf_literal(run->lang) + ">> BDC\n" + ops + "EMC\n";
                 HPDF_Stream_WriteStr(attr->stream, ops.c_str());
             } else if (const auto* shape = std::get_if<display::Shape>(&item)) {
+                if (!shape->fill && !shape->stroke) continue;
+                mark();
                 end_text();
                 draw_shape(page, handle, *shape);
             } else if (const auto* image = std::get_if<display::Image>(&item)) {
+                mark();
                 end_text();
                 if (!draw_image(page, handle, *image)) return false;
             } else if (const auto* link = std::get_if<display::Link>(&item)) {
-                add_link(page, handle, *link);
+                add_link(page, handle, *link, open == Open::Node ? open_node : base::NodeId{});
             } else if (const auto* dest = std::get_if<display::Destination>(&item)) {
                 add_destination(handle, page.height, *dest);
+            } else if (const auto* begin = std::get_if<display::StructBegin>(&item)) {
+                end_marked();
+                open = Open::Node;
+                open_node = begin->node;
+            } else if (const auto* artifact = std::get_if<display::ArtifactBegin>(&item)) {
+                end_marked();
+                open = Open::Artifact;
+                open_artifact = artifact->kind;
+            } else if (std::holds_alternative<display::TagEnd>(item)) {
+                end_marked();
+                open = Open::None;
             }
         }
         end_text();
+        end_marked();
         if (errors_.error) {
             fail("libharu failed while writing page content");
             return false;
@@ -354,15 +422,96 @@ private:
         HPDF_Page_GRestore(handle);
     }
 
-    void add_link(const display::Page& page, HPDF_Page handle, const display::Link& link) {
+    void add_link(const display::Page& page, HPDF_Page handle, const display::Link& link, base::NodeId node) {
         HPDF_Rect rect{static_cast<HPDF_REAL>(link.area.x), static_cast<HPDF_REAL>(page.height - link.area.y - link.area.height),
                        static_cast<HPDF_REAL>(link.area.x + link.area.width), static_cast<HPDF_REAL>(page.height - link.area.y)};
+        const int slot = tree_ ? tree_->link(node, handle) : -1;
         if (link.uri.empty()) {
-            pending_links_.push_back({handle, rect, link.dest});
+            pending_links_.push_back({handle, rect, link.dest, slot});
             return;
         }
         HPDF_Annotation annot = HPDF_Page_CreateURILinkAnnot(handle, rect, link.uri.c_str());
         if (annot) HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
+        annotation_made(annot, slot);
+    }
+
+    // A link annotation is printable with the page under PDF/A (/F 4), and the kid of its Link
+    // element in the structure tree.
+    void annotation_made(HPDF_Annotation annot, int slot) {
+        if (!annot) return;
+        if (tree_) tree_->set_annotation(slot, annot, options_.pdfa);
+        else if (options_.pdfa) HPDF_Dict_AddNumber(annot, "F", 4);
+    }
+
+    // The catalog's /Metadata: an uncompressed XMP stream (PDF/A and PDF/UA want it readable
+    // without decoding), and /ViewerPreferences /DisplayDocTitle for PDF/UA.
+    void xmp_metadata(const display::Metadata& m) {
+        display::Metadata shown = m;  // as the Info dictionary has them
+        shown.title = pdf_text(m.title);
+        shown.author = pdf_text(m.author);
+        shown.subject = pdf_text(m.subject);
+        shown.keywords = pdf_text(m.keywords);
+        XmpInfo info{&shown, kCreator, kProducer, options_.tagged, options_.pdfa};
+        std::string packet = xmp_packet(info);
+        HPDF_Dict stream = HPDF_DictStream_New(pdf_->mmgr, pdf_->xref);
+        if (!stream) return;
+        stream->filter = HPDF_STREAM_FILTER_NONE;
+        HPDF_Dict_AddName(stream, "Type", "Metadata");
+        HPDF_Dict_AddName(stream, "Subtype", "XML");
+        HPDF_Stream_Write(stream->stream, reinterpret_cast<const HPDF_BYTE*>(packet.data()),
+                          static_cast<HPDF_UINT>(packet.size()));
+        HPDF_Dict_Add(pdf_->catalog, "Metadata", stream);
+        HPDF_MD5Update(&id_hash_, reinterpret_cast<const HPDF_BYTE*>(packet.data()), static_cast<HPDF_UINT32>(packet.size()));
+        if (options_.tagged) {
+            HPDF_Dict prefs = HPDF_Dict_New(pdf_->mmgr);
+            HPDF_Dict_AddBoolean(prefs, "DisplayDocTitle", HPDF_TRUE);
+            HPDF_Dict_Add(pdf_->catalog, "ViewerPreferences", prefs);
+        }
+    }
+
+    // PDF/A's OutputIntent: the sRGB profile the page colours (DeviceRGB) are meant in.
+    bool output_intent() {
+        const std::string path = find_srgb_profile(options_.icc_profile);
+        std::string profile;
+        if (!path.empty()) {
+            std::ifstream in(path, std::ios::binary);
+            std::ostringstream bytes;
+            bytes << in.rdbuf();
+            profile = bytes.str();
+        }
+        if (profile.size() < 128) {
+            diags_.error(path.empty() ? base::SourcePos{} : base::SourcePos{std::make_shared<const std::string>(path)},
+                         "--pdfa needs an sRGB ICC profile and none was found",
+                         {"install Debian's colord-data (or icc-profiles-free), or set COMPOSE_ICC_PROFILE to an sRGB .icc file"});
+            return false;
+        }
+        HPDF_Dict icc = HPDF_DictStream_New(pdf_->mmgr, pdf_->xref);
+        if (!icc) return false;
+        icc->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+        HPDF_Dict_AddNumber(icc, "N", 3);
+        HPDF_Stream_Write(icc->stream, reinterpret_cast<const HPDF_BYTE*>(profile.data()), static_cast<HPDF_UINT>(profile.size()));
+        HPDF_Dict intent = HPDF_Dict_New(pdf_->mmgr);
+        HPDF_Xref_Add(pdf_->xref, intent);
+        HPDF_Dict_AddName(intent, "Type", "OutputIntent");
+        HPDF_Dict_AddName(intent, "S", "GTS_PDFA1");
+        HPDF_Dict_Add(intent, "OutputConditionIdentifier", HPDF_String_New(pdf_->mmgr, "sRGB IEC61966-2.1", nullptr));
+        HPDF_Dict_Add(intent, "Info", HPDF_String_New(pdf_->mmgr, "sRGB IEC61966-2.1", nullptr));
+        HPDF_Dict_Add(intent, "DestOutputProfile", icc);
+        HPDF_Array intents = HPDF_Array_New(pdf_->mmgr);
+        HPDF_Array_Add(intents, intent);
+        HPDF_Dict_Add(pdf_->catalog, "OutputIntents", intents);
+        return true;
+    }
+
+    // The trailer's /ID: two equal MD5s of every page's content stream and the XMP packet, so
+    // the same source gives the same bytes (no clock, no path).
+    void file_id(const display::Metadata&) {
+        HPDF_BYTE digest[16];
+        HPDF_MD5Final(digest, &id_hash_);
+        HPDF_Array id = HPDF_Array_New(pdf_->mmgr);
+        HPDF_Array_Add(id, HPDF_Binary_New(pdf_->mmgr, digest, 16));
+        HPDF_Array_Add(id, HPDF_Binary_New(pdf_->mmgr, digest, 16));
+        HPDF_Dict_Add(pdf_->trailer, "ID", id);
     }
 
     // An image file becomes one XObject however many figures show it (nullptr: unreadable).
@@ -421,7 +570,8 @@ private:
     }
 };
 
-PdfStream::PdfStream(base::Diagnostics& diags) : impl_(std::make_unique<Impl>(diags)) {}
+PdfStream::PdfStream(base::Diagnostics& diags, PdfOptions options)
+    : impl_(std::make_unique<Impl>(diags, std::move(options))) {}
 PdfStream::~PdfStream() = default;
 bool PdfStream::add_page(const display::Page& page, const std::vector<display::FontFace>& fonts) {
     return impl_->add_page(page, fonts);
@@ -431,8 +581,19 @@ std::optional<std::string> PdfStream::finish(const std::vector<display::OutlineE
     return impl_->finish(outline, metadata);
 }
 
-std::optional<std::string> render_pdf(const display::Document& doc, base::Diagnostics& diags) {
-    PdfStream pdf(diags);
+std::string find_srgb_profile(const std::string& given) {
+    if (!given.empty()) return given;
+    if (const char* env = std::getenv("COMPOSE_ICC_PROFILE"); env && *env) return env;
+    for (const char* path : {"/usr/share/color/icc/colord/sRGB.icc", "/usr/share/color/icc/sRGB.icc",
+                             "/usr/share/color/icc/ghostscript/srgb.icc"}) {
+        std::error_code ec;
+        if (std::filesystem::is_regular_file(path, ec)) return path;
+    }
+    return {};
+}
+
+std::optional<std::string> render_pdf(const display::Document& doc, base::Diagnostics& diags, const PdfOptions& options) {
+    PdfStream pdf(diags, options);
     for (const auto& page : doc.pages) {
         if (!pdf.add_page(page, doc.fonts)) return std::nullopt;
     }

@@ -501,3 +501,192 @@ TEST_CASE("a cluster of more glyphs than characters (a Tamil split vowel sign) e
     CHECK(mupdf.output.find("\u0baa\u0bca") != std::string::npos);
     CHECK(mupdf.output.find("\uFFFD") == std::string::npos);
 }
+
+namespace {
+
+compose::base::Node node(std::uint32_t id, compose::base::Role role, std::uint32_t parent, std::string alt = {},
+                         std::string lang = {}) {
+    compose::base::Node n;
+    n.id = compose::base::NodeId(id);
+    if (parent != ~0u) n.parent = compose::base::NodeId(parent);
+    n.role = role;
+    n.alt = std::move(alt);
+    n.lang = std::move(lang);
+    return n;
+}
+
+// Two pages: a figure with alt text, a picture with neither alt text nor caption, a paragraph
+// with a link running onto the second page, a Spanish paragraph, a folio and an untagged rule.
+display::Document tagged_document() {
+    using compose::base::Role;
+    const std::string photo = COMPOSE_SOURCE_DIR "/sources/mexico-2014/photos/photo-1.jpg";
+    display::Document doc;
+    doc.fonts.push_back({kSerif, "NotoSerif-Regular"});
+    doc.metadata.title = "Tagged test";
+    doc.metadata.lang = "en";
+    doc.metadata.date = 1415232000;
+    for (int p = 0; p < 2; ++p) {
+        display::Page page;
+        page.width = 612;
+        page.height = 792;
+        page.label = std::to_string(p + 1);
+        page.lang = "en";
+        auto begin = [&](std::uint32_t id) { page.add<display::StructBegin>(display::StructBegin{compose::base::NodeId(id)}); };
+        auto end = [&] { page.add<display::TagEnd>(); };
+        if (p == 0) {
+            page.nodes = {node(0, Role::Document, ~0u),      node(1, Role::Figure, 0, "Ten people around a table"),
+                          node(2, Role::Image, 1),            node(3, Role::Figure, 0),
+                          node(4, Role::Image, 3),            node(5, Role::Paragraph, 0),
+                          node(6, Role::Link, 5),             node(7, Role::Paragraph, 0, {}, "es")};
+            begin(2);
+            page.add<display::Image>(display::Image{{72, 72, 200, 100}, photo, false});
+            end();
+            begin(4);
+            page.add<display::Image>(display::Image{{72, 200, 100, 50}, photo, false});
+            end();
+            begin(5);
+            page.add<display::GlyphRun>(shaped_run(kSerif, 0, "A paragraph with ", 12, 72, 300));
+            end();
+            begin(6);
+            page.add<display::GlyphRun>(shaped_run(kSerif, 0, "a link", 12, 170, 300));
+            page.add<display::Link>(display::Link{{170, 290, 40, 14}, "https://example.org", ""});
+            end();
+            begin(5);
+            page.add<display::GlyphRun>(shaped_run(kSerif, 0, " that goes on", 12, 210, 300));
+            end();
+            begin(7);
+            auto spanish = shaped_run(kSerif, 0, "Un párrafo", 12, 72, 330);
+            spanish.lang = "es";
+            page.add<display::GlyphRun>(std::move(spanish));
+            end();
+            page.add<display::Shape>(display::Shape{display::Segment{72, 700, 540, 700}, std::nullopt, display::Stroke{}});
+        } else {
+            begin(5);
+            page.add<display::GlyphRun>(shaped_run(kSerif, 0, "on the next page.", 12, 72, 72));
+            end();
+        }
+        page.add<display::ArtifactBegin>(display::ArtifactBegin{compose::base::Artifact::Folio});
+        page.add<display::GlyphRun>(shaped_run(kSerif, 0, std::to_string(p + 1), 9, 300, 760));
+        end();
+        doc.pages.push_back(std::move(page));
+    }
+    return doc;
+}
+
+std::string qdf_of(const std::string& path) {
+    auto qdf = run_command(QPDF " --qdf --object-streams=disable " + shell_quote(path) + " -");
+    REQUIRE(qdf.status == 0);
+    return qdf.output;
+}
+
+std::size_t count_of(const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("a tagged PDF: every mark tagged or an artifact, the tree and its parent tree agree (PDF/UA checker)") {
+    auto doc = tagged_document();
+    TempFile file(".pdf");
+    render_checked(doc, file);
+    auto check = run_command("python3 " COMPOSE_SOURCE_DIR "/tests/e2e/pdfua_check.py " + shell_quote(file.path()));
+    INFO(check.output);
+    CHECK(check.status == 0);
+    const std::string qdf = qdf_of(file.path());
+    // one Figure, with its alt text; the picture without alt text or caption is an artifact
+    CHECK(count_of(qdf, "/S /Figure") == 1);
+    CHECK(count_of(qdf, "/Alt ") == 1);
+    CHECK(count_of(qdf, "/Artifact BMC") >= 2);  // the decorative picture and the untagged rule
+    CHECK(count_of(qdf, "/Artifact <</Type /Pagination>> BDC") == 2);  // the folios
+    // the paragraph's content on the second page is a marked-content reference from the first
+    CHECK(count_of(qdf, "/Type /MCR") == 1);
+    // the Spanish paragraph is in Spanish, and so is its marked content
+    CHECK(count_of(qdf, "/Lang (es)") == 2);
+    CHECK(count_of(qdf, "/Type /OBJR") == 1);
+    CHECK(count_of(qdf, "/StructParent 2") == 1);  // the annotation's key, after the two pages'
+    CHECK(count_of(qdf, "pdfuaid:part>1<") == 1);
+    CHECK(doc.pages.size() == 2);
+}
+
+TEST_CASE("PDF/A-2u: the checker's PDF/A rules pass, and the same display list gives the same bytes") {
+    auto doc = tagged_document();
+    compose::render::PdfOptions options;
+    options.pdfa = true;
+    Diagnostics diags;
+    auto a = compose::render::render_pdf(doc, diags, options);
+    auto b = compose::render::render_pdf(doc, diags, options);
+    INFO(diagnostics_text(diags));
+    REQUIRE(a);
+    REQUIRE(b);
+    CHECK(*a == *b);
+    CHECK(a->rfind("%PDF-1.7", 0) == 0);
+    TempFile file(".pdf");
+    file.write(*a);
+    auto check = run_command("python3 " COMPOSE_SOURCE_DIR "/tests/e2e/pdfua_check.py --pdfa " + shell_quote(file.path()));
+    INFO(check.output);
+    CHECK(check.status == 0);
+    // a changed page changes the /ID
+    doc.pages[1].items.clear();
+    auto c = compose::render::render_pdf(doc, diags, options);
+    REQUIRE(c);
+    auto id_of = [](const std::string& pdf) { return pdf.substr(pdf.rfind("/ID"), 80); };
+    CHECK(id_of(*a) != id_of(*c));
+}
+
+TEST_CASE("untagged (--no-tags): no structure, no XMP, the PDF 1.3 of before") {
+    auto doc = tagged_document();
+    compose::render::PdfOptions options;
+    options.tagged = false;
+    Diagnostics diags;
+    auto pdf = compose::render::render_pdf(doc, diags, options);
+    REQUIRE(pdf);
+    CHECK(pdf->rfind("%PDF-1.3", 0) == 0);
+    TempFile file(".pdf");
+    file.write(*pdf);
+    const std::string qdf = qdf_of(file.path());
+    CHECK(count_of(qdf, "/StructTreeRoot") == 0);
+    CHECK(count_of(qdf, "/MCID") == 0);
+    CHECK(count_of(qdf, "/Metadata") == 0);
+}
+
+TEST_CASE("a parent tree of more keys than a leaf holds is split into leaves, and still checks") {
+    using compose::base::Role;
+    display::Document doc;
+    doc.fonts.push_back({kSerif, "NotoSerif-Regular"});
+    doc.metadata.title = "Many links";
+    doc.metadata.lang = "en";
+    display::Page page;
+    page.width = 612;
+    page.height = 792;
+    page.label = "1";
+    page.lang = "en";
+    const auto word = shaped_run(kSerif, 0, "go", 4, 10, 10);
+    const int links = 4100;  // a leaf holds 4,000 keys: the page's and one per link annotation
+    page.nodes.push_back(node(0, Role::Document, ~0u));
+    page.nodes.push_back(node(1, Role::Paragraph, 0));
+    for (int i = 0; i < links; ++i) page.nodes.push_back(node(2 + i, Role::Link, 1));
+    for (int i = 0; i < links; ++i) {
+        page.add<display::StructBegin>(display::StructBegin{compose::base::NodeId(2 + i)});
+        auto run = word;
+        run.x = 10 + (i % 60) * 9.5;
+        run.y = 10 + (i / 60) * 10.5;
+        page.add<display::GlyphRun>(std::move(run));
+        page.add<display::Link>(display::Link{{10 + (i % 60) * 9.5, (i / 60) * 10.5 + 2, 8, 9}, "https://example.org", ""});
+        page.add<display::TagEnd>();
+    }
+    doc.pages.push_back(std::move(page));
+    Diagnostics diags;
+    auto pdf = compose::render::render_pdf(doc, diags);
+    INFO(diagnostics_text(diags));
+    REQUIRE(pdf);
+    TempFile file(".pdf");
+    file.write(*pdf);
+    auto check = run_command("python3 " COMPOSE_SOURCE_DIR "/tests/e2e/pdfua_check.py " + shell_quote(file.path()));
+    INFO(check.output);
+    CHECK(check.status == 0);
+    const std::string qdf = qdf_of(file.path());
+    CHECK(count_of(qdf, "/Limits") == 2);
+    CHECK(count_of(qdf, "/ParentTreeNextKey 4101") == 1);
+}
