@@ -15,6 +15,7 @@
 #include <zlib.h>
 
 #include "compose/base/dates.h"
+#include "compose/base/owner.h"
 #include "compose/base/utf8.h"
 #include "compose/render/glyph_font.h"
 #include "compose/render/glyph_text.h"
@@ -49,32 +50,31 @@ public:
     ~Impl() {
         fonts_.clear();  // before the document their objects live in
         tree_.reset();
-        if (pdf_) HPDF_Free(pdf_);
-    }
+    }  // (then the document itself, by its owner)
 
     bool begin() {
-        if (pdf_) return true;
-        pdf_ = HPDF_New(on_error, &errors_);
-        if (!pdf_) return fail("libharu could not create a document"), false;
-        HPDF_SetCompressionMode(pdf_, HPDF_COMP_ALL);
-        HPDF_UseUTFEncodings(pdf_);
-        HPDF_SetCurrentEncoder(pdf_, "UTF-8");
+        if (pdf()) return true;
+        doc_.reset(HPDF_New(on_error, &errors_));
+        if (!pdf()) return fail("libharu could not create a document"), false;
+        HPDF_SetCompressionMode(pdf(), HPDF_COMP_ALL);
+        HPDF_UseUTFEncodings(pdf());
+        HPDF_SetCurrentEncoder(pdf(), "UTF-8");
         if (options_.tagged || options_.pdfa) {
             // PDF/UA-1 and PDF/A-2 are both built on ISO 32000-1, PDF 1.7
-            pdf_->pdf_version = HPDF_VER_17;
+            pdf()->pdf_version = HPDF_VER_17;
             HPDF_MD5Init(&id_hash_);
         }
-        if (options_.tagged) tree_ = std::make_unique<StructTree>(pdf_);
+        if (options_.tagged) tree_ = std::make_unique<StructTree>(pdf());
         return true;
     }
 
     bool add_page(const display::Page& page, const std::vector<display::FontFace>& fonts) {
         if (!begin() || failed_) return false;
         while (fonts_.size() < fonts.size()) {
-            fonts_.push_back(std::make_unique<GlyphFont>(pdf_, fonts[fonts_.size()], diags_));
+            fonts_.push_back(std::make_unique<GlyphFont>(pdf(), fonts[fonts_.size()], diags_));
             if (!fonts_.back()->ok()) return failed_ = true, false;
         }
-        HPDF_Page handle = HPDF_AddPage(pdf_);
+        HPDF_Page handle = HPDF_AddPage(pdf());
         if (!handle) return fail("libharu could not add a page"), false;
         HPDF_Page_SetWidth(handle, static_cast<HPDF_REAL>(page.width));
         HPDF_Page_SetHeight(handle, static_cast<HPDF_REAL>(page.height));
@@ -112,12 +112,12 @@ public:
             if (!font->finish(diags_)) return fail("could not embed a font");
         }
         if (errors_.error) return fail("libharu failed while building the document");
-        if (HPDF_SaveToStream(pdf_) != HPDF_OK) return fail("libharu could not write the document");
-        HPDF_UINT32 size = HPDF_GetStreamSize(pdf_);
+        if (HPDF_SaveToStream(pdf()) != HPDF_OK) return fail("libharu could not write the document");
+        HPDF_UINT32 size = HPDF_GetStreamSize(pdf());
         std::string bytes(size, '\0');
         HPDF_UINT32 read = size;
-        HPDF_ResetStream(pdf_);
-        if (HPDF_ReadFromStream(pdf_, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &read) != HPDF_OK && read != size) {
+        HPDF_ResetStream(pdf());
+        if (HPDF_ReadFromStream(pdf(), reinterpret_cast<HPDF_BYTE*>(bytes.data()), &read) != HPDF_OK && read != size) {
             return fail("could not read the finished document from libharu");
         }
         bytes.resize(read);
@@ -138,7 +138,8 @@ private:
     std::unique_ptr<StructTree> tree_;
     HPDF_MD5_CTX id_hash_{};  // of every page's content and the metadata: the trailer's /ID
     ErrorState errors_;
-    HPDF_Doc pdf_ = nullptr;
+    base::Owner<HPDF_Doc_Rec, HPDF_Free> doc_;  // freed after ~Impl has released what lives in it
+    HPDF_Doc pdf() const { return doc_.get(); }
     bool failed_ = false;
     std::vector<std::unique_ptr<GlyphFont>> fonts_;
     std::vector<HPDF_Page> pages_;
@@ -170,20 +171,20 @@ private:
     static std::string pdf_text(const std::string& utf8) { return base::truncate_code_points(utf8, 16000); }
 
     void set_metadata(const display::Metadata& m) {
-        if (!m.title.empty()) HPDF_SetInfoAttr(pdf_, HPDF_INFO_TITLE, pdf_text(m.title).c_str());
-        if (!m.author.empty()) HPDF_SetInfoAttr(pdf_, HPDF_INFO_AUTHOR, pdf_text(m.author).c_str());
-        if (!m.subject.empty()) HPDF_SetInfoAttr(pdf_, HPDF_INFO_SUBJECT, pdf_text(m.subject).c_str());
-        if (!m.keywords.empty()) HPDF_SetInfoAttr(pdf_, HPDF_INFO_KEYWORDS, pdf_text(m.keywords).c_str());
-        HPDF_SetInfoAttr(pdf_, HPDF_INFO_CREATOR, kCreator);
-        HPDF_SetInfoAttr(pdf_, HPDF_INFO_PRODUCER, kProducer);
+        if (!m.title.empty()) HPDF_SetInfoAttr(pdf(), HPDF_INFO_TITLE, pdf_text(m.title).c_str());
+        if (!m.author.empty()) HPDF_SetInfoAttr(pdf(), HPDF_INFO_AUTHOR, pdf_text(m.author).c_str());
+        if (!m.subject.empty()) HPDF_SetInfoAttr(pdf(), HPDF_INFO_SUBJECT, pdf_text(m.subject).c_str());
+        if (!m.keywords.empty()) HPDF_SetInfoAttr(pdf(), HPDF_INFO_KEYWORDS, pdf_text(m.keywords).c_str());
+        HPDF_SetInfoAttr(pdf(), HPDF_INFO_CREATOR, kCreator);
+        HPDF_SetInfoAttr(pdf(), HPDF_INFO_PRODUCER, kProducer);
         if (m.date) {  // never the clock: the same inputs give the same bytes
             base::UtcTime t = base::utc_time_of(*m.date);
             HPDF_Date date{t.year, t.month, t.day, t.hour, t.minute, t.second, 'Z', 0, 0};
-            HPDF_SetInfoDateAttr(pdf_, HPDF_INFO_CREATION_DATE, date);
-            HPDF_SetInfoDateAttr(pdf_, HPDF_INFO_MOD_DATE, date);
+            HPDF_SetInfoDateAttr(pdf(), HPDF_INFO_CREATION_DATE, date);
+            HPDF_SetInfoDateAttr(pdf(), HPDF_INFO_MOD_DATE, date);
         }
         if (!m.lang.empty()) {
-            HPDF_Dict_Add(pdf_->catalog, "Lang", HPDF_String_New(pdf_->mmgr, m.lang.c_str(), nullptr));
+            HPDF_Dict_Add(pdf()->catalog, "Lang", HPDF_String_New(pdf()->mmgr, m.lang.c_str(), nullptr));
         }
     }
 
@@ -241,7 +242,7 @@ private:
         HPDF_Destination dst = HPDF_Page_CreateDestination(page);
         if (!dst) return;
         double top = height - d.y + 4;
-        fill_xyz(static_cast<HPDF_Array>(dst), page, top, pdf_->mmgr);
+        fill_xyz(static_cast<HPDF_Array>(dst), page, top, pdf()->mmgr);
         destinations_.emplace(d.name, Destination{dst, page, top});
     }
 
@@ -250,7 +251,7 @@ private:
     // tens); std::map keeps the keys in the byte order the tree needs.
     void named_destinations() {
         if (destinations_.empty()) return;
-        HPDF_MMgr mmgr = pdf_->mmgr;
+        HPDF_MMgr mmgr = pdf()->mmgr;
         HPDF_Array list = HPDF_Array_New(mmgr);
         for (const auto& [name, place] : destinations_) {
             HPDF_Array_Add(list, HPDF_String_New(mmgr, name.c_str(), nullptr));
@@ -262,7 +263,7 @@ private:
         HPDF_Dict_Add(dests, "Names", list);
         HPDF_Dict names = HPDF_Dict_New(mmgr);
         HPDF_Dict_Add(names, "Dests", dests);
-        HPDF_Dict_Add(pdf_->catalog, "Names", names);
+        HPDF_Dict_Add(pdf()->catalog, "Names", names);
     }
 
     // PDF page labels, so a reader shows the folio printed on the page ("9" for the first page of
@@ -277,10 +278,10 @@ private:
             return;
         }
         if (numeric) {
-            HPDF_AddPageLabel(pdf_, static_cast<HPDF_UINT>(index), HPDF_PAGE_NUM_STYLE_DECIMAL,
+            HPDF_AddPageLabel(pdf(), static_cast<HPDF_UINT>(index), HPDF_PAGE_NUM_STYLE_DECIMAL,
                               static_cast<HPDF_UINT>(number), nullptr);
         } else {
-            HPDF_AddPageLabel(pdf_, static_cast<HPDF_UINT>(index), HPDF_PAGE_NUM_STYLE_DECIMAL, 1, label.c_str());
+            HPDF_AddPageLabel(pdf(), static_cast<HPDF_UINT>(index), HPDF_PAGE_NUM_STYLE_DECIMAL, 1, label.c_str());
         }
         last_label_ = numeric ? number : -1;
     }
@@ -453,19 +454,19 @@ private:
         shown.keywords = pdf_text(m.keywords);
         XmpInfo info{&shown, kCreator, kProducer, options_.tagged, options_.pdfa};
         std::string packet = xmp_packet(info);
-        HPDF_Dict stream = HPDF_DictStream_New(pdf_->mmgr, pdf_->xref);
+        HPDF_Dict stream = HPDF_DictStream_New(pdf()->mmgr, pdf()->xref);
         if (!stream) return;
         stream->filter = HPDF_STREAM_FILTER_NONE;
         HPDF_Dict_AddName(stream, "Type", "Metadata");
         HPDF_Dict_AddName(stream, "Subtype", "XML");
         HPDF_Stream_Write(stream->stream, reinterpret_cast<const HPDF_BYTE*>(packet.data()),
                           static_cast<HPDF_UINT>(packet.size()));
-        HPDF_Dict_Add(pdf_->catalog, "Metadata", stream);
+        HPDF_Dict_Add(pdf()->catalog, "Metadata", stream);
         HPDF_MD5Update(&id_hash_, reinterpret_cast<const HPDF_BYTE*>(packet.data()), static_cast<HPDF_UINT32>(packet.size()));
         if (options_.tagged) {
-            HPDF_Dict prefs = HPDF_Dict_New(pdf_->mmgr);
+            HPDF_Dict prefs = HPDF_Dict_New(pdf()->mmgr);
             HPDF_Dict_AddBoolean(prefs, "DisplayDocTitle", HPDF_TRUE);
-            HPDF_Dict_Add(pdf_->catalog, "ViewerPreferences", prefs);
+            HPDF_Dict_Add(pdf()->catalog, "ViewerPreferences", prefs);
         }
     }
 
@@ -485,21 +486,21 @@ private:
                          {"install Debian's colord-data (or icc-profiles-free), or set COMPOSE_ICC_PROFILE to an sRGB .icc file"});
             return false;
         }
-        HPDF_Dict icc = HPDF_DictStream_New(pdf_->mmgr, pdf_->xref);
+        HPDF_Dict icc = HPDF_DictStream_New(pdf()->mmgr, pdf()->xref);
         if (!icc) return false;
         icc->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
         HPDF_Dict_AddNumber(icc, "N", 3);
         HPDF_Stream_Write(icc->stream, reinterpret_cast<const HPDF_BYTE*>(profile.data()), static_cast<HPDF_UINT>(profile.size()));
-        HPDF_Dict intent = HPDF_Dict_New(pdf_->mmgr);
-        HPDF_Xref_Add(pdf_->xref, intent);
+        HPDF_Dict intent = HPDF_Dict_New(pdf()->mmgr);
+        HPDF_Xref_Add(pdf()->xref, intent);
         HPDF_Dict_AddName(intent, "Type", "OutputIntent");
         HPDF_Dict_AddName(intent, "S", "GTS_PDFA1");
-        HPDF_Dict_Add(intent, "OutputConditionIdentifier", HPDF_String_New(pdf_->mmgr, "sRGB IEC61966-2.1", nullptr));
-        HPDF_Dict_Add(intent, "Info", HPDF_String_New(pdf_->mmgr, "sRGB IEC61966-2.1", nullptr));
+        HPDF_Dict_Add(intent, "OutputConditionIdentifier", HPDF_String_New(pdf()->mmgr, "sRGB IEC61966-2.1", nullptr));
+        HPDF_Dict_Add(intent, "Info", HPDF_String_New(pdf()->mmgr, "sRGB IEC61966-2.1", nullptr));
         HPDF_Dict_Add(intent, "DestOutputProfile", icc);
-        HPDF_Array intents = HPDF_Array_New(pdf_->mmgr);
+        HPDF_Array intents = HPDF_Array_New(pdf()->mmgr);
         HPDF_Array_Add(intents, intent);
-        HPDF_Dict_Add(pdf_->catalog, "OutputIntents", intents);
+        HPDF_Dict_Add(pdf()->catalog, "OutputIntents", intents);
         return true;
     }
 
@@ -508,10 +509,10 @@ private:
     void file_id(const display::Metadata&) {
         HPDF_BYTE digest[16];
         HPDF_MD5Final(digest, &id_hash_);
-        HPDF_Array id = HPDF_Array_New(pdf_->mmgr);
-        HPDF_Array_Add(id, HPDF_Binary_New(pdf_->mmgr, digest, 16));
-        HPDF_Array_Add(id, HPDF_Binary_New(pdf_->mmgr, digest, 16));
-        HPDF_Dict_Add(pdf_->trailer, "ID", id);
+        HPDF_Array id = HPDF_Array_New(pdf()->mmgr);
+        HPDF_Array_Add(id, HPDF_Binary_New(pdf()->mmgr, digest, 16));
+        HPDF_Array_Add(id, HPDF_Binary_New(pdf()->mmgr, digest, 16));
+        HPDF_Dict_Add(pdf()->trailer, "ID", id);
     }
 
     // An image file becomes one XObject however many figures show it (nullptr: unreadable).
@@ -520,12 +521,12 @@ private:
         if (!inserted) return it->second;
         std::string ext = path.size() >= 4 ? path.substr(path.size() - 4) : "";
         for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        if (ext == ".png") it->second = HPDF_LoadPngImageFromFile(pdf_, path.c_str());
-        else if (ext == ".jpg" || ext == "jpeg") it->second = HPDF_LoadJpegImageFromFile(pdf_, path.c_str());
+        if (ext == ".png") it->second = HPDF_LoadPngImageFromFile(pdf(), path.c_str());
+        else if (ext == ".jpg" || ext == "jpeg") it->second = HPDF_LoadJpegImageFromFile(pdf(), path.c_str());
         if (!it->second) {
             diags_.error({std::make_shared<const std::string>(path)}, "the image could not be decoded",
                          {"the file is damaged or not a PNG or JPEG image; export it again"});
-            HPDF_ResetError(pdf_);
+            HPDF_ResetError(pdf());
             errors_ = {};
         }
         return it->second;
@@ -558,15 +559,15 @@ private:
 
     void outline(const std::vector<display::OutlineEntry>& entries) {
         if (entries.empty()) return;
-        HPDF_Encoder utf8 = HPDF_GetEncoder(pdf_, "UTF-8");
+        HPDF_Encoder utf8 = HPDF_GetEncoder(pdf(), "UTF-8");
         for (const auto& entry : entries) {
             // an entry whose destination is not in this document (a page left out) is left out too
             auto it = destinations_.find(entry.dest);
             if (it == destinations_.end()) continue;
-            HPDF_Outline item = HPDF_CreateOutline(pdf_, nullptr, pdf_text(entry.title).c_str(), utf8);
+            HPDF_Outline item = HPDF_CreateOutline(pdf(), nullptr, pdf_text(entry.title).c_str(), utf8);
             if (item) HPDF_Outline_SetDestination(item, it->second.array);
         }
-        HPDF_SetPageMode(pdf_, HPDF_PAGE_MODE_USE_OUTLINE);
+        HPDF_SetPageMode(pdf(), HPDF_PAGE_MODE_USE_OUTLINE);
     }
 };
 

@@ -10,6 +10,7 @@
 #include <unicode/ubidi.h>
 #include <unicode/uscript.h>
 
+#include "compose/base/owner.h"
 #include "compose/base/utf8.h"
 #include "compose/text/text.h"
 
@@ -57,7 +58,8 @@ std::vector<std::uint8_t> bidi_levels(const std::string& utf8, std::uint8_t leve
     }
     byte_at.push_back(static_cast<std::uint32_t>(utf8.size()));
     UErrorCode err = U_ZERO_ERROR;
-    UBiDi* bidi = ubidi_openSized(static_cast<int32_t>(u16.size()), 0, &err);
+    base::Owner<UBiDi, ubidi_close> owner(ubidi_openSized(static_cast<int32_t>(u16.size()), 0, &err));
+    UBiDi* bidi = owner.get();
     if (U_SUCCESS(err)) {
         ubidi_setPara(bidi, reinterpret_cast<const UChar*>(u16.data()), static_cast<int32_t>(u16.size()),
                       static_cast<UBiDiLevel>(level), nullptr, &err);
@@ -68,7 +70,6 @@ std::vector<std::uint8_t> bidi_levels(const std::string& utf8, std::uint8_t leve
             for (auto b = byte_at[u]; b < byte_at[u + 1]; ++b) levels[b] = units[u];
         }
     }
-    if (bidi) ubidi_close(bidi);
     return levels;
 }
 

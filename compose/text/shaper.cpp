@@ -2,6 +2,8 @@
 
 #include <hb.h>
 
+#include "compose/base/owner.h"
+
 namespace compose::text {
 
 std::size_t ShapeKeyHash::operator()(const ShapeKeyView& k) const noexcept {
@@ -20,7 +22,8 @@ const std::vector<ShapedGlyph>& Shaper::shape(FaceId face, const std::string& la
     }
     std::vector<ShapedGlyph> glyphs;
     if (hb_font_t* font = fonts_.hb_font(face, diags)) {
-        hb_buffer_t* buf = hb_buffer_create();
+        base::Owner<hb_buffer_t, hb_buffer_destroy> owner(hb_buffer_create());
+        hb_buffer_t* buf = owner.get();
         hb_buffer_add_utf8(buf, text.data(), static_cast<int>(text.size()), 0, static_cast<int>(text.size()));
         // direction and script as itemization found them; what is left unset HarfBuzz guesses
         hb_buffer_set_direction(buf, props.rtl ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
@@ -35,7 +38,6 @@ const std::vector<ShapedGlyph>& Shaper::shape(FaceId face, const std::string& la
         for (unsigned i = 0; i < count; ++i) {
             glyphs.push_back({info[i].codepoint, pos[i].x_advance, pos[i].x_offset, pos[i].y_offset, info[i].cluster});
         }
-        hb_buffer_destroy(buf);
     }
     return cache_.emplace(ShapeKey{face, lang, std::string(text), props}, std::move(glyphs)).first->second;
 }
