@@ -154,6 +154,7 @@ const std::vector<DiagnosticCode>& diagnostic_codes() {
         // lines and pages
         {"overfull-word", "is wider than its column and has no break opportunity", "a word wider than its column"},
         {"underfull-line", "underfull line (badness ", "a line whose spaces stretch far (note)"},
+        {"cell-word-broken", "' is wider than its column: broken between two characters", "a word too wide for its table cell, broken between two characters (warning)"},
         {"layout-empty-column", "% empty before the text's end", "layout report: a column left emptier than 25% before a real end (warning)"},
         {"layout-stranded-heading", "a heading is left at the foot of column ", "layout report: a heading or a lead at a column's foot, its text on the next (warning)"},
         {"layout-stranded-heading", "a lead is left at the foot of column ", "layout report: a heading or a lead at a column's foot, its text on the next (warning)"},

@@ -16,11 +16,11 @@
 namespace compose::page {
 
 SetParagraph set_paragraph(const style::Paragraph& para, const style::ParaStyle& style, double measure,
-                           text::Measurer& measurer, base::Diagnostics& diags) {
+                           text::Measurer& measurer, base::Diagnostics& diags, double break_anywhere) {
     SetParagraph sp;
     sp.style = &style;
     sp.measure = measure;
-    sp.mp = measurer.measure(para, diags);
+    sp.mp = measurer.measure(para, diags, break_anywhere);
     para::BreakParams params{measure, style.indent, style.align};
     params.em = style.size;
     params.protrusion = style.protrusion;

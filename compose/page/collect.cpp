@@ -2,8 +2,10 @@
 // at: a column, the full text width (title block, floating figures), or a table cell.
 #include <algorithm>
 
+#include "compose/base/utf8.h"
 #include "compose/page/cell_memo.h"
 #include "compose/page/flow.h"
+#include "compose/para/stats.h"
 
 namespace compose::page {
 namespace {
@@ -269,14 +271,45 @@ private:
             sum_max += max_w[c];
         }
         std::vector<double> widths(columns);
+        if (sum_min > width) return narrow_columns(min_w, max_w, width);
         for (std::size_t c = 0; c < columns; ++c) {
             if (sum_max <= width) {
                 widths[c] = max_w[c] * width / sum_max;
-            } else if (sum_min <= width) {
-                widths[c] = min_w[c] + (width - sum_min) * (max_w[c] - min_w[c]) / (sum_max - sum_min);
             } else {
-                widths[c] = min_w[c] * width / sum_min;  // too wide whatever we do: lines will overflow
+                widths[c] = min_w[c] + (width - sum_min) * (max_w[c] - min_w[c]) / (sum_max - sum_min);
             }
+        }
+        return widths;
+    }
+
+    // Some column's longest word is wider than the table allows: the columns whose longest word
+    // is within an even share keep their natural width (their longest word, if the natural
+    // widths leave the others too little), and the others share what is left; their cells
+    // break the long words between characters (fit_cell).
+    static std::vector<double> narrow_columns(const std::vector<double>& min_w, const std::vector<double>& max_w,
+                                              double width) {
+        std::size_t columns = min_w.size();
+        double share = width / static_cast<double>(columns);
+        double keep_max = 0, keep_min = 0, wide_min = 0;
+        for (std::size_t c = 0; c < columns; ++c) {
+            if (min_w[c] > share) {
+                wide_min += min_w[c];
+            } else {
+                keep_max += max_w[c];
+                keep_min += min_w[c];
+            }
+        }
+        std::vector<double> widths(columns);
+        if (wide_min == 0 || keep_min >= width) {  // no one column to blame: all narrowed alike
+            for (std::size_t c = 0; c < columns; ++c) widths[c] = min_w[c] * width / (keep_min + wide_min);
+            return widths;
+        }
+        // the wide columns get at least a third of the table when the others' natural widths
+        // would leave them less
+        bool natural = width - keep_max >= width / 3;
+        double rest = width - (natural ? keep_max : keep_min);
+        for (std::size_t c = 0; c < columns; ++c) {
+            widths[c] = min_w[c] > share ? rest * min_w[c] / wide_min : (natural ? max_w[c] : min_w[c]);
         }
         return widths;
     }
@@ -317,9 +350,37 @@ private:
             return sp;
         }
         std::size_t said = diags_.total();
-        SetParagraph sp = set_paragraph(cell_paragraph(block, row, c), style, measure, measurer_, diags_);
+        SetParagraph sp = fit_cell(cell_paragraph(block, row, c), style, measure);
         if (diags_.total() == said && row.rich.empty()) set_cells_.offer(key, row.cells[c], sp);
         return sp;
+    }
+
+    // A cell's paragraph at `measure`. A word too wide for the cell is broken between two
+    // characters, with a warning at the cell, rather than left sticking out of the table.
+    SetParagraph fit_cell(const style::Paragraph& para, const style::ParaStyle& style, double measure) {
+        SetParagraph sp = set_paragraph(para, style, measure, measurer_, diags_);
+        bool overfull = std::any_of(sp.lines.begin(), sp.lines.end(),
+                                    [](const para::Line& l) { return l.overfull > para::kOverfullTolerance; });
+        if (!overfull) return sp;
+        // the widest run of boxes with nothing breakable between them: the word
+        double width = 0, widest = 0;
+        std::uint32_t begin = 0, end = 0, word_begin = 0;
+        for (const auto& item : sp.mp.items) {
+            if (item.kind != text::Item::Kind::Box) {
+                width = 0;
+                continue;
+            }
+            if (width == 0) word_begin = item.text_begin;
+            width += item.width;
+            if (width > widest) widest = width, begin = word_begin, end = item.text_end;
+        }
+        std::string word = end > begin && end <= sp.mp.text.size()
+                               ? base::truncate_code_points(std::string_view(sp.mp.text).substr(begin, end - begin), 40)
+                               : std::string();
+        diags_.warning(text::source_position(sp.mp, begin),
+                       "the word '" + word + "' is wider than its column: broken between two characters",
+                       {"a soft hyphen (&#xAD;) or a zero-width space (&#x200B;) marks a better place"});
+        return set_paragraph(para, style, measure, measurer_, diags_, measure);
     }
 
     // A row of `count` cells; set_cell(c, measure) sets the paragraph of column c.
@@ -406,7 +467,7 @@ private:
         table_space_ = space_for(layout_.style("table-cell")) + 6;
         if (!block.header.empty()) {
             auto set_cell = [&](std::size_t c, double measure) {
-                return set_paragraph(block.header[c], measure, measurer_, diags_);
+                return fit_cell(block.header[c], block.header[c].style, measure);
             };
             add_row(block, set_row(block.header.size(), -1, table_widths_, set_cell), true, base::Role::HeaderRow);
         }

@@ -26,8 +26,9 @@ SetParagraph set_paragraph(const style::Paragraph& para, double measure, text::M
                            base::Diagnostics& diags);
 // The same in `style`, the paragraph's own style kept elsewhere: a table cell's paragraph is made
 // only to be measured, its style stays with the table.
+// `break_anywhere`: see text::Measurer::measure.
 SetParagraph set_paragraph(const style::Paragraph& para, const style::ParaStyle& style, double measure,
-                           text::Measurer& measurer, base::Diagnostics& diags);
+                           text::Measurer& measurer, base::Diagnostics& diags, double break_anywhere = 0);
 
 struct SetRow {
     std::vector<SetParagraph> cells;

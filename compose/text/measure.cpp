@@ -22,7 +22,7 @@ constexpr double kSpaceShrink = 1.0 / 3.0;
 bool is_url_break_char(char c) { return c == '/' || c == '.' || c == '@' || c == '-'; }
 
 // Whitespace-delimited pieces of the text that are URLs or email addresses: they get no
-// hyphens, and extra break points after "/", ".", "@" and "-" (none after the last character).
+// hyphens, and extra break points (see break_opportunities).
 // A piece counts if it has "://", starts with "www.", has an "@" followed by a "." or lies in a
 // link run to an http(s) or mailto target and has one of those characters.
 std::vector<std::pair<std::uint32_t, std::uint32_t>> url_spans(const std::string& text,
@@ -243,9 +243,11 @@ struct Measurer::Breaks {
     bool soft_break(std::uint32_t b) const { return std::binary_search(soft_breaks.begin(), soft_breaks.end(), b); }
 };
 
-MeasuredParagraph Measurer::measure(const style::Paragraph& para, base::Diagnostics& diags) {
+MeasuredParagraph Measurer::measure(const style::Paragraph& para, base::Diagnostics& diags, double break_anywhere) {
     MeasuredParagraph mp;
+    break_anywhere_ = break_anywhere;
     measure(para, diags, mp);
+    break_anywhere_ = 0;
     return mp;
 }
 
@@ -387,10 +389,18 @@ void Measurer::break_opportunities(const style::Paragraph& para, const Itemizati
     // 2b. URLs and email addresses: their own break points, and no hyphenation
     out.urls = url_spans(mp.text, mp.runs, run_begin);
     for (const auto& [from, to] : out.urls) {
+        // as the Chicago Manual has it: after a slash, before a dot, an "@" or a hyphen (so that
+        // no line ends on a dot, and a hyphen at a line's start is not taken for hyphenation);
+        // these instead of the ones UAX #14 finds inside the address
+        std::erase_if(soft_breaks, [from = from, to = to](std::uint32_t b) { return b > from && b < to; });
         for (std::uint32_t k = from; k + 1 < to; ++k) {
-            if (is_url_break_char(mp.text[k]) && !is_url_break_char(mp.text[k + 1])) {
-                cuts.push_back(k + 1);
-                soft_breaks.push_back(k + 1);
+            char c = mp.text[k], next = mp.text[k + 1];
+            std::uint32_t at = 0;
+            if (c == '/' && next != '/') at = k + 1;
+            else if (k > from && (c == '.' || c == '@' || c == '-') && !is_url_break_char(mp.text[k - 1])) at = k;
+            if (at > from) {
+                cuts.push_back(at);
+                soft_breaks.push_back(at);
             }
         }
     }
@@ -467,6 +477,24 @@ void Measurer::build_items(const style::Paragraph& para, const Itemization& item
             if ((hyphenate || soft) && !whole && !run.rtl() && !in_url(a) && !in_url(s > a ? s - 1 : a)) {
                 // a person's name is not hyphenated (only at the author's soft hyphens)
                 points = hyphen_points(mp, run, a, s, soft_hyphens, hyphenate && run.role != base::Role::Person);
+            }
+            if (break_anywhere_ > 0) {
+                double width = 0;
+                for (auto g = box.glyph_begin; g < box.glyph_end; ++g) width += mp.glyphs[g].advance;
+                if (width > break_anywhere_) {
+                    // too wide for its cell whatever the breaker does: between any two characters
+                    // (a point inside a cluster is dropped by add_box)
+                    for (std::uint32_t k = a + 1; k < s; ++k) {
+                        if (!base::is_continuation_byte(mp.text[k])) {
+                            points.push_back({k, kAnywhereBreakPenalty, false});
+                        }
+                    }
+                    std::stable_sort(points.begin(), points.end(),
+                                     [](const HyphenPoint& x, const HyphenPoint& y) { return x.offset < y.offset; });
+                    points.erase(std::unique(points.begin(), points.end(),
+                                             [](const HyphenPoint& x, const HyphenPoint& y) { return x.offset == y.offset; }),
+                                 points.end());
+                }
             }
             add_box(mp, box, points, diags);
         }
@@ -549,7 +577,8 @@ void Measurer::add_box(MeasuredParagraph& mp, Item box, const std::vector<Hyphen
         item.width = 0;
         for (auto g = item.glyph_begin; g < item.glyph_end; ++g) item.width += mp.glyphs[g].advance;
     };
-    for (const auto& [p, penalty] : points) {
+    for (const auto& point : points) {
+        const std::uint32_t p = point.offset;
         if (p <= box.text_begin || p >= box.text_end) continue;
         std::uint32_t cut = box.glyph_begin;
         bool ordered = true;
@@ -568,15 +597,15 @@ void Measurer::add_box(MeasuredParagraph& mp, Item box, const std::vector<Hyphen
         Item hyphen;
         hyphen.kind = Item::Kind::Penalty;
         hyphen.run = box.run;
-        hyphen.penalty = penalty;
-        hyphen.flagged = true;
-        hyphen.edit = BreakEdit::InsertHyphen;
+        hyphen.penalty = point.penalty;
+        hyphen.flagged = point.hyphen;
+        hyphen.edit = point.hyphen ? BreakEdit::InsertHyphen : BreakEdit::None;
         hyphen.text_begin = hyphen.text_end = p;
         hyphen.glyph_begin = static_cast<std::uint32_t>(mp.glyphs.size());
-        add_hyphen_glyphs(mp, mp.runs[box.run], p, diags);
+        if (point.hyphen) add_hyphen_glyphs(mp, mp.runs[box.run], p, diags);
         hyphen.glyph_end = static_cast<std::uint32_t>(mp.glyphs.size());
         width_of(hyphen);
-        hyphen.protrude_right = protrusion_right('-') * hyphen.width;
+        if (point.hyphen) hyphen.protrude_right = protrusion_right('-') * hyphen.width;
         mp.items.push_back(hyphen);
 
         box.text_begin = p;

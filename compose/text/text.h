@@ -58,6 +58,8 @@ constexpr int kCompoundHyphenPenalty = 300;
 // Inside a URL or an email address, at one of its own break points: a wrapped address is harder
 // to read (and to copy) than a hyphenated word, but far better than one sticking out.
 constexpr int kUrlBreakPenalty = 100;
+// Between two characters of a word too wide for its table cell: the last resort.
+constexpr int kAnywhereBreakPenalty = 1000;
 
 struct Item {
     enum class Kind { Box, Glue, Penalty };
@@ -118,7 +120,9 @@ public:
 
     // Measures a paragraph; words are hyphenated (flagged penalties at the points the language's
     // patterns allow) when its style says so, never inside URLs and email addresses.
-    MeasuredParagraph measure(const style::Paragraph& para, base::Diagnostics& diags);
+    // `break_anywhere`: a word wider than this (a table cell's measure) may also break between any
+    // two characters, at a high penalty, as the last resort (0: never).
+    MeasuredParagraph measure(const style::Paragraph& para, base::Diagnostics& diags, double break_anywhere = 0);
     // The same into `into`, whose buffers are reused (measuring many paragraphs only to look at them).
     void measure(const style::Paragraph& para, base::Diagnostics& diags, MeasuredParagraph& into);
     FontSet& fonts() { return fonts_; }
@@ -147,6 +151,7 @@ private:
     struct HyphenPoint {
         std::uint32_t offset;  // into MeasuredParagraph::text
         int penalty;
+        bool hyphen = true;  // false: a break with nothing drawn (a word broken between characters)
     };
     std::vector<HyphenPoint> hyphen_points(const MeasuredParagraph& mp, const RunInfo& run, std::uint32_t begin,
                                            std::uint32_t end, const std::vector<std::uint32_t>& soft_hyphens,
@@ -162,6 +167,7 @@ private:
     std::set<std::string> warned_languages_;  // languages whose missing patterns were reported
     std::set<std::tuple<std::string, int, int, char32_t>> missing_reported_;  // file, line, col, character
     bool allow_missing_glyphs_ = false;
+    double break_anywhere_ = 0;  // during measure(): see its parameter
 };
 
 }  // namespace compose::text

@@ -256,9 +256,9 @@ TEST_CASE("acronyms are not hyphenated, and compounds only at a higher penalty")
     }
 }
 
-TEST_CASE("URLs and emails are never hyphenated but break after / . @ - without a hyphen") {
+TEST_CASE("URLs and emails are never hyphenated but break after a slash and before . @ - without a hyphen") {
     auto url = measure("see https://www.citizen-security.org/dialogues/mexico now", true);
-    CHECK(marked(url) == "see https://^www.^citizen-^security.^org/^dialogues/^mexico now");
+    CHECK(marked(url) == "see https://^www^.citizen^-security^.org/^dialogues/^mexico now");
     for (const auto& item : url.items) {
         if (item.kind != Item::Kind::Penalty) continue;
         CHECK_FALSE(item.flagged);
@@ -266,10 +266,10 @@ TEST_CASE("URLs and emails are never hyphenated but break after / . @ - without 
         CHECK(item.penalty == compose::text::kUrlBreakPenalty);
     }
     auto email = measure("write to dialogues@igarape.org.br now", true);
-    CHECK(marked(email) == "write to dialogues@^igarape.^org.^br now");
+    CHECK(marked(email) == "write to dialogues^@igarape^.org^.br now");
     // a link run to a URL: its text is treated as one even without "://"
     auto linked = measure("igarape.org.br/security", true, "https://igarape.org.br/security");
-    CHECK(marked(linked) == "igarape.^org.^br/^security");
+    CHECK(marked(linked) == "igarape^.org^.br/^security");
 }
 
 TEST_CASE("punctuation and hyphens carry their protrusion into the margin") {
