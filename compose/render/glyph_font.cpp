@@ -15,6 +15,10 @@
 #include "compose/render/font_subset.h"
 
 namespace compose::render {
+
+using Blob = base::Owner<hb_blob_t, hb_blob_destroy>;
+using HbFace = base::Owner<hb_face_t, hb_face_destroy>;
+
 namespace {
 
 constexpr std::size_t kBfCharsPerBlock = 100;  // the CMap format allows at most 100 entries per block
@@ -85,8 +89,6 @@ void describe_cid_font(HPDF_Dict font, const char* subtype, const std::string& b
 }  // namespace
 
 GlyphFont::GlyphFont(HPDF_Doc pdf, const display::FontFace& face, base::Diagnostics& diags) : pdf_(pdf), face_(face) {
-    using Blob = base::Owner<hb_blob_t, hb_blob_destroy>;
-    using HbFace = base::Owner<hb_face_t, hb_face_destroy>;
     auto file = std::make_shared<const std::string>(face.path);
     // mapped, not read: a font is megabytes, and the subsetter reads only the glyphs it keeps
     Blob blob(hb_blob_create_from_file_or_fail(face.path.c_str()));
@@ -179,13 +181,13 @@ std::string GlyphFont::text_of_glyph(std::uint32_t glyph) {
     if (!reverse_cmap_made_) {
         reverse_cmap_made_ = true;
         hb_face_t* face = hb_font_get_face(hb_font_.get());
-        hb_set_t* unicodes = hb_set_create();
+        base::Owner<hb_set_t, hb_set_destroy> unicodes_owner(hb_set_create());
+        hb_set_t* unicodes = unicodes_owner.get();
         hb_face_collect_unicodes(face, unicodes);
         for (hb_codepoint_t u = HB_SET_VALUE_INVALID; hb_set_next(unicodes, &u);) {
             hb_codepoint_t g = 0;
             if (hb_font_get_nominal_glyph(hb_font_.get(), u, &g)) char_of_glyph_.emplace(g, static_cast<char32_t>(u));
         }
-        hb_set_destroy(unicodes);
     }
     auto it = char_of_glyph_.find(glyph);
     std::string text;
@@ -219,17 +221,16 @@ void add_metrics(HPDF_Dict descriptor, hb_font_t* font, int upem, HPDF_MMgr mmgr
     hb_ot_metrics_get_position(font, HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER, &descender);
     if (!hb_ot_metrics_get_position(font, HB_OT_METRICS_TAG_CAP_HEIGHT, &cap_height)) cap_height = ascender;
     int bbox[4] = {0, descender, upem, ascender};
-    hb_blob_t* head = hb_face_reference_table(face, HB_TAG('h', 'e', 'a', 'd'));
+    Blob head(hb_face_reference_table(face, HB_TAG('h', 'e', 'a', 'd')));
     unsigned head_len = 0;
-    const char* head_data = hb_blob_get_data(head, &head_len);
+    const char* head_data = hb_blob_get_data(head.get(), &head_len);
     if (head_data && head_len >= 44) {
         for (int i = 0; i < 4; ++i) bbox[i] = read_i16(head_data + 36 + 2 * i);
     }
-    hb_blob_destroy(head);
     double italic_angle = 0;
-    hb_blob_t* post = hb_face_reference_table(face, HB_TAG('p', 'o', 's', 't'));
+    Blob post(hb_face_reference_table(face, HB_TAG('p', 'o', 's', 't')));
     unsigned post_len = 0;
-    const char* post_data = hb_blob_get_data(post, &post_len);
+    const char* post_data = hb_blob_get_data(post.get(), &post_len);
     if (post_data && post_len >= 8) {
         std::int32_t fixed = static_cast<std::int32_t>((static_cast<unsigned char>(post_data[4]) << 24) |
                                                        (static_cast<unsigned char>(post_data[5]) << 16) |
@@ -237,7 +238,6 @@ void add_metrics(HPDF_Dict descriptor, hb_font_t* font, int upem, HPDF_MMgr mmgr
                                                        static_cast<unsigned char>(post_data[7]));
         italic_angle = fixed / 65536.0;
     }
-    hb_blob_destroy(post);
 
     // Flags: 32 = nonsymbolic (Latin text), 64 = italic
     HPDF_Dict_AddNumber(descriptor, "Flags", 32 + (italic_angle != 0 ? 64 : 0));
@@ -365,16 +365,13 @@ bool GlyphFont::finish_cff(base::Diagnostics& diags, const std::string& base_fon
         diags.error({file}, "could not subset the font for embedding");
         return false;
     }
-    hb_blob_t* blob = hb_blob_create(subset->bytes.data(), static_cast<unsigned>(subset->bytes.size()),
-                                     HB_MEMORY_MODE_READONLY, nullptr, nullptr);
-    hb_face_t* subset_face = hb_face_create(blob, 0);
-    hb_blob_destroy(blob);
-    hb_blob_t* cff = hb_face_reference_table(subset_face, HB_TAG('C', 'F', 'F', ' '));
+    Blob blob(hb_blob_create(subset->bytes.data(), static_cast<unsigned>(subset->bytes.size()),
+                             HB_MEMORY_MODE_READONLY, nullptr, nullptr));
+    HbFace subset_face(hb_face_create(blob.get(), 0));
+    Blob cff(hb_face_reference_table(subset_face.get(), HB_TAG('C', 'F', 'F', ' ')));
     unsigned cff_length = 0;
-    const char* cff_data = hb_blob_get_data(cff, &cff_length);
+    const char* cff_data = hb_blob_get_data(cff.get(), &cff_length);
     std::string cff_bytes = cff_data ? std::string(cff_data, cff_length) : std::string();
-    hb_blob_destroy(cff);
-    hb_face_destroy(subset_face);
     if (cff_bytes.empty()) {
         diags.error({file}, "the font's subset has no CFF outlines to embed");
         return false;

@@ -14,6 +14,19 @@ namespace compose::text {
 
 namespace fs = std::filesystem;
 
+namespace {
+using FtFace = base::Owner<FT_FaceRec_, FT_Done_Face>;
+using HbBlob = base::Owner<hb_blob_t, hb_blob_destroy>;
+using HbFace = base::Owner<hb_face_t, hb_face_destroy>;
+
+// A face of a font file, or none.
+FtFace open_ft_face(FT_Library library, const std::string& path, long index) {
+    FT_Face face = nullptr;
+    if (!library || FT_New_Face(library, path.c_str(), static_cast<FT_Long>(index), &face) != 0) return nullptr;
+    return FtFace(face);
+}
+}  // namespace
+
 void destroy_hb_font(hb_font_t* font) { hb_font_destroy(font); }
 void destroy_ft_library(FT_LibraryRec_* library) { FT_Done_FreeType(library); }
 
@@ -39,12 +52,8 @@ void FontSet::scan(const std::string& dir, base::Diagnostics& diags) {
     std::sort(files.begin(), files.end());  // stable face ids, whatever order the file system lists
     for (const auto& path : files) {
         // a collection holds several faces; FreeType says how many when asked for face -1
-        FT_Face probe = nullptr;
-        long faces = 0;
-        if (library_ && FT_New_Face(library_.get(), path.c_str(), -1, &probe) == 0) {
-            faces = probe->num_faces;
-            FT_Done_Face(probe);
-        }
+        FtFace probe = open_ft_face(library_.get(), path.string(), -1);
+        long faces = probe ? probe->num_faces : 0;
         bool any = false;
         for (long index = 0; index < faces; ++index) any = add_face(path.string(), static_cast<unsigned>(index), false) || any;
         if (!any) diags.error({std::make_shared<const std::string>(path.string())}, "not a usable font file");
@@ -55,20 +64,17 @@ void FontSet::scan(const std::string& dir, base::Diagnostics& diags) {
 std::optional<FaceId> FontSet::add_face(const std::string& path, unsigned index, bool system) {
     auto key = std::make_pair(path, index);
     if (auto it = by_file_.find(key); it != by_file_.end()) return it->second;
-    FT_Face face = nullptr;
-    if (!library_ || FT_New_Face(library_.get(), path.c_str(), static_cast<FT_Long>(index), &face) != 0) {
-        return std::nullopt;
-    }
+    FtFace face = open_ft_face(library_.get(), path, index);
+    if (!face) return std::nullopt;
     Face f;
     f.info.path = path;
     f.info.index = index;
     f.info.system = system;
     f.info.family = face->family_name ? face->family_name : fs::path(path).stem().string();
-    const char* ps = FT_Get_Postscript_Name(face);
+    const char* ps = FT_Get_Postscript_Name(face.get());
     f.info.postscript_name = ps ? ps : fs::path(path).stem().string();
     f.info.bold = (face->style_flags & FT_STYLE_FLAG_BOLD) != 0;
     f.info.italic = (face->style_flags & FT_STYLE_FLAG_ITALIC) != 0;
-    FT_Done_Face(face);
     auto id = static_cast<FaceId>(faces_.size());
     faces_.push_back(std::move(f));
     by_file_.emplace(std::move(key), id);
@@ -101,9 +107,8 @@ bool FontSet::open(Face& face, base::Diagnostics& diags) {
     face.opened = true;
     auto file = std::make_shared<const std::string>(face.info.path);
     // FreeType validates the file and gives the metrics; HarfBuzz shapes over the same bytes.
-    FT_Face ft = nullptr;
-    if (!library_ || FT_New_Face(library_.get(), face.info.path.c_str(),
-                                                static_cast<FT_Long>(face.info.index), &ft) != 0) {
+    FtFace ft = open_ft_face(library_.get(), face.info.path, face.info.index);
+    if (!ft) {
         diags.error({file}, "cannot open font");
         face.failed = true;
         return false;
@@ -111,18 +116,15 @@ bool FontSet::open(Face& face, base::Diagnostics& diags) {
     face.metrics.units_per_em = ft->units_per_EM ? ft->units_per_EM : 1000;
     face.metrics.ascender = static_cast<double>(ft->ascender) / face.metrics.units_per_em;
     face.metrics.descender = static_cast<double>(ft->descender) / face.metrics.units_per_em;
-    FT_Done_Face(ft);
 
-    hb_blob_t* blob = hb_blob_create_from_file_or_fail(face.info.path.c_str());
+    HbBlob blob(hb_blob_create_from_file_or_fail(face.info.path.c_str()));
     if (!blob) {
         diags.error({file}, "cannot read font");
         face.failed = true;
         return false;
     }
-    hb_face_t* hbface = hb_face_create(blob, face.info.index);
-    hb_blob_destroy(blob);
-    face.font.reset(hb_font_create(hbface));
-    hb_face_destroy(hbface);
+    HbFace hbface(hb_face_create(blob.get(), face.info.index));
+    face.font.reset(hb_font_create(hbface.get()));
     hb_font_set_scale(face.font.get(), face.metrics.units_per_em, face.metrics.units_per_em);
     return true;
 }

@@ -5,6 +5,7 @@
 #include <fontconfig/fontconfig.h>
 #include <unicode/uscript.h>
 
+#include "compose/base/owner.h"
 #include "compose/text/font_set.h"
 
 namespace compose::text {
@@ -92,8 +93,10 @@ std::optional<FaceId> FontSet::system_face(char32_t cp, bool bold, bool italic, 
     FcConfig* config = fontconfig();
     if (!config) return std::nullopt;
 
-    FcPattern* pattern = FcPatternCreate();
-    FcCharSet* chars = FcCharSetCreate();
+    base::Owner<FcPattern, FcPatternDestroy> pattern_owner(FcPatternCreate());
+    base::Owner<FcCharSet, FcCharSetDestroy> chars_owner(FcCharSetCreate());
+    FcPattern* pattern = pattern_owner.get();
+    FcCharSet* chars = chars_owner.get();
     FcCharSetAddChar(chars, static_cast<FcChar32>(cp));
     FcPatternAddCharSet(pattern, FC_CHARSET, chars);
     if (!fc_lang.empty()) FcPatternAddString(pattern, FC_LANG, reinterpret_cast<const FcChar8*>(fc_lang.c_str()));
@@ -103,7 +106,8 @@ std::optional<FaceId> FontSet::system_face(char32_t cp, bool bold, bool italic, 
     FcConfigSubstitute(config, pattern, FcMatchPattern);
     FcDefaultSubstitute(pattern);
     FcResult result = FcResultNoMatch;
-    FcFontSet* sorted = FcFontSort(config, pattern, FcFalse, nullptr, &result);
+    base::Owner<FcFontSet, FcFontSetDestroy> sorted_owner(FcFontSort(config, pattern, FcFalse, nullptr, &result));
+    FcFontSet* sorted = sorted_owner.get();
     std::optional<FaceId> found;
     for (int i = 0; sorted && i < sorted->nfont && !found; ++i) {
         FcPattern* font = sorted->fonts[i];
@@ -121,9 +125,6 @@ std::optional<FaceId> FontSet::system_face(char32_t cp, bool bold, bool italic, 
         auto id = add_face(reinterpret_cast<const char*>(file), static_cast<unsigned>(index & 0xFFFF), true);
         if (id && has_glyph(*id, cp, diags)) found = id;
     }
-    if (sorted) FcFontSetDestroy(sorted);
-    FcCharSetDestroy(chars);
-    FcPatternDestroy(pattern);
     if (found) taken.push_back(*found);
     return found;
 }
