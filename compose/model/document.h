@@ -54,6 +54,7 @@ struct Figure {
     Paragraph caption;
     int pixel_width = 0, pixel_height = 0;  // 0 when the image is missing (--draft)
     bool cover = false;  // fill the frame, cropping the photo (fit="cover"), instead of showing it whole
+    double width = 0;    // the share of the width the image may take (width="60%"); 0: all of it
     SourcePos pos;
 };
 

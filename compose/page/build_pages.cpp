@@ -325,6 +325,9 @@ Frame frame_of(const style::Layout& layout) {
     frame.columns = p.columns;
     frame.annex_columns = p.annex_columns;
     frame.gutter = p.gutter;
+    frame.figure_height = p.figure_height;
+    frame.top_figures = p.top_figures;
+    frame.min_text = p.min_text;
     return frame;
 }
 

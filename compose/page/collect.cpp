@@ -12,7 +12,6 @@ namespace {
 
 constexpr double kCellPadding = 3;
 constexpr double kFigureGap = 4;          // between a figure's image and its caption
-constexpr double kMaxFloatShare = 0.45;   // a floating figure's image takes at most this much of the text height
 constexpr double kPlaceholderAspect = 9.0 / 16.0;
 
 // Rows of a long table are set this many at a time, so that pages can be made and written
@@ -182,8 +181,11 @@ private:
         double width = wide ? frame_.width : frame_.column_width(block.annex);
         // a photo shown whole keeps its shape; one that fills its frame (cover) gets the usual one
         double aspect = block.aspect > 0 && !block.cover ? block.aspect : kPlaceholderAspect;
-        double height = std::min(width * aspect, (frame_.bottom - frame_.top) * kMaxFloatShare);
-        double image_width = std::min(width, height / aspect);
+        // as wide as it may be (the layout's share of the text height at most, the figure's own
+        // share of the width if it gives one), centred
+        double room = block.width_share > 0 ? width * block.width_share : width;
+        double height = std::min(room * aspect, (frame_.bottom - frame_.top) * frame_.figure_height);
+        double image_width = std::min(room, height / aspect);
 
         std::vector<FlowItem> items;
         if (!block.anchor.empty()) {

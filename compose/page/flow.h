@@ -101,6 +101,7 @@ struct Frame {
     double left = 0, top = 0, width = 0, bottom = 0;
     int columns = 1, annex_columns = 1;
     double gutter = 18;
+    double figure_height = 0.45, top_figures = 0.7, min_text = 0.2;  // see style::PageStyle
     double column_width(bool annex) const {
         int n = annex ? annex_columns : columns;
         return (width - (n - 1) * gutter) / n;

@@ -6,9 +6,6 @@
 namespace compose::page {
 namespace {
 
-constexpr double kMaxTopFloatShare = 0.7;  // figures at a page's top leave room for some text
-constexpr double kMinTextShare = 0.2;      // figures at its foot leave at least this much
-
 }  // namespace
 
 double OutOfFlow::height(const Figure& f) const {
@@ -29,12 +26,12 @@ double OutOfFlow::items_height(const Figure& f) const {
 }
 
 bool OutOfFlow::top_area_takes(const TextArea& area, double h) const {
-    return (area.top - frame_.top) + h <= (frame_.bottom - frame_.top) * kMaxTopFloatShare &&
+    return (area.top - frame_.top) + h <= (frame_.bottom - frame_.top) * frame_.top_figures &&
            area.top + h <= area.bottom;
 }
 
 bool OutOfFlow::foot_area_takes(const TextArea& area, double h) const {
-    return area.bottom - h - area.top >= (frame_.bottom - frame_.top) * kMinTextShare;
+    return area.bottom - h - area.top >= (frame_.bottom - frame_.top) * frame_.min_text;
 }
 
 void OutOfFlow::place_at(const Figure& f, double y, std::vector<Placement>& placements) const {
@@ -73,14 +70,14 @@ TextArea OutOfFlow::start_page(std::vector<Placement>& placements, bool figures_
     double used = 0;
     while (!top_.empty()) {
         double h = height(top_.front());
-        if (used > 0 && used + h > page * (figures_only ? 1.0 : kMaxTopFloatShare)) break;
+        if (used > 0 && used + h > page * (figures_only ? 1.0 : frame_.top_figures)) break;
         place_top(top_.front(), area, placements);
         used += h;
         top_.pop_front();
     }
     while (!bottom_.empty()) {
         double h = height(bottom_.front());
-        if (used > 0 && area.bottom - h < area.top + page * (figures_only ? 0.0 : kMinTextShare)) break;
+        if (used > 0 && area.bottom - h < area.top + page * (figures_only ? 0.0 : frame_.min_text)) break;
         place_at_foot(bottom_.front(), area.top, area, placements);
         used += h;
         bottom_.pop_front();

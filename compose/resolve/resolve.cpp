@@ -296,6 +296,7 @@ private:
         b.image_width = fig.pixel_width;
         b.image_height = fig.pixel_height;
         b.cover = fig.cover;
+        b.width = fig.width;
         b.label = fig.id.empty() ? std::string() : labels_[fig.id];
         std::filesystem::path path = std::filesystem::path(doc_.base_dir) / fig.src;
         std::error_code ec;  // a name too long is the same as a missing file here (the source reported it)

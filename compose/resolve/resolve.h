@@ -62,6 +62,7 @@ struct Block {
     std::string label;       // "Figure 3", "Annex I"
     model::Placement placement = model::Placement::Here;
     int image_width = 0, image_height = 0;  // pixels; 0 for a missing image
+    double width = 0;                       // the share of the width the image takes (0: all)
     bool cover = false;                     // fill the frame, cropping the photo
     // tables (hand-written, from data, or an agenda)
     std::vector<std::string> column_titles;

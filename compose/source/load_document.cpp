@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <charconv>
 #include <filesystem>
 #include <map>
 
@@ -494,7 +495,7 @@ private:
     }
 
     Block read_figure(const pugi::xml_node& node) {
-        w_.check_attributes(node, {"id", "src", "placement", "credit", "fit"}, {"src"});
+        w_.check_attributes(node, {"id", "src", "placement", "credit", "fit", "width"}, {"src"});
         Block block;
         block.kind = Block::Kind::Figure;
         auto& fig = block.figure;
@@ -508,6 +509,19 @@ private:
             w_.attribute_error(node, "fit", "fit '" + fit + "' is not contain or cover");
         }
         fig.cover = fit == "cover";
+        if (auto width = node.attribute("width")) {
+            // a share of the column (or of the text width, for a figure across the columns)
+            std::string value = width.value();
+            double percent = 0;
+            bool number = value.size() > 1 && value.back() == '%' &&
+                          std::from_chars(value.data(), value.data() + value.size() - 1, percent).ptr ==
+                              value.data() + value.size() - 1;
+            if (!number || !(percent >= 1 && percent <= 100)) {
+                w_.attribute_error(node, "width", "width '" + value + "' is not a percentage from 1% to 100%");
+            } else {
+                fig.width = percent / 100;
+            }
+        }
         std::string placement = node.attribute("placement").as_string("here");
         static const std::map<std::string, model::Placement> placements = {
             {"top", model::Placement::Top}, {"bottom", model::Placement::Bottom},

@@ -145,6 +145,7 @@ StyledDocument apply_style(resolve::Edition&& edition, const Layout& layout, bas
             block.label = b.label;
             if (b.image_width > 0 && b.image_height > 0) block.aspect = double(b.image_height) / b.image_width;
             block.cover = b.cover;
+            block.width_share = b.width;
             switch (b.placement) {
             case model::Placement::Top: block.float_to = Block::Float::Top; break;
             case model::Placement::Bottom: block.float_to = Block::Float::Bottom; break;

@@ -1,6 +1,7 @@
 // Layout files (layouts/<name>.xml): page geometry and named paragraph styles.
 // Read with pugixml here, not in source/, because a layout is the style stage's own input.
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <filesystem>
 #include <map>
@@ -94,7 +95,8 @@ private:
 
     void read_page(const pugi::xml_node& node, PageStyle& page) {
         check_attributes(node, {"size", "width", "height", "margin-top", "margin-bottom", "margin-left",
-                                "margin-right", "folio-offset", "header-offset", "columns", "annex-columns", "gutter"});
+                                "margin-right", "folio-offset", "header-offset", "columns", "annex-columns", "gutter",
+                                "figure-height", "top-figures", "min-text"});
         std::string size = node.attribute("size").value();
         if (size == "A4") { page.width = 595.28; page.height = 841.89; }
         else if (size == "letter") { page.width = 612; page.height = 792; }
@@ -108,6 +110,21 @@ private:
         length(node, "folio-offset", page.folio_offset);
         length(node, "header-offset", page.header_offset);
         length(node, "gutter", page.gutter);
+        for (auto [attr, out] : {std::pair{"figure-height", &page.figure_height}, std::pair{"top-figures", &page.top_figures},
+                                 std::pair{"min-text", &page.min_text}}) {
+            if (auto a = node.attribute(attr)) {
+                std::string value = a.value();
+                double percent = -1;
+                bool number = value.size() > 1 && value.back() == '%' &&
+                              std::from_chars(value.data(), value.data() + value.size() - 1, percent).ptr ==
+                                  value.data() + value.size() - 1;
+                if (!number || percent < 0 || percent > 100) {
+                    diags_.error(at(node, attr), std::string(attr) + " is a percentage from 0% to 100%, not '" + value + "'");
+                } else {
+                    *out = percent / 100;
+                }
+            }
+        }
         for (auto [attr, out] : {std::pair{"columns", &page.columns}, std::pair{"annex-columns", &page.annex_columns}}) {
             if (auto a = node.attribute(attr)) {
                 int n = a.as_int(0);

@@ -45,6 +45,9 @@ struct PageStyle {
     int columns = 1;
     int annex_columns = 1;     // annexes (participant lists, agendas) read best in one column
     double gutter = 18;        // between columns
+    // figures: the largest share of the text height a figure's image takes; the share of a page
+    // figures at its top may take; the share figures at its foot leave to the text
+    double figure_height = 0.45, top_figures = 0.7, min_text = 0.2;
 };
 
 struct Layout {
@@ -126,6 +129,7 @@ struct Block {
     std::string label;
     double aspect = 0;  // height / width of the image; 0 when unknown (a placeholder is drawn)
     bool cover = false; // the image fills a frame of the layout's shape, cropped
+    double width_share = 0;  // of the width the figure may take (0: all of it)
     // tables
     std::vector<Paragraph> header;
     std::vector<TableRow> rows;
