@@ -1,5 +1,7 @@
 #include "compose/resolve/check_people.h"
 
+#include "compose/source/source.h"
+
 #include <algorithm>
 #include <functional>
 #include <map>
@@ -457,6 +459,31 @@ private:
 
 std::size_t check_people(const model::Document& doc, base::Diagnostics& diags, bool review) {
     return PeopleCheck(doc, diags, review).run();
+}
+
+std::size_t check_people_in(const model::DataTable& table, const std::string& key, const model::Document* report,
+                            base::Diagnostics& diags) {
+    model::Document doc;
+    if (report) doc = *report;
+    // the report's participants data, chosen as PeopleCheck chooses it, holds the new table
+    model::DataFile* data = nullptr;
+    for (auto& d : doc.data) {
+        bool chosen = doc.people.data.empty() ? !d.key.empty() : d.id == doc.people.data;
+        if (chosen && d.kind == model::DataFile::Kind::Table) {
+            data = &d;
+            break;
+        }
+    }
+    if (!data) {
+        doc.people.data.clear();
+        doc.data.insert(doc.data.begin(), model::DataFile{});
+        data = &doc.data.front();
+        data->id = "participants";
+        data->key = key.empty() ? "name" : key;
+    }
+    data->table = table;
+    if (report && data->id == doc.people.data) source::apply_corrections(doc.people, *data, diags);
+    return PeopleCheck(doc, diags, false).run();
 }
 
 }  // namespace compose::resolve

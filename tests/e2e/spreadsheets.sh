@@ -101,8 +101,12 @@ grep -q "52 rows -> 52; 0 added, 0 removed, 0 changed, 52 unchanged" "$work/diff
   echo 'Ana Núñez,Instituto Igarapé,ana@igarape.org.br'
 } >"$src/participants-v2.csv"
 status=0
-"$compose" data diff "$src/participants.ods" "$src/participants-v2.csv" >"$work/diff.out" 2>&1 || status=$?
+"$compose" data diff "$src/participants.ods" "$src/participants-v2.csv" >"$work/diff.out" 2>"$work/diff.err" || status=$?
 ((status == 1)) || fail "data diff of two versions: exit status $status, not 1"
+# the people checks rerun on the new version: the bundled list's one malformed email, at its new row
+grep -q -x -F "$src/participants-v2.csv:17:1: warning: 'seminariomujeresen' in the email of 'Corina Giacomello' is not an email address; the field reads 'seminariomujeresen espiral@gmail.com'" "$work/diff.err" ||
+  { fail "data diff does not run the people checks on the new version"; cat "$work/diff.err" >&2; }
+[[ $(grep -c ': warning: ' "$work/diff.err") == 1 ]] || { fail "data diff warns about more than the one email"; cat "$work/diff.err" >&2; }
 cat >"$work/diff.expected" <<EOF
 $src/participants.ods -> $src/participants-v2.csv, rows matched by name: 52 rows -> 52; 1 added, 1 removed, 1 changed, 50 unchanged
 + Ana Núñez  ($src/participants-v2.csv:53)
@@ -115,7 +119,7 @@ $src/participants.ods -> $src/participants-v2.csv, rows matched by name: 52 rows
     organization: "Global Commission on Drug Policy" -> "Global Commission on Drug Policy (GCDP)"
 EOF
 diff -u "$work/diff.expected" "$work/diff.out" >&2 || fail "data diff of two versions is not what changed"
-"$compose" data diff "$src/participants.ods" "$src/participants-v2.csv" --format json >"$work/diff.json" 2>&1
+"$compose" data diff "$src/participants.ods" "$src/participants-v2.csv" --format json >"$work/diff.json" 2>/dev/null
 python3 - "$work/diff.json" <<'PY' || fail "data diff --format json is not the change"
 import json, sys
 d = json.load(open(sys.argv[1]))
@@ -126,6 +130,24 @@ assert [c["key"] for c in d["changed"]] == ["Zara Snapp"], d["changed"]
 assert d["changed"][0]["fields"] == {"organization": {"old": "Global Commission on Drug Policy", "new": "Global Commission on Drug Policy (GCDP)"}}
 assert d["unchanged"] == 50 and d["rows"] == {"old": 52, "new": 52}
 PY
+# with --report, the people the report names are matched against the new version: Sean Tait,
+# removed, is still in a caption and the agenda; the bundled report's own data is not read
+status=0
+"$compose" data diff "$src/participants.ods" "$src/participants-v2.csv" --report "$src/report.xml" >/dev/null 2>"$work/diff-report.err" || status=$?
+((status == 1)) || fail "data diff --report: exit status $status, not 1"
+for expected in "$src/report.xml:160:234: warning: caption 'Sean Tait' is not among the participants; record <guest name=\"Sean Tait\"/> if that is right" \
+  "$src/agenda.xml:245:7: warning: speaker 'Sean Tait' is not among the participants; record <guest name=\"Sean Tait\"/> if that is right"; do
+  grep -q -x -F "$expected" "$work/diff-report.err" || { fail "data diff --report does not say: $expected"; cat "$work/diff-report.err" >&2; }
+done
+# the report's corrections applied to the new version, as to its own data: Heidy Cristina Gómez's
+# name and Corina Giacomello's email are settled
+[[ $(grep -c ': warning: ' "$work/diff-report.err") == 2 ]] || { fail "data diff --report warns about more than Sean Tait"; cat "$work/diff-report.err" >&2; }
+grep -q "Sean Tait" "$work/diff.err" && fail "without --report, data diff matched the report's people"
+"$compose" data diff "$src/participants.csv" "$src/participants.xlsx" --report "$src/report.xml" >/dev/null 2>"$work/diff-report-same.err"
+grep -q "Sean Tait" "$work/diff-report-same.err" && fail "data diff --report of the same list warns about Sean Tait"
+status=0
+"$compose" data diff "$src/participants.csv" "$src/participants.xlsx" --report "$src/missing.xml" >/dev/null 2>"$work/diff-report-missing.err" || status=$?
+((status == 2)) || fail "data diff --report with a missing report: exit status $status, not 2"
 status=0
 "$compose" data diff "$src/participants.csv" "$src/broken-truncated.xlsx" >"$work/diff-broken.out" 2>&1 || status=$?
 ((status == 2)) || fail "data diff with a broken file: exit status $status, not 2"
