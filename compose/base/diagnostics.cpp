@@ -88,6 +88,7 @@ const std::vector<DiagnosticCode>& diagnostic_codes() {
         {"columns-limit", "a table row has more than ", "more cells or fields than the columns limit"},
         {"columns-limit", "a row has more than ", "more cells or fields than the columns limit"},
         {"cell-size-limit", "a field holds ", "a table cell or CSV field over the cell-size limit"},
+        {"data-size-limit", " of memory as a table (its cells' text, and ", "a data file's table over the data-size limit"},
         {"cell-size-limit", "a table cell holds ", "a table cell or CSV field over the cell-size limit"},
         {"csv-quote", "quoted field is never closed", "a CSV quote that is not closed or not where it may be"},
         {"csv-quote", "unexpected character after a closing quote", "a CSV quote that is not closed or not where it may be"},

@@ -89,7 +89,7 @@ const char* const kHelp =
     "  --root FOLDER          data and images may come from anywhere inside FOLDER\n"
     "every command:\n"
     "  --limit NAME=VALUE     raises a limit (file-size, elements, depth, rows, columns, cell-size,\n"
-    "                         paragraph-size, image-size, image-pixels, marks); may be repeated\n"
+    "                         paragraph-size, image-size, image-pixels, marks, data-size); may be repeated\n"
     "  --diagnostics-format text|json|sarif\n"
     "                         how problems are printed on standard error (default: text)\n"
     "  --color auto|always|never\n"

@@ -282,6 +282,30 @@ TEST_CASE("a sheet's header and rows: unnamed and doubled columns, values outsid
     CHECK_FALSE(src::parse_cell_ref("A0"));
 }
 
+TEST_CASE("a sheet is held to the data-size limit, however few cells the file writes: a merged area, the bundled list") {
+    // one 1 KB value merged down 1,000 rows: 1 MB of cells from a few bytes of XML
+    Limits limits;
+    limits.data_size = 64 << 10;
+    Diagnostics diags;
+    src::SheetTable sheet("p.xlsx", "S", limits, diags);
+    sheet.merge(2, 0, 1001, 0);
+    CHECK(sheet.add(1, 0, "org"));
+    CHECK(sheet.add(2, 0, std::string(1024, 'x')));
+    CHECK_FALSE(sheet.finish());
+    // rows of 1,024 + 32 bytes: the 63rd (sheet row 64) goes past 64 KB
+    CHECK(all_diagnostics(diags) == "p.xlsx:S!A64: error: the sheet takes more than 64 KB of memory as a table (its "
+                                    "cells' text, and 32 bytes for each cell); raise the limit with --limit data-size=N\n");
+    // the bundled participants (52 rows of 3 cells, 7 KB of text), as LibreOffice saved them
+    Limits small;
+    small.data_size = 4 << 10;
+    for (const char* name : {"participants.xlsx", "participants.ods"}) {
+        Diagnostics refused, read;
+        CHECK_FALSE(table(name, {}, refused, small));
+        CHECK(all_diagnostics(refused).find("error: the sheet takes more than 4 KB of memory as a table") != std::string::npos);
+        CHECK(table(name, {}, read));
+    }
+}
+
 TEST_CASE("numbers as their format shows them") {
     using src::format_number;
     CHECK(format_number(41949, "yyyy\\-mm\\-dd") == "2014-11-06");
