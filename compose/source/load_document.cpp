@@ -402,11 +402,8 @@ private:
                 data.agenda = std::move(*agenda);
             }
         } else {
-            std::vector<std::string> hints;
-            if (ext == ".xls" || ext == ".XLS") hints.push_back("an Excel 97-2003 workbook is not read: save it as .xlsx or .ods");
             w_.diags().error(data.pos, "data file '" + data.src +
-                                           "' is neither a table (.csv, .tsv, .txt, .xlsx, .ods) nor an agenda .xml",
-                             std::move(hints));
+                                           "' is neither a table (.csv, .tsv, .txt, .xlsx, .ods, .xls) nor an agenda .xml");
         }
     }
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Annex data as organisers keep it, end to end: the Mexico report with its participants list
-# saved by LibreOffice as .xlsx, .ods, semicolon CSV in Windows-1252 and tab-separated UTF-16
+# saved by LibreOffice as .xlsx, .ods, .xls (Excel 97-2003), semicolon CSV in Windows-1252 and tab-separated UTF-16
 # (tests/source/data) renders the same pages as with the bundled CSV (the display list dump in
 # English, Spanish and the parallel edition; the PDF's text); broken workbooks are located errors;
 # `compose data diff` names exactly the rows that changed.
@@ -13,7 +13,7 @@ rm -rf "$work" && mkdir -p "$work"
 data=$root/tests/source/data
 src=$work/mexico
 cp -r "$root/sources/mexico-2014" "$src"
-cp "$data/participants.xlsx" "$data/participants.ods" "$data/participants-semicolon-1252.csv" \
+cp "$data/participants.xlsx" "$data/participants.ods" "$data/participants.xls" "$data/participants-semicolon-1252.csv" \
   "$data/participants-tab-utf16.txt" "$src/"
 
 # report-NAME.xml: the Mexico report with its people <data> replaced
@@ -24,11 +24,12 @@ with_data() {
 }
 with_data xlsx '<data id="people" src="participants.xlsx" key="name"/>'
 with_data ods '<data id="people" src="participants.ods" key="name" sheet="participants"/>'
+with_data xls '<data id="people" src="participants.xls" key="name"/>'
 with_data semicolon '<data id="people" src="participants-semicolon-1252.csv" key="name" delimiter="semicolon" encoding="windows-1252"/>'
 with_data utf16 '<data id="people" src="participants-tab-utf16.txt" key="name" delimiter="tab" encoding="UTF-16"/>'
 with_data semicolon-unsaid '<data id="people" src="participants-semicolon-1252.csv" key="name" encoding="windows-1252"/>'
 
-for v in xlsx ods semicolon utf16; do
+for v in xlsx ods xls semicolon utf16; do
   if ! xmllint --noout --relaxng "$root/compose/source/schema/report.rng" "$src/report-$v.xml" 2>"$work/schema-$v.err"; then
     fail "report-$v.xml does not validate:"; cat "$work/schema-$v.err" >&2
   fi
@@ -39,7 +40,7 @@ for edition in "--lang en" "--lang es" "--edition parallel"; do
   tag=${edition//[- ]/}
   "$compose" dump --stage pages "$src/report.xml" $edition >"$work/csv-$tag.dump" 2>"$work/csv-$tag.err" ||
     fail "dump of the bundled report ($edition) failed"
-  for v in xlsx ods semicolon utf16; do
+  for v in xlsx ods xls semicolon utf16; do
     if ! "$compose" dump --stage pages "$src/report-$v.xml" $edition >"$work/$v-$tag.dump" 2>"$work/$v-$tag.err"; then
       fail "dump with the $v participants ($edition) failed:"; cat "$work/$v-$tag.err" >&2
     fi
@@ -50,7 +51,7 @@ done
 # and the same text in the PDF
 "$compose" render "$src/report.xml" -o "$work/csv.pdf" >/dev/null || fail "render with the CSV failed"
 pdftotext -layout "$work/csv.pdf" "$work/csv.txt"
-for v in xlsx ods; do
+for v in xlsx ods xls; do
   "$compose" render "$src/report-$v.xml" -o "$work/$v.pdf" >/dev/null || fail "render with the $v participants failed"
   pdftotext -layout "$work/$v.pdf" "$work/$v.txt"
   cmp -s "$work/csv.txt" "$work/$v.txt" || fail "the $v participants give another PDF text than the CSV"
