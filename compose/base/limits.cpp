@@ -20,6 +20,7 @@ constexpr Entry kEntries[] = {
     {"elements", &Limits::elements, false},    {"rows", &Limits::rows, false},
     {"columns", &Limits::columns, false},      {"cell-size", &Limits::cell_size, true},
     {"paragraph-size", &Limits::paragraph_size, true}, {"marks", &Limits::marks, false},
+    {"data-size", &Limits::data_size, true},
 };
 
 }  // namespace
@@ -68,6 +69,11 @@ bool set_limit(Limits& limits, std::string_view assignment, std::string& error) 
 
 std::string raise_hint(std::string_view name) {
     return "raise the limit with --limit " + std::string(name) + "=N";
+}
+
+std::string data_size_message(std::string_view what, std::uint64_t limit) {
+    return std::string(what) + " takes more than " + format_bytes(limit) + " of memory as a table (its cells' text, and " +
+           std::to_string(kCellMemory) + " bytes for each cell)";
 }
 
 std::string format_bytes(std::uint64_t bytes) {

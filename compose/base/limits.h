@@ -19,12 +19,26 @@ struct Limits {
     std::uint64_t rows = 100'000;                // "rows": rows of a table (by hand, or of a data file)
     std::uint64_t columns = 128;                 // "columns": columns of a table or data file
     std::uint64_t cell_size = 64ull << 10;       // "cell-size": bytes of text in a table cell or data field
+    // "data-size": the memory one data table (a CSV file, a sheet) takes, counted as its cells'
+    // text and kCellMemory bytes for each cell. A spreadsheet can repeat a text in many cells (a
+    // shared string, a merged area, an .ods repeat): a 658 KB .xlsx asked for 6.5 GB. Twice
+    // the file-size limit, so a 16 MB CSV file in a legacy encoding, whose text grows as it is
+    // converted to UTF-8, still fits.
+    std::uint64_t data_size = 32ull << 20;
     std::uint64_t paragraph_size = 1ull << 20;   // "paragraph-size": bytes of text in a paragraph, heading,
                                                  // lead, caption or attribution
     // "marks": combining marks in a row on one letter. Shaping a letter costs the square of its
     // marks (20,000 take a second); Unicode's stream-safe text (UAX #15) has at most 30.
     std::uint64_t marks = 30;
 };
+
+// What a cell of a data table costs beside its text, as the data-size limit counts it: the
+// std::string that holds it.
+constexpr std::uint64_t kCellMemory = 32;
+
+// The error for a data table beyond the data-size limit: "the file takes more than 32 MB of
+// memory…", `what` naming it ("the file", "the sheet").
+std::string data_size_message(std::string_view what, std::uint64_t limit);
 
 // The highest the depth limit goes: the stages walk nested inline elements recursively. Measured
 // at this depth: under 1 MB of stack in a release build, about 3.5 MB with AddressSanitizer, of

@@ -96,6 +96,18 @@ std::string escape_controls(std::string_view s) {
     return out;
 }
 
+std::string xml_escaped(std::string_view s) {
+    std::string out;
+    for (char c : s) {
+        if (c == '&') out += "&amp;";
+        else if (c == '<') out += "&lt;";
+        else if (c == '>') out += "&gt;";
+        else if (c == '"') out += "&quot;";
+        else out += c;
+    }
+    return out;
+}
+
 std::string json_string(std::string_view s) {
     std::string out = "\"";
     std::size_t i = 0;

@@ -23,6 +23,9 @@ constexpr bool is_continuation_byte(char c) { return (static_cast<unsigned char>
 // (diagnostics, data diffs).
 std::string json_string(std::string_view s);
 
+// `s` as XML text or an attribute value: & < > " escaped (files compose writes: compose new's).
+std::string xml_escaped(std::string_view s);
+
 // The first `max` code points of `s`, and "…" after them when there were more.
 std::string truncate_code_points(std::string_view s, std::size_t max);
 

@@ -21,6 +21,7 @@
 #include "compose/cli/watch.h"
 #include "compose/display/display.h"
 #include "compose/render/render.h"
+#include "compose/resolve/check_people.h"
 #include "compose/source/data_diff.h"
 #include "compose/source/load_csv.h"
 #include "compose/source/load_table.h"
@@ -51,7 +52,8 @@ const char* const kHelp =
     "                 on every change\n"
     "  compose new    FOLDER [--place NAME] [--from YYYY-MM-DD] [--to YYYY-MM-DD]\n"
     "  compose translations --mark-current FILE.xml\n"
-    "  compose data diff OLD NEW [--key COLUMN] [--sheet NAME] [--delimiter D] [--encoding E] [--format text|json]\n"
+    "  compose data diff OLD NEW [--key COLUMN] [--report REPORT.xml] [--sheet NAME] [--delimiter D] [--encoding E]\n"
+    "                   [--format text|json]\n"
     "                 rows added, removed and changed between two versions of a data file (exit 1 if any)\n"
     "  compose --help | --version\n"
     "\n"
@@ -83,6 +85,9 @@ const char* const kHelp =
     "new:\n"
     "  --place NAME           the place (default: read from the folder's name)\n"
     "  --from, --to YYYY-MM-DD  the Dialogue's days (default: today)\n"
+    "data diff:\n"
+    "  --key COLUMN           the column rows are matched by (default: name, else the first)\n"
+    "  --report REPORT.xml    the people checks on NEW also match the report's people against it\n"
     "translations:\n"
     "  --mark-current         record in each translation (<t from=\"…\">) the text it was made from;\n"
     "                         check then warns about translations whose source text changed since\n"
@@ -90,7 +95,7 @@ const char* const kHelp =
     "  --root FOLDER          data and images may come from anywhere inside FOLDER\n"
     "every command:\n"
     "  --limit NAME=VALUE     raises a limit (file-size, elements, depth, rows, columns, cell-size,\n"
-    "                         paragraph-size, image-size, image-pixels, marks); may be repeated\n"
+    "                         paragraph-size, image-size, image-pixels, marks, data-size); may be repeated\n"
     "  --diagnostics-format text|json|sarif\n"
     "                         how problems are printed on standard error (default: text)\n"
     "  --color auto|always|never\n"
@@ -449,7 +454,7 @@ int data_command(const std::vector<std::string>& a) {
     };
     if (a.empty() || a[0] != "diff") return usage_error("compose data takes diff: compose data diff OLD NEW");
     std::vector<std::string> files;
-    std::string key, format = "text";
+    std::string key, format = "text", report;
     compose::source::TableFormat table_format;
     compose::base::Limits limits;
     for (std::size_t i = 1; i < a.size(); ++i) {
@@ -458,6 +463,7 @@ int data_command(const std::vector<std::string>& a) {
         if (s == "--key") key = a[++i];
         else if (s == "--sheet") table_format.sheet = a[++i];
         else if (s == "--format") format = a[++i];
+        else if (s == "--report") report = a[++i];
         else if (s == "--delimiter") {
             table_format.delimiter = compose::source::delimiter_named(a[++i]);
             if (!table_format.delimiter) return usage_error("--delimiter is comma, semicolon or tab, not '" + a[i] + "'");
@@ -485,6 +491,17 @@ int data_command(const std::vector<std::string>& a) {
     auto after = compose::source::load_table_file(files[1], format_for(files[1]), diags, limits);
     std::optional<compose::source::DataDiff> diff;
     if (before && after) diff = compose::source::diff_tables(*before, *after, key, files[0], files[1], diags);
+    // the people checks on the new version: its own (twice listed, emails) and, with --report,
+    // the report's people matched against it in place of the report's data
+    if (diff) {
+        std::optional<compose::model::Document> doc;
+        if (!report.empty()) {
+            compose::source::LoadOptions load{true, "", "", limits, ""};
+            doc = compose::source::load_document(report, load, diags);
+            if (!doc) diff.reset();
+        }
+        if (diff) compose::resolve::check_people_in(*after, diff->key, doc ? &*doc : nullptr, diags);
+    }
     print_diagnostics(Args{}, diags);
     if (!diff) return 2;
     std::cout << (format == "json" ? compose::source::format_diff_json(*diff, files[0], files[1])

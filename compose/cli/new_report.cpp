@@ -12,7 +12,9 @@
 #include <vector>
 
 #include "compose/base/dates.h"
+#include "compose/base/utf8.h"
 #include "compose/cli/pipeline.h"
+#include "compose/cli/xlsx_template.h"
 
 namespace compose::cli {
 
@@ -29,18 +31,6 @@ std::string replace_all(std::string text, const std::string& key, const std::str
         text.replace(at, key.size(), value);
     }
     return text;
-}
-
-std::string xml_escaped(const std::string& text) {
-    std::string out;
-    for (char c : text) {
-        if (c == '&') out += "&amp;";
-        else if (c == '<') out += "&lt;";
-        else if (c == '>') out += "&gt;";
-        else if (c == '"') out += "&quot;";
-        else out += c;
-    }
-    return out;
 }
 
 // "Cape Town 2015!" -> "csd-cape-town-2015": an id made of what XML ids allow.
@@ -114,12 +104,27 @@ std::vector<std::string> new_report(const NewReport& options, base::Diagnostics&
     }
     std::string report(scaffold_file("report.xml"));
     report = replace_all(report, "@ID@", report_id(folder));
-    report = replace_all(report, "@PLACE@", xml_escaped(place));
+    report = replace_all(report, "@PLACE@", base::xml_escaped(place));
     report = replace_all(report, "@FROM@", from);
     report = replace_all(report, "@TO@", to);
+    // the participants template twice: as CSV and as a workbook of one sheet with the same header
+    const std::string participants(scaffold_file("participants.csv"));
+    std::vector<std::string> header;
+    for (std::size_t from = 0, to = 0; from < participants.size(); from = to + 1) {
+        to = participants.find_first_of(",\n", from);
+        if (to == std::string::npos) to = participants.size();
+        if (to > from) header.push_back(participants.substr(from, to - from));
+        if (to < participants.size() && participants[to] == '\n') break;
+    }
+    auto workbook = xlsx_workbook("participants", {header});
+    if (!workbook) {
+        diags.error(where, "cannot write the participants workbook (libzip failed in memory)");
+        return {};
+    }
     const std::vector<std::pair<std::string, std::string>> files = {
         {"report.xml", report},
-        {"participants.csv", std::string(scaffold_file("participants.csv"))},
+        {"participants.csv", participants},
+        {"participants.xlsx", *workbook},
         {"agenda.xml", replace_all(std::string(scaffold_file("agenda.xml")), "@DAYS@", days)},
     };
 

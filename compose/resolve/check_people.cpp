@@ -1,5 +1,7 @@
 #include "compose/resolve/check_people.h"
 
+#include "compose/source/source.h"
+
 #include <algorithm>
 #include <functional>
 #include <map>
@@ -58,21 +60,33 @@ bool is_email_address(std::string_view address) {
 
 // One spelling of a text: "é" typed as one character or as "e" and a combining accent compare
 // equal (Unicode's canonical composition, NFC).
-std::string nfc(const std::string& utf8) {
+icu::UnicodeString nfc(const icu::UnicodeString& text) {
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* norm = icu::Normalizer2::getNFCInstance(status);
-    if (U_FAILURE(status)) return utf8;
-    icu::UnicodeString text = icu::UnicodeString::fromUTF8(utf8);
-    if (norm->isNormalized(text, status) && U_SUCCESS(status)) return utf8;
+    if (U_FAILURE(status)) return text;
+    if (norm->isNormalized(text, status) && U_SUCCESS(status)) return text;
     status = U_ZERO_ERROR;
     icu::UnicodeString composed = norm->normalize(text, status);
-    if (U_FAILURE(status)) return utf8;
+    return U_FAILURE(status) ? text : composed;
+}
+
+// The spelling names are matched by: NFC, then Unicode's full case folding (ICU's default, not
+// the Turkic one), then NFC again, as folding may undo a composition. So "MARÍA López" is "María
+// López": a list typed in capitals, or a surname in capitals as Spanish and French forms ask for
+// it, names the same person, and the printed text is the author's either way. Full folding, not
+// lowercasing letter by letter: "STRASSE" is "Straße", and "ΠΑΠΠΑΣ" is "Παππας" (its final
+// sigma). Accents are not folded: "Claudio" and "Cláudio", "Pena" and "Peña" may be
+// different people, and the report should print the person's own spelling, so that stays a
+// warning ("differs only in accents or case"), as does any name differing in both.
+std::string folded(const std::string& utf8) {
+    icu::UnicodeString text = nfc(icu::UnicodeString::fromUTF8(utf8));
+    text.foldCase(U_FOLD_CASE_DEFAULT);
     std::string out;
-    composed.toUTF8String(out);
+    nfc(text).toUTF8String(out);
     return out;
 }
 
-bool same_spelling(const std::string& a, const std::string& b) { return a == b || nfc(a) == nfc(b); }
+bool same_spelling(const std::string& a, const std::string& b) { return a == b || folded(a) == folded(b); }
 
 // A name or organization reduced for comparison: accents, case and punctuation gone.
 struct Normal {
@@ -83,13 +97,17 @@ struct Normal {
 Normal normalize(const std::string& utf8) {
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
-    icu::UnicodeString decomposed = nfd->normalize(icu::UnicodeString::fromUTF8(utf8), status);
+    icu::UnicodeString text = icu::UnicodeString::fromUTF8(utf8);
+    text.foldCase(U_FOLD_CASE_DEFAULT);  // as folded(): "ß" and "ss", "ς" and "σ" alike
+    icu::UnicodeString decomposed = nfd->normalize(text, status);
     icu::UnicodeString kept;
     for (int32_t i = 0; i < decomposed.length();) {
         UChar32 c = decomposed.char32At(i);
         i += U16_LENGTH(c);
-        if (u_charType(c) == U_NON_SPACING_MARK) continue;
-        kept.append(u_isalnum(c) ? u_tolower(c) : UChar32(' '));
+        int8_t type = u_charType(c);
+        if (type == U_NON_SPACING_MARK) continue;
+        // a spacing vowel sign (Devanagari's "ि", Tamil's "ா") is part of its word, not a separator
+        kept.append(u_isalnum(c) || type == U_COMBINING_SPACING_MARK ? c : UChar32(' '));
     }
     std::string flat;
     kept.toUTF8String(flat);
@@ -144,7 +162,7 @@ std::string plain(const model::InlineList& list) {
 
 struct Participant {
     std::string name, org;
-    std::string spelling;  // the name in NFC
+    std::string spelling;  // the name as matched: folded()
     Normal norm, org_norm;
     base::SourcePos pos;
 };
@@ -277,7 +295,7 @@ private:
             p.name = name < row.size() ? row[name] : "";
             p.org = org < row.size() ? row[org] : "";
             p.norm = normalize(p.name);
-            p.spelling = nfc(p.name);
+            p.spelling = folded(p.name);
             p.org_norm = normalize(p.org);
             p.pos = r < data.table.row_pos.size() ? data.table.row_pos[r] : base::SourcePos{};
             people_.push_back(std::move(p));
@@ -392,7 +410,7 @@ private:
 
         // exact, then a shortened form (first name kept, some names left out)
         std::vector<const Participant*> exact, shorter, longer, abbreviated, accents, misspelt;
-        const std::string spelling = nfc(name);
+        const std::string spelling = folded(name);
         for (const auto& p : people_) {
             if (p.spelling == spelling) exact.push_back(&p);
             else if (p.norm.text == n.text) accents.push_back(&p);
@@ -457,6 +475,31 @@ private:
 
 std::size_t check_people(const model::Document& doc, base::Diagnostics& diags, bool review) {
     return PeopleCheck(doc, diags, review).run();
+}
+
+std::size_t check_people_in(const model::DataTable& table, const std::string& key, const model::Document* report,
+                            base::Diagnostics& diags) {
+    model::Document doc;
+    if (report) doc = *report;
+    // the report's participants data, chosen as PeopleCheck chooses it, holds the new table
+    model::DataFile* data = nullptr;
+    for (auto& d : doc.data) {
+        bool chosen = doc.people.data.empty() ? !d.key.empty() : d.id == doc.people.data;
+        if (chosen && d.kind == model::DataFile::Kind::Table) {
+            data = &d;
+            break;
+        }
+    }
+    if (!data) {
+        doc.people.data.clear();
+        doc.data.insert(doc.data.begin(), model::DataFile{});
+        data = &doc.data.front();
+        data->id = "participants";
+        data->key = key.empty() ? "name" : key;
+    }
+    data->table = table;
+    if (report && data->id == doc.people.data) source::apply_corrections(doc.people, *data, diags);
+    return PeopleCheck(doc, diags, false).run();
 }
 
 }  // namespace compose::resolve

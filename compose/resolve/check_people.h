@@ -14,4 +14,11 @@ namespace compose::resolve {
 // decisions are set aside: every case is reported, those they settle as notes naming where.
 std::size_t check_people(const model::Document& doc, base::Diagnostics& diags, bool review = false);
 
+// The same checks with `table` as the participants data (compose data diff: the new version of
+// the list). With a report, its mentions are matched against `table` in place of its own data
+// (key as the report's <data> says, the report's corrections applied to it); without one, only the data's own checks run (a participant
+// listed twice, an email that is not an address), `key` naming the column of names.
+std::size_t check_people_in(const model::DataTable& table, const std::string& key, const model::Document* report,
+                            base::Diagnostics& diags);
+
 }  // namespace compose::resolve

@@ -74,6 +74,7 @@ std::optional<model::DataTable> parse_csv(const std::string& file_name, const st
     std::size_t record_start = i;
     std::size_t field_start = i;
     bool record_open = false;
+    std::uint64_t memory = 0;  // what the fields so far take, as the data-size limit counts it
 
     // Each returns false, with the error, when the file goes beyond a limit (cell-size, columns,
     // rows): it is not read further, so a hostile file cannot make compose hold millions of fields.
@@ -87,6 +88,12 @@ std::optional<model::DataTable> parse_csv(const std::string& file_name, const st
         if (record.size() == limits.columns) {
             diags.error(map.at(field_start), "a row has more than " + std::to_string(limits.columns) + " fields",
                         {base::raise_hint("columns")});
+            return false;
+        }
+        memory += field.size() + base::kCellMemory;
+        if (memory > limits.data_size) {
+            diags.error(map.at(field_start), base::data_size_message("the file", limits.data_size),
+                        {base::raise_hint("data-size")});
             return false;
         }
         record.push_back(std::move(field));

@@ -403,11 +403,8 @@ private:
                 data.agenda = std::move(*agenda);
             }
         } else {
-            std::vector<std::string> hints;
-            if (ext == ".xls" || ext == ".XLS") hints.push_back("an Excel 97-2003 workbook is not read: save it as .xlsx or .ods");
             w_.diags().error(data.pos, "data file '" + data.src +
-                                           "' is neither a table (.csv, .tsv, .txt, .xlsx, .ods) nor an agenda .xml",
-                             std::move(hints));
+                                           "' is neither a table (.csv, .tsv, .txt, .xlsx, .ods, .xls) nor an agenda .xml");
         }
     }
 
@@ -767,33 +764,8 @@ private:
 
     // The author's corrections to the participants data, applied as the data is read.
     void apply_corrections() {
-        const auto& people = doc_.people;
-        if (people.corrections.empty()) return;
-        model::DataFile* data = nullptr;
         for (auto& d : doc_.data) {
-            if (d.id == people.data) data = &d;
-        }
-        if (!data || data->kind != model::DataFile::Kind::Table || data->table.columns.empty()) return;
-        auto& table = data->table;
-        auto column = [&](const std::string& name) -> std::ptrdiff_t {
-            auto it = std::find(table.columns.begin(), table.columns.end(), name);
-            return it == table.columns.end() ? -1 : it - table.columns.begin();
-        };
-        std::ptrdiff_t key = column(data->key.empty() ? "name" : data->key);
-        for (const auto& c : people.corrections) {
-            std::ptrdiff_t field = column(c.field);
-            if (key < 0 || field < 0) {
-                w_.diags().error(c.pos, "'" + people.data + "' has no column '" + (field < 0 ? c.field : data->key) + "'");
-                continue;
-            }
-            bool found = false;
-            for (auto& row : table.rows) {
-                if (row[static_cast<std::size_t>(key)] == c.key) {
-                    row[static_cast<std::size_t>(field)] = c.value;
-                    found = true;
-                }
-            }
-            if (!found) w_.diags().error(c.pos, "no row of '" + people.data + "' has the key '" + c.key + "'");
+            if (d.id == doc_.people.data) source::apply_corrections(doc_.people, d, w_.diags());
         }
     }
 
@@ -813,6 +785,34 @@ private:
 };
 
 }  // namespace
+
+// The author's corrections to the participants data (compose data diff applies them to a new
+// version of the list too).
+void apply_corrections(const model::PeopleDecisions& people, model::DataFile& data, base::Diagnostics& diags) {
+    if (people.corrections.empty()) return;
+    if (data.kind != model::DataFile::Kind::Table || data.table.columns.empty()) return;
+    auto& table = data.table;
+    auto column = [&](const std::string& name) -> std::ptrdiff_t {
+        auto it = std::find(table.columns.begin(), table.columns.end(), name);
+        return it == table.columns.end() ? -1 : it - table.columns.begin();
+    };
+    std::ptrdiff_t key = column(data.key.empty() ? "name" : data.key);
+    for (const auto& c : people.corrections) {
+        std::ptrdiff_t field = column(c.field);
+        if (key < 0 || field < 0) {
+            diags.error(c.pos, "'" + people.data + "' has no column '" + (field < 0 ? c.field : data.key) + "'");
+            continue;
+        }
+        bool found = false;
+        for (auto& row : table.rows) {
+            if (row[static_cast<std::size_t>(key)] == c.key) {
+                row[static_cast<std::size_t>(field)] = c.value;
+                found = true;
+            }
+        }
+        if (!found) diags.error(c.pos, "no row of '" + people.data + "' has the key '" + c.key + "'");
+    }
+}
 
 std::optional<model::Document> load_document_text(const std::string& path, std::string text,
                                                   const LoadOptions& options, base::Diagnostics& diags) {

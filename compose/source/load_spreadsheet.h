@@ -1,6 +1,7 @@
 #pragma once
 // Spreadsheets as data files: a sheet of an .xlsx (Office Open XML) or .ods (OpenDocument)
-// workbook read directly, its zip through libzip and its XML parts through pugixml. The first row
+// workbook read directly, its zip through libzip and its XML parts through pugixml; a legacy
+// .xls (Excel 97-2003) through FreeXL. The first row
 // that holds anything names the columns; every cell is the text the spreadsheet shows (shared and
 // inline strings; numbers and dates as their number format displays them); a merged area shows
 // its first cell's value in each cell it covers; empty rows are skipped.
@@ -23,6 +24,9 @@ namespace compose::source {
 // "participants.xlsx:Sheet1" with the row as line and the column as col.
 std::optional<model::DataTable> parse_xlsx(const std::string& file_name, std::string bytes, const std::string& sheet,
                                            base::Diagnostics& diags, const base::Limits& limits = {});
+// An Excel 97-2003 workbook (.xls), through FreeXL (load_xls.cpp says what it reads).
+std::optional<model::DataTable> parse_xls(const std::string& file_name, std::string bytes, const std::string& sheet,
+                                          base::Diagnostics& diags, const base::Limits& limits = {});
 std::optional<model::DataTable> parse_ods(const std::string& file_name, std::string bytes, const std::string& sheet,
                                           base::Diagnostics& diags, const base::Limits& limits = {});
 

@@ -23,6 +23,7 @@ TableKind table_kind(const std::string& path) {
     if (ext == ".csv" || ext == ".tsv" || ext == ".txt") return TableKind::Delimited;
     if (ext == ".xlsx" || ext == ".xlsm") return TableKind::Xlsx;
     if (ext == ".ods") return TableKind::Ods;
+    if (ext == ".xls") return TableKind::Xls;
     return TableKind::None;
 }
 
@@ -31,10 +32,10 @@ bool check_table_format(TableKind kind, const TableFormat& format, const std::st
     bool ok = true;
     if (kind == TableKind::Delimited && !format.sheet.empty()) {
         diags.error(named_at, "sheet= names a sheet of a workbook, and '" + src + "' is delimited text",
-                    {"leave sheet= out, or name the .xlsx or .ods file"});
+                    {"leave sheet= out, or name the .xlsx, .ods or .xls file"});
         ok = false;
     }
-    if (kind == TableKind::Xlsx || kind == TableKind::Ods) {
+    if (kind == TableKind::Xlsx || kind == TableKind::Ods || kind == TableKind::Xls) {
         for (const char* a : {"delimiter", "encoding"}) {
             bool given = std::string_view(a) == "delimiter" ? format.delimiter.has_value() : format.encoding.has_value();
             if (!given) continue;
@@ -60,9 +61,10 @@ std::optional<model::DataTable> parse_table(const std::string& file_name, std::s
     }
     case TableKind::Xlsx: return parse_xlsx(file_name, std::move(bytes), format.sheet, diags, limits);
     case TableKind::Ods: return parse_ods(file_name, std::move(bytes), format.sheet, diags, limits);
+    case TableKind::Xls: return parse_xls(file_name, std::move(bytes), format.sheet, diags, limits);
     case TableKind::None: break;
     }
-    diags.error({std::make_shared<const std::string>(file_name)}, "not a table of data: name a .csv, .tsv, .txt, .xlsx or .ods file");
+    diags.error({std::make_shared<const std::string>(file_name)}, "not a table of data: name a .csv, .tsv, .txt, .xlsx, .ods or .xls file");
     return std::nullopt;
 }
 
@@ -71,7 +73,7 @@ std::optional<model::DataTable> load_table_file(const std::string& path, const T
     base::SourcePos file{std::make_shared<const std::string>(path)};
     TableKind kind = table_kind(path);
     if (kind == TableKind::None) {
-        diags.error(file, "not a table of data: name a .csv, .tsv, .txt, .xlsx or .ods file");
+        diags.error(file, "not a table of data: name a .csv, .tsv, .txt, .xlsx, .ods or .xls file");
         return std::nullopt;
     }
     std::error_code ec;

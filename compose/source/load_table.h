@@ -12,11 +12,11 @@
 
 namespace compose::source {
 
-enum class TableKind { Delimited, Xlsx, Ods, None };
+enum class TableKind { Delimited, Xlsx, Ods, Xls, None };
 
 // By the file's extension, in any case: .csv, .tsv and .txt are delimited text (.tsv and .txt
 // by tabs unless told otherwise, as "Text (tab delimited)" and "Unicode text" save them);
-// .xlsx and .xlsm are Office Open XML workbooks; .ods an OpenDocument one.
+// .xlsx and .xlsm are Office Open XML workbooks; .ods an OpenDocument one; .xls Excel 97-2003's.
 TableKind table_kind(const std::string& path);
 
 // How the file is to be read, as the <data> element (or the command line) says.

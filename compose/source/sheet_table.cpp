@@ -179,6 +179,12 @@ bool SheetTable::take_row(std::uint32_t row, std::vector<std::pair<std::uint32_t
         values[c - first_col_] = std::move(text);
     }
     if (outside) return !diags_.full();
+    for (const auto& v : values) memory_ += v.size() + base::kCellMemory;
+    if (memory_ > limits_.data_size) {
+        diags_.error(at(row, first_col_), base::data_size_message("the sheet", limits_.data_size),
+                     {base::raise_hint("data-size")});
+        return false;
+    }
     table_.rows.push_back(std::move(values));
     table_.row_pos.push_back({rows_file_, static_cast<int>(row), static_cast<int>(first_col_ + 1)});
     return true;

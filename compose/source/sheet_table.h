@@ -74,6 +74,7 @@ private:
     bool have_header_ = false;
     std::uint32_t first_col_ = 0, last_col_ = 0, header_row_ = 0;
     model::DataTable table_;
+    std::uint64_t memory_ = 0;  // what the rows taken so far take, as the data-size limit counts it
 };
 
 }  // namespace compose::source

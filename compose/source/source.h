@@ -30,6 +30,11 @@ std::optional<model::Document> load_document(const std::string& path, const Load
 std::optional<model::Document> load_document_text(const std::string& path, std::string text,
                                                   const LoadOptions& options, base::Diagnostics& diags);
 
+// The source's <people><correction>s applied to `data`, the participants table (as the loader
+// does; compose data diff to a new version of the list): a correction naming a column the table
+// lacks, or a key no row has, is an error at the correction.
+void apply_corrections(const model::PeopleDecisions& people, model::DataFile& data, base::Diagnostics& diags);
+
 // Every file the document was read from: the source, its data files and its images (what
 // `compose watch` looks at).
 std::vector<std::string> input_files(const model::Document& doc);

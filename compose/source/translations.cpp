@@ -6,22 +6,12 @@
 #include <pugixml.hpp>
 
 #include "compose/base/line_map.h"
+#include "compose/base/utf8.h"
 #include "compose/source/xml_walker.h"
 
 namespace compose::source {
 
 namespace {
-
-std::string attribute_value(std::string_view v) {
-    std::string out;
-    for (char c : v) {
-        if (c == '&') out += "&amp;";
-        else if (c == '<') out += "&lt;";
-        else if (c == '"') out += "&quot;";
-        else out += c;
-    }
-    return out;
-}
 
 struct Edit {
     std::size_t from, to;  // the bytes of the start tag, '<' to '>'
@@ -87,7 +77,7 @@ std::optional<MarkedTranslations> mark_translations(const std::string& path, con
             bool empty = end >= 2 && text[end - 2] == '/';
             std::string tag = "<t";
             for (auto a : t.attributes()) {
-                if (std::string_view(a.name()) != "from") tag += std::string(" ") + a.name() + "=\"" + attribute_value(a.value()) + "\"";
+                if (std::string_view(a.name()) != "from") tag += std::string(" ") + a.name() + "=\"" + base::xml_escaped(a.value()) + "\"";
             }
             tag += " from=\"" + hash + "\"" + (empty ? "/>" : ">");
             edits.push_back({static_cast<std::size_t>(name) - 1, end, std::move(tag)});

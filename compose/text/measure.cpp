@@ -5,6 +5,7 @@
 #include <unicode/uscript.h>
 
 #include "compose/base/utf8.h"
+#include "compose/text/size_adjust.h"
 #include "compose/text/text.h"
 
 namespace compose::text {
@@ -354,7 +355,10 @@ void Measurer::itemize(const style::Paragraph& para, base::Diagnostics& diags, M
                 // made: its own ascent and descent would move the baseline (lines of mixed scripts
                 // keep their leading)
                 auto metrics = fonts_.metrics(fonts_.info(face).system ? primary : face, diags);
-                RunInfo info{face, run.size, run.lang, run.color, run.link, metrics.ascender * run.size,
+                // and its x-height matched to the style font's (size_adjust.h): the glyphs
+                // scaled, the line's ascent and descent the style's
+                double size = run.size * fallback_scale(fonts_, primary, face, diags);
+                RunInfo info{face, size, run.lang, run.color, run.link, metrics.ascender * run.size,
                              metrics.descender * run.size, run.pos, level, script, run.role};
                 mp.runs.push_back(std::move(info));
                 run_begin.push_back(begin);

@@ -12,7 +12,7 @@ run() { "$compose" "$@" >"$work/out.txt" 2>"$work/err.txt"; }
 
 dir=$work/sources/cape-town-2015
 run new "$dir" --from 2015-03-10 --to 2015-03-12 || fail "compose new: $(cat "$work/err.txt")"
-for f in report.xml participants.csv agenda.xml; do [[ -s "$dir/$f" ]] || fail "compose new wrote no $f"; done
+for f in report.xml participants.csv participants.xlsx agenda.xml; do [[ -s "$dir/$f" ]] || fail "compose new wrote no $f"; done
 [[ -d "$dir/photos" ]] || fail "compose new made no photos/ folder"
 grep -q "created $dir/report.xml" "$work/out.txt" || fail "compose new does not say what it created: $(cat "$work/out.txt")"
 if grep -q '@[A-Z]*@' "$dir/report.xml" "$dir/agenda.xml"; then fail "a placeholder is left: $(grep -o '@[A-Z]*@' "$dir"/*.xml | head -3)"; fi
@@ -52,6 +52,55 @@ grep -q "<moderator><name>" "$work/agenda-examples.xml" || fail "the agenda has 
 xmllint --noout --relaxng "$project/compose/source/schema/agenda.rng" "$work/agenda-examples.xml" 2> "$work/xmllint.txt" ||
   fail "the agenda's examples are not valid: $(cat "$work/xmllint.txt")"
 grep -q "10 al 12 de marzo de 2015" "$work/es.txt" || fail "the Spanish dates are missing: $(grep -i marzo "$work/es.txt")"
+
+# the .xlsx participants template: the same bytes on every run, whatever the time zone; read by
+# compose as the CSV is (the same pages in both languages, and with rows added, the same annex)
+TZ=Pacific/Kiritimati run new "$work/again" --from 2015-03-10 || fail "compose new again: $(cat "$work/err.txt")"
+cmp -s "$dir/participants.xlsx" "$work/again/participants.xlsx" || fail "participants.xlsx differs between two runs"
+python3 - "$dir/participants.xlsx" <<'PY' || fail "participants.xlsx is not the workbook expected"
+import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+assert z.testzip() is None
+names = z.namelist()
+assert names == ["[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels",
+                 "xl/worksheets/sheet1.xml"], names
+assert all(i.date_time == (2000, 1, 1, 0, 0, 0) for i in z.infolist())
+sheet = z.read("xl/worksheets/sheet1.xml").decode()
+for column in ("name", "organization", "email"):
+    assert ">" + column + "</t>" in sheet, column
+PY
+xlsx_report() {  # FOLDER: its report.xml read from participants.xlsx, as report-xlsx.xml
+  sed 's|src="participants.csv"|src="participants.xlsx"|' "$1/report.xml" >"$1/report-xlsx.xml"
+  grep -q 'src="participants.xlsx"' "$1/report-xlsx.xml" || fail "the report names no participants.csv to replace"
+}
+xlsx_report "$dir"
+for lang in en es; do
+  run dump --stage pages "$dir/report.xml" --lang "$lang" && cp "$work/out.txt" "$work/csv-$lang.dump" ||
+    fail "dump --lang $lang: $(cat "$work/err.txt")"
+  run dump --stage pages "$dir/report-xlsx.xml" --lang "$lang" && cp "$work/out.txt" "$work/xlsx-$lang.dump" ||
+    fail "dump with participants.xlsx --lang $lang: $(cat "$work/err.txt")"
+  cmp -s "$work/csv-$lang.dump" "$work/xlsx-$lang.dump" || fail "participants.xlsx gives other pages than participants.csv ($lang)"
+done
+# the template filled as an organiser would (the same rows in both), the same annex
+filled=$work/filled && cp -r "$dir" "$filled"
+printf '%s\n' 'María López,"Causa en Común, A.C.",maria@example.org' 'Sean Tait,APCOF,sean@apcof.org.za' >>"$filled/participants.csv"
+python3 - "$filled/participants.xlsx" <<'PY' || fail "cannot fill participants.xlsx"
+import sys, zipfile
+path = sys.argv[1]
+parts = {i.filename: zipfile.ZipFile(path).read(i.filename) for i in zipfile.ZipFile(path).infolist()}
+def row(n, cells):
+    return f'<row r="{n}">' + "".join(f'<c r="{chr(65 + i)}{n}" t="inlineStr"><is><t>{v}</t></is></c>' for i, v in enumerate(cells)) + "</row>"
+extra = row(2, ["María López", "Causa en Común, A.C.", "maria@example.org"]) + row(3, ["Sean Tait", "APCOF", "sean@apcof.org.za"])
+parts["xl/worksheets/sheet1.xml"] = parts["xl/worksheets/sheet1.xml"].replace(b"</sheetData>", extra.encode() + b"</sheetData>")
+with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+    for name, data in parts.items():
+        z.writestr(name, data)
+PY
+xlsx_report "$filled"
+run dump --stage pages "$filled/report.xml" --lang en && cp "$work/out.txt" "$work/filled-csv.dump" || fail "dump of the filled CSV"
+run dump --stage pages "$filled/report-xlsx.xml" --lang en && cp "$work/out.txt" "$work/filled-xlsx.dump" || fail "dump of the filled .xlsx"
+grep -q "María López" "$work/filled-xlsx.dump" || fail "the annex from the filled .xlsx lacks its participant"
+cmp -s "$work/filled-csv.dump" "$work/filled-xlsx.dump" || fail "the filled .xlsx gives another annex than the filled CSV"
 
 # the bracketed texts replaced, check has nothing more to say
 cp -r "$dir" "$work/replaced"

@@ -1,5 +1,6 @@
 // libFuzzer target: data files as organisers keep them, through the table readers. An input that
-// starts as a zip does ("PK") is read as an .xlsx and as an .ods workbook. One that starts as XML
+// starts as a zip does ("PK") is read as an .xlsx and as an .ods workbook; one that starts as an
+// OLE compound file does (D0 CF 11 E0) as an Excel 97-2003 .xls, through FreeXL. One that starts as XML
 // does ("<") is packed, uncompressed, into both as the part a sheet is read from (the worksheet
 // of an .xlsx with a few shared strings and styles; the content.xml of an .ods), so that mutations
 // reach the XML readers without breaking a zip's checksums. Any other input is read as delimited
@@ -106,6 +107,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             base::Diagnostics diags;
             check(source::parse_table(name, bytes, kind, {}, diags, limits), diags, limits);
         }
+        return 0;
+    }
+    if (bytes.compare(0, 4, "\xD0\xCF\x11\xE0") == 0) {
+        base::Diagnostics diags;
+        check(source::parse_table("people.xls", bytes, source::TableKind::Xls, {}, diags, limits), diags, limits);
         return 0;
     }
     if (bytes.compare(0, 1, "<") == 0) {

@@ -175,3 +175,43 @@ TEST_CASE("an affiliation is compared by its organization part, a misspelt name 
     // the caption's "Sean Tait" too
     CHECK(any(w, "caption 'Sean Tait' is close to participant 'Sean Tate'"));
 }
+
+// Case is folded (Unicode's full folding, after NFC): a name in capitals is the same name. Accents
+// are not: "Claudio" and "Cláudio" may be two people, and a name differing in both stays a case.
+TEST_CASE("names match whatever their case, in any script, but not whatever their accents") {
+    Folder f;
+    f.write("people.csv",
+            "name,organization\n"
+            "María López,Org\n"
+            "Jürgen Straße,Org\n"
+            "Νίκος Παππας,Org\n"
+            "Ирина Петрова,Org\n"
+            "प्रिया शर्मा,Org\n"
+            "José Pérez,Org\n");
+    f.write("agenda.xml",
+            "<agenda><day date=\"2014-11-06\"><slot start=\"09:00\" kind=\"panel\"><title>P</title>"
+            "<talk><speaker>MARÍA López</speaker><title>T</title></talk>"
+            "<talk><speaker>JÜRGEN STRASSE</speaker><title>T</title></talk>"  // ß folds to ss: full folding
+            "<talk><speaker>ΝΊΚΟΣ ΠΑΠΠΑΣ</speaker><title>T</title></talk>"    // Σ and final ς fold alike
+            "<talk><speaker>ИРИНА ПЕТРОВА</speaker><title>T</title></talk>"
+            "<talk><speaker>प्रिया शर्मा</speaker><title>T</title></talk>"
+            "<talk><speaker>JOSE PEREZ</speaker><title>T</title></talk>"
+            "</slot></day></agenda>");
+    auto w = f.warnings("");
+    INFO([&] { std::string all; for (auto& l : w) all += l + "\n"; return all; }());
+    CHECK_FALSE(any(w, "MARÍA"));
+    CHECK_FALSE(any(w, "JÜRGEN"));
+    CHECK_FALSE(any(w, "ΝΊΚΟΣ"));
+    CHECK_FALSE(any(w, "ИРИНА"));
+    CHECK_FALSE(any(w, "प्रिया"));
+    // case and accents both differ: still a case to decide
+    CHECK(any(w, "speaker 'JOSE PEREZ' differs from participant 'José Pérez' only in accents or case"));
+}
+
+TEST_CASE("a participant listed twice in other cases is listed twice") {
+    Folder f;
+    f.write("people.csv", "name,organization\nJürgen Straße,Org\nJÜRGEN STRASSE,Org\n");
+    auto w = f.warnings("");
+    INFO([&] { std::string all; for (auto& l : w) all += l + "\n"; return all; }());
+    CHECK(any(w, "people.csv:3:1: warning: participant 'JÜRGEN STRASSE' is listed twice"));
+}

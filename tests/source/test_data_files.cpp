@@ -147,7 +147,7 @@ TEST_CASE("text in Windows-1252, ISO-8859-1 and UTF-16 becomes UTF-8, and bytes 
                                      "Western European), add encoding=\"windows-1252\" to its <data>\n");
 }
 
-TEST_CASE("the bundled participants saved by LibreOffice as xlsx, ods, semicolon CSV in Windows-1252 and UTF-16 text read the same") {
+TEST_CASE("the bundled participants saved by LibreOffice as xlsx, ods, xls, semicolon CSV in Windows-1252 and UTF-16 text read the same") {
     DataTable expected = bundled_participants();
     REQUIRE(expected.rows.size() == 52);
     struct Case {
@@ -157,7 +157,7 @@ TEST_CASE("the bundled participants saved by LibreOffice as xlsx, ods, semicolon
     src::TableFormat semicolon_1252;
     semicolon_1252.delimiter = ';';
     semicolon_1252.encoding = src::Encoding::Windows1252;
-    for (const auto& c : {Case{"participants.xlsx", {}}, Case{"participants.ods", {}},
+    for (const auto& c : {Case{"participants.xlsx", {}}, Case{"participants.ods", {}}, Case{"participants.xls", {}},
                           Case{"participants-semicolon-1252.csv", semicolon_1252}, Case{"participants-tab-utf16.txt", {}}}) {
         INFO(c.file);
         Diagnostics diags;
@@ -282,6 +282,82 @@ TEST_CASE("a sheet's header and rows: unnamed and doubled columns, values outsid
     CHECK_FALSE(src::parse_cell_ref("A0"));
 }
 
+TEST_CASE("a sheet is held to the data-size limit, however few cells the file writes: a merged area, the bundled list") {
+    // one 1 KB value merged down 1,000 rows: 1 MB of cells from a few bytes of XML
+    Limits limits;
+    limits.data_size = 64 << 10;
+    Diagnostics diags;
+    src::SheetTable sheet("p.xlsx", "S", limits, diags);
+    sheet.merge(2, 0, 1001, 0);
+    CHECK(sheet.add(1, 0, "org"));
+    CHECK(sheet.add(2, 0, std::string(1024, 'x')));
+    CHECK_FALSE(sheet.finish());
+    // rows of 1,024 + 32 bytes: the 63rd (sheet row 64) goes past 64 KB
+    CHECK(all_diagnostics(diags) == "p.xlsx:S!A64: error: the sheet takes more than 64 KB of memory as a table (its "
+                                    "cells' text, and 32 bytes for each cell); raise the limit with --limit data-size=N\n");
+    // the bundled participants (52 rows of 3 cells, 7 KB of text), as LibreOffice saved them
+    Limits small;
+    small.data_size = 4 << 10;
+    for (const char* name : {"participants.xlsx", "participants.ods"}) {
+        Diagnostics refused, read;
+        CHECK_FALSE(table(name, {}, refused, small));
+        CHECK(all_diagnostics(refused).find("error: the sheet takes more than 4 KB of memory as a table") != std::string::npos);
+        CHECK(table(name, {}, read));
+    }
+}
+
+TEST_CASE("an Excel 97-2003 workbook (.xls) is read through FreeXL, its errors located, its sheets limited like the others") {
+    // the first bytes of an OLE compound file only
+    Diagnostics truncated;
+    CHECK_FALSE(table("legacy.xls", {}, truncated));
+    CHECK(all_diagnostics(truncated) == "legacy.xls: error: cannot read the file as an Excel 97-2003 workbook: it ends too "
+                                        "soon (truncated?); open it in a spreadsheet and save it again, or as .xlsx or .ods\n");
+    // not an OLE file at all
+    Diagnostics text;
+    CHECK_FALSE(src::parse_table("x.xls", "name,organization\n", src::TableKind::Xls, {}, text));
+    CHECK(all_diagnostics(text).find("x.xls: error: cannot read the file as an Excel 97-2003 workbook: it is not an OLE "
+                                     "compound file, as .xls files are") == 0);
+    Diagnostics zip;
+    CHECK_FALSE(src::parse_table("x.xls", bytes_of(fixture_path("participants.xlsx")), src::TableKind::Xls, {}, zip));
+    CHECK(all_diagnostics(zip).find("x.xls: error: cannot read the file as an Excel 97-2003 workbook: it is a zip, as "
+                                    ".xlsx and .ods files are: rename it") == 0);
+    // participants.xls with six bytes changed: FreeXL 1.0.6 crashes on it, in the child process
+    // it runs in; compose reports it at the file
+    Diagnostics crash;
+    CHECK_FALSE(table("broken-freexl-crash.xls", {}, crash));
+    CHECK(all_diagnostics(crash).find("broken-freexl-crash.xls: error: cannot read the file as an Excel 97-2003 workbook: "
+                                      "FreeXL failed on it (") == 0);
+    // a sheet by name, in any case; a name the workbook lacks lists those it has
+    Diagnostics named, missing;
+    src::TableFormat by_name;
+    by_name.sheet = "PARTICIPANTS";
+    auto t = table("participants.xls", by_name, named);
+    REQUIRE(t);
+    CHECK(t->rows.size() == 52);
+    CHECK(t->row_pos[0].file);
+    CHECK(*t->row_pos[0].file == "participants.xls:participants");
+    by_name.sheet = "Sheet9";
+    CHECK_FALSE(table("participants.xls", by_name, missing));
+    CHECK(all_diagnostics(missing).find("participants.xls: error: the workbook has no sheet 'Sheet9'") == 0);
+    // the limits, at the cell
+    Limits few;
+    few.rows = 10;
+    Diagnostics rows;
+    CHECK_FALSE(table("participants.xls", {}, rows, few));
+    CHECK(all_diagnostics(rows) == "participants.xls:participants!A12: error: the sheet has more than 10 rows; raise the "
+                                   "limit with --limit rows=N\n");
+    Limits small;
+    small.cell_size = 40;
+    Diagnostics cell;
+    CHECK_FALSE(table("participants.xls", {}, cell, small));
+    CHECK(all_diagnostics(cell).find("participants.xls:participants!B2: error: a cell holds ") == 0);
+    Limits tight;
+    tight.data_size = 4 << 10;
+    Diagnostics memory;
+    CHECK_FALSE(table("participants.xls", {}, memory, tight));
+    CHECK(all_diagnostics(memory).find("error: the sheet takes more than 4 KB of memory as a table") != std::string::npos);
+}
+
 TEST_CASE("numbers as their format shows them") {
     using src::format_number;
     CHECK(format_number(41949, "yyyy\\-mm\\-dd") == "2014-11-06");
@@ -347,10 +423,10 @@ TEST_CASE("<data> takes sheet=, delimiter= and encoding= where they suit the fil
     CHECK(all.find(":2:122: error: delimiter=\"tabs\" is not a delimiter compose reads; did you mean delimiter=\"tab\"?") != std::string::npos);
     CHECK(all.find(":2:186: error: encoding=\"latin-2\" is not an encoding compose reads; write UTF-8, UTF-16, windows-1252 or ISO-8859-1") != std::string::npos);
 
-    Diagnostics xls;
-    load("<data id=\"a\" src=\"legacy.xls\"/>", xls);
-    CHECK(all_diagnostics(xls).find("error: data file 'legacy.xls' is neither a table (.csv, .tsv, .txt, .xlsx, .ods) "
-                                    "nor an agenda .xml; an Excel 97-2003 workbook is not read: save it as .xlsx or .ods") != std::string::npos);
+    Diagnostics other;
+    load("<data id=\"a\" src=\"features.fods\"/>", other);
+    CHECK(all_diagnostics(other).find("error: data file 'features.fods' is neither a table (.csv, .tsv, .txt, .xlsx, .ods, .xls) "
+                                      "nor an agenda .xml") != std::string::npos);
 }
 
 TEST_CASE("a diff of two versions of a table names exactly the rows added, removed and changed, by key") {

@@ -164,6 +164,27 @@ TEST_CASE("CSV files are held to the rows, columns and cell-size limits") {
     CHECK(compose::source::parse_csv("p.csv", "a,b\n1,2\n3,4\n", fine, limits));
 }
 
+TEST_CASE("a CSV file's table is held to the data-size limit: its fields' text and 32 bytes for each field") {
+    Limits limits;
+    limits.data_size = 200;
+    // 3 + 3 fields of 1 byte: 6 x 33 = 198 bytes, within the limit
+    Diagnostics fine;
+    CHECK(compose::source::parse_csv("p.csv", "a,b,c\n1,2,3\n", fine, limits));
+    CHECK(fine.items().empty());
+    // an empty field still takes its 32 bytes: the seventh is one too many, at the field itself
+    Diagnostics empty;
+    CHECK_FALSE(compose::source::parse_csv("p.csv", "a,b,c\n1,2,3\n,,\n", empty, limits));
+    CHECK(all_diagnostics(empty) == "p.csv:3:1: error: the file takes more than 200 bytes of memory as a table (its cells' "
+                                    "text, and 32 bytes for each cell); raise the limit with --limit data-size=N\n");
+    limits.data_size = 300;
+    Diagnostics raised;
+    CHECK(compose::source::parse_csv("p.csv", "a,b,c\n1,2,3\n,,\n", raised, limits));
+    std::string error;
+    CHECK(compose::base::set_limit(limits, "data-size=64MB", error));
+    CHECK(limits.data_size == 64ull << 20);
+    CHECK(Limits{}.data_size == 32ull << 20);
+}
+
 TEST_CASE("an agenda nested deeper than the depth limit is refused") {
     Limits limits;
     limits.depth = 3;

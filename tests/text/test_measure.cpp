@@ -317,3 +317,47 @@ TEST_CASE("a <nobreak> phrase has no break opportunity inside and is not hyphena
     }
     CHECK(ties == 3);
 }
+
+TEST_CASE("a run in one of the system's fonts is scaled to the style font's x-height, bundled fallbacks are not") {
+    // needs the fonts of .ci/install-deps. The figures are the fonts' own: Noto Serif's x-height
+    // 536/1000 em; Lohit Tamil has no Latin, its க is 492/1024 em high; Lohit Bengali none either,
+    // its ক (the headline) 500/769 em, 1.33 x-heights; the others' sxHeight: Lohit Devanagari
+    // 500/1024, Garuda 518/1000, Abyssinica SIL 983/2048, Noto Sans CJK SC 543/1000
+    struct Case {
+        const char* text;
+        const char* lang;
+        const char* family;
+        double size;
+    };
+    for (Case c : {Case{"\u0BAE\u0BC1\u0BB0\u0BC1\u0B95\u0BA9\u0BCD Lee", "ta", "Lohit Tamil", 10 * 0.536 / (492.0 / 1024)},
+                   Case{"\u092A\u094D\u0930\u093F\u092F\u093E Lee", "hi", "Lohit Devanagari", 10 * 0.536 / (500.0 / 1024)},
+                   Case{"\u09B8\u09C1\u09AE\u09A8 Lee", "bn", "Lohit Bengali", 10 * 0.536 / (500.0 / 769 / 1.33)},
+                   Case{"\u0E2A\u0E21\u0E0A\u0E32\u0E22 Lee", "th", "Garuda", 10 * 0.536 / 0.518},
+                   Case{"\u1200\u1208 Lee", "am", "Abyssinica SIL", 10 * 0.536 / (983.0 / 2048)},
+                   Case{"\u674E\u5C0F\u9F99 Lee", "zh-Hans", "Noto Sans CJK SC", 10 * 0.536 / 0.543}}) {
+        INFO(c.family);
+        Diagnostics diags;
+        Measurer measurer(bundled_fonts(), {"Noto Sans"});
+        Run r = run(c.text);
+        r.lang = c.lang;
+        auto mp = measurer.measure(para({r}), diags);
+        CHECK(diags.items().empty());
+        REQUIRE(mp.runs.size() >= 2);
+        REQUIRE(bundled_fonts().info(mp.runs[0].face).system);
+        CHECK(bundled_fonts().info(mp.runs[0].face).family == c.family);
+        CHECK(mp.runs[0].size == Approx(c.size).epsilon(1e-9));
+        CHECK(mp.runs.back().size == 10);  // the Latin after it, in the style's own face
+        CHECK(mp.runs[0].ascent == mp.runs.back().ascent);  // and the line keeps the style's leading
+    }
+    // Noto Sans Arabic, a bundled fallback family, is set at the style's size as it was
+    Diagnostics diags;
+    Measurer measurer(bundled_fonts(), {"Noto Sans", "Noto Sans Arabic"});
+    auto mp = measurer.measure(para({run("met \u0645\u062D\u0645\u062F here")}), diags);
+    bool arabic = false;
+    for (const auto& info : mp.runs) {
+        if (bundled_fonts().info(info.face).family != "Noto Sans Arabic") continue;
+        arabic = true;
+        CHECK(info.size == 10);
+    }
+    CHECK(arabic);
+}

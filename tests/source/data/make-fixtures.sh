@@ -15,18 +15,21 @@ csv_in='--infilter=CSV:44,34,76,1'  # comma, double quote, UTF-8, from line 1
 cp "$root/sources/mexico-2014/participants.csv" participants.csv
 soffice --headless "$csv_in" --convert-to xlsx participants.csv >/dev/null
 soffice --headless "$csv_in" --convert-to ods participants.csv >/dev/null
+soffice --headless --convert-to xls participants.xlsx >/dev/null  # Excel 97-2003, read through FreeXL
 mkdir semicolon tab
 # semicolon, double quote, Windows-1252 (rtl_TextEncoding 1); tab, UTF-16 (65535)
 soffice --headless "$csv_in" --convert-to 'csv:Text - txt - csv (StarCalc):59,34,1,1' --outdir semicolon participants.csv >/dev/null
 soffice --headless "$csv_in" --convert-to 'txt:Text - txt - csv (StarCalc):9,34,65535,1' --outdir tab participants.csv >/dev/null
-cp participants.xlsx participants.ods "$here/"
+cp participants.xlsx participants.ods participants.xls "$here/"
 cp semicolon/participants.csv "$here/participants-semicolon-1252.csv"
 cp tab/participants.txt "$here/participants-tab-utf16.txt"
 cp "$here/features.fods" .
 soffice --headless --convert-to xlsx features.fods >/dev/null
 soffice --headless --convert-to ods features.fods >/dev/null
 cp features.xlsx features.ods "$here/"
-# the first bytes of an Excel 97-2003 workbook (an OLE compound file), to be refused by name
+# broken-freexl-crash.xls is participants.xls with six bytes changed (at 1650, 2952, 6270, 7593,
+# 10191 and 11863), found by mutating it: FreeXL 1.0.6 crashes on it. It is kept as it is.
+# the first bytes of an Excel 97-2003 workbook (an OLE compound file), a truncated one
 printf '\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1' >"$here/legacy.xls"
 
 # a third writer: openpyxl (apt-get install python3-openpyxl), as scripts that export lists use it
