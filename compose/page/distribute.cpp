@@ -133,10 +133,12 @@ private:
         if (!pages_.empty()) hand_on();  // that page is complete
         pages_.push_back(PagePlan{annex, {}});
         area_ = out_of_flow_.start_page(pages_.back().placements, figures_only);  // waiting figures first
+        pages_.back().figures_only = out_of_flow_.figures_only_page();
         seg_top_ = area_.top;
         page_has_text_ = false;
         page_has_span_ = false;
         new_set();
+        if (pages_.back().figures_only && !figures_only) start_page(annex);  // the text goes on the next page
     }
 
     void page_break(bool annex) {

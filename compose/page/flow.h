@@ -148,6 +148,7 @@ struct PagePlan {
     std::vector<Placement> placements;
     std::vector<ItemRef> anchors;  // the floats whose place in the text is on this page (lane, group)
     bool ends = false;             // the text stops here: a page break or the document's end follows
+    bool figures_only = false;     // a page of figures (no text may go on it)
 };
 
 }  // namespace compose::page

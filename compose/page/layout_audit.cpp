@@ -125,7 +125,7 @@ void LayoutAudit::column(const std::vector<Placed>& placed, std::size_t c, doubl
         if (!first || p.top < first->top) first = &p;
     }
     double share = (frame_.bottom - bottom) / (frame_.bottom - frame_.top);
-    if (!plan.ends && share > report_.empty_share) {
+    if (!plan.ends && !plan.figures_only && share > report_.empty_share) {
         char percent[16];
         std::snprintf(percent, sizeof percent, "%.0f%%", share * 100);
         find(LayoutReport::Kind::EmptyColumn, last ? pos_of(last->ref) : base::SourcePos{},

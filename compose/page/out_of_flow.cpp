@@ -6,6 +6,8 @@
 namespace compose::page {
 namespace {
 
+constexpr double kFloatPageShare = 0.5;  // figures that fill this much of a page may have it alone (\floatpagefraction)
+
 }  // namespace
 
 double OutOfFlow::height(const Figure& f) const {
@@ -68,10 +70,32 @@ TextArea OutOfFlow::start_page(std::vector<Placement>& placements, bool figures_
     TextArea area{frame_.top, frame_.bottom};
     double page = frame_.bottom - frame_.top;
     double used = 0;
+    figures_only_page_ = figures_only;
+    if (!figures_only && top_.size() >= 2) {
+        double total = 0;
+        std::size_t n = 0;
+        while (n < top_.size() && total + height(top_[n]) <= page) total += height(top_[n++]);
+        if (n >= 2 && total >= page * kFloatPageShare) {
+            for (std::size_t k = 0; k < n; ++k) {
+                place_top(top_.front(), area, placements);
+                top_.pop_front();
+            }
+            figures_only_page_ = true;
+            return {frame_.bottom, frame_.bottom};
+        }
+    }
     while (!top_.empty()) {
         double h = height(top_.front());
         if (used > 0 && used + h > page * (figures_only ? 1.0 : frame_.top_figures)) break;
         place_top(top_.front(), area, placements);
+        used += h;
+        top_.pop_front();
+    }
+    // a top figure the top area cannot take goes to the foot, as TeX's [tb], if the text keeps its share
+    while (!top_.empty() && !figures_only) {
+        double h = height(top_.front());
+        if (area.bottom - h < area.top + page * frame_.min_text) break;
+        place_at_foot(top_.front(), area.top, area, placements);
         used += h;
         top_.pop_front();
     }

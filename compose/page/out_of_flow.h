@@ -28,7 +28,11 @@ public:
 
     // A new page: the figures that wait are placed, tops stacked from the top and bottoms from
     // the foot, as many as leave room for some text (on a page of figures only: as many as fit).
+    // With two or more figures waiting that fill half a page, the page is theirs alone (LaTeX's
+    // float page), so that figures named together do not drift further and further from their
+    // place: then the area returned is empty (`figures_only_page()` says so).
     TextArea start_page(std::vector<Placement>& placements, bool figures_only = false);
+    bool figures_only_page() const { return figures_only_page_; }
 
     double height(const Figure& f) const;  // its space after it included
     double gap(const Figure& f) const { return height(f) - items_height(f); }  // that space
@@ -59,6 +63,7 @@ private:
     std::vector<const Flow*> flows_;
     const Frame& frame_;
     std::deque<Figure> top_, bottom_;
+    bool figures_only_page_ = false;
 
     const FloatGroup& group(ItemRef g) const { return flows_[g.lane]->floats[g.item]; }
     double items_height(const Figure& f) const;

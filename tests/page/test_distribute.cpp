@@ -198,6 +198,18 @@ TEST_CASE("distribute: figures still waiting at a page break go below the text t
     CHECK(pages[1].annex);
 }
 
+TEST_CASE("distribute: figures waiting together that fill half a page get a page of their own") {
+    FlowBuilder b;
+    b.lines(18).floating(150, false).floating(150, false).lines(10);
+    auto pages = one_lane(b.flow, frame());
+    REQUIRE(pages.size() == 3);
+    CHECK(float_spot(pages, 0) == std::pair<int, double>{1, 50});
+    CHECK(float_spot(pages, 1) == std::pair<int, double>{1, 200});
+    CHECK(pages[1].figures_only);
+    for (const auto& pl : pages[1].placements) CHECK(pl.float_group != kNone);  // no text on it
+    CHECK(spot(pages, 27).page == 2);
+}
+
 TEST_CASE("distribute, parallel: a figure goes across the page between two blocks, each caption in its column") {
     FlowBuilder left, right;
     for (auto* b : {&left, &right}) {
