@@ -191,7 +191,8 @@ private:
     void read_style(const pugi::xml_node& node, Layout& layout) {
         check_attributes(node, {"name", "base", "family", "weight", "style", "size", "leading", "space-before",
                                 "space-after", "indent", "margin-left", "margin-right", "align", "keep-with-next",
-                                "break-before", "color", "hyphenate", "protrusion", "expansion"});
+                                "break-before", "color", "hyphenate", "hyphenate-capitals", "hyphenate-names",
+                                "protrusion", "expansion"});
         std::string name = node.attribute("name").value();
         if (name.empty()) {
             diags_.error(pos(node), "<style> needs the attribute 'name'");
@@ -240,10 +241,13 @@ private:
             if (v != "true" && v != "false") diags_.error(at(node, "keep-with-next"), "keep-with-next is true or false, not '" + v + "'");
             s.keep_with_next = v == "true";
         }
-        if (auto a = node.attribute("hyphenate")) {
-            std::string v = a.value();
-            if (v != "true" && v != "false") diags_.error(at(node, "hyphenate"), "hyphenate is true or false, not '" + v + "'");
-            s.hyphenate = v == "true";
+        for (auto [attr, out] : {std::pair{"hyphenate", &s.hyphenate}, std::pair{"hyphenate-capitals", &s.hyphenate_capitals},
+                                 std::pair{"hyphenate-names", &s.hyphenate_names}}) {
+            if (auto a = node.attribute(attr)) {
+                std::string v = a.value();
+                if (v != "true" && v != "false") diags_.error(at(node, attr), std::string(attr) + " is true or false, not '" + v + "'");
+                *out = v == "true";
+            }
         }
         if (auto a = node.attribute("protrusion")) {
             std::string v = a.value();

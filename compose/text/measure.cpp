@@ -149,7 +149,7 @@ std::uint32_t Measurer::add_hyphen_glyphs(MeasuredParagraph& mp, const RunInfo& 
 std::vector<Measurer::HyphenPoint> Measurer::hyphen_points(const MeasuredParagraph& mp, const RunInfo& run,
                                                            std::uint32_t begin, std::uint32_t end,
                                                            const std::vector<std::uint32_t>& soft_hyphens,
-                                                           bool patterns) {
+                                                           bool patterns, bool capitals) {
     std::vector<HyphenPoint> points;
     const std::string& text = mp.text;
     std::size_t i = begin;
@@ -158,6 +158,7 @@ std::vector<Measurer::HyphenPoint> Measurer::hyphen_points(const MeasuredParagra
         char32_t cp = base::next_code_point(text, i);
         if (!is_letter(cp)) continue;
         std::size_t word_end = i;
+        bool capitalised = u_isupper(static_cast<UChar32>(cp)) || u_istitle(static_cast<UChar32>(cp));
         bool upper_only = u_isupper(static_cast<UChar32>(cp));
         while (i < end) {
             std::size_t k = i;
@@ -173,7 +174,7 @@ std::vector<Measurer::HyphenPoint> Measurer::hyphen_points(const MeasuredParagra
             for (; soft != soft_hyphens.end() && *soft < word_end; ++soft) points.push_back({*soft, kHyphenPenalty});
             continue;
         }
-        if (upper_only || !patterns) continue;
+        if (upper_only || !patterns || (capitalised && !capitals)) continue;
         std::string_view word(text.data() + word_begin, word_end - word_begin);
         for (auto p : hyphenator_.points(word, run.lang)) {
             points.push_back({static_cast<std::uint32_t>(word_begin + p), compound ? kCompoundHyphenPenalty : kHyphenPenalty});
@@ -480,7 +481,9 @@ void Measurer::build_items(const style::Paragraph& para, const Itemization& item
                                      [&](const auto& span) { return a < span.second && s > span.first; });
             if ((hyphenate || soft) && !whole && !run.rtl() && !in_url(a) && !in_url(s > a ? s - 1 : a)) {
                 // a person's name is not hyphenated (only at the author's soft hyphens)
-                points = hyphen_points(mp, run, a, s, soft_hyphens, hyphenate && run.role != base::Role::Person);
+                points = hyphen_points(mp, run, a, s, soft_hyphens,
+                                       hyphenate && (run.role != base::Role::Person || para.style.hyphenate_names),
+                                       para.style.hyphenate_capitals);
             }
             if (break_anywhere_ > 0) {
                 double width = 0;

@@ -155,7 +155,7 @@ private:
     };
     std::vector<HyphenPoint> hyphen_points(const MeasuredParagraph& mp, const RunInfo& run, std::uint32_t begin,
                                            std::uint32_t end, const std::vector<std::uint32_t>& soft_hyphens,
-                                           bool patterns);
+                                           bool patterns, bool capitals);
     void add_box(MeasuredParagraph& mp, Item box, const std::vector<HyphenPoint>& points, base::Diagnostics& diags);
     std::uint32_t add_hyphen_glyphs(MeasuredParagraph& mp, const RunInfo& run, std::uint32_t cluster,
                                     base::Diagnostics& diags);

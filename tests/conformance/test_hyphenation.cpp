@@ -4,6 +4,8 @@
 // exceptions, URLs and emails, and the hyphen as the text stage measures it.
 #include <catch2/catch.hpp>
 
+#include <functional>
+
 #include <fstream>
 #include <iostream>
 #include <regex>
@@ -191,7 +193,9 @@ compose::text::FontSet& fonts() {
     return *f;
 }
 
-compose::text::MeasuredParagraph measure(const std::string& text, bool hyphenate, const std::string& link = "") {
+// `setup` may change the paragraph's style and its one run before it is measured.
+compose::text::MeasuredParagraph measure(const std::string& text, bool hyphenate, const std::string& link = "",
+                                         const std::function<void(compose::style::Paragraph&)>& setup = {}) {
     compose::base::Diagnostics diags;
     compose::text::Measurer measurer(fonts(), {});
     compose::style::Paragraph para;
@@ -203,6 +207,7 @@ compose::text::MeasuredParagraph measure(const std::string& text, bool hyphenate
     run.lang = "en";
     run.link = link;
     para.runs.push_back(run);
+    if (setup) setup(para);
     auto mp = measurer.measure(para, diags);
     INFO("diagnostics: " << diags.items().size());
     CHECK(diags.items().empty());
@@ -270,6 +275,22 @@ TEST_CASE("URLs and emails are never hyphenated but break after a slash and befo
     // a link run to a URL: its text is treated as one even without "://"
     auto linked = measure("igarape.org.br/security", true, "https://igarape.org.br/security");
     CHECK(marked(linked) == "igarape^.org^.br/^security");
+}
+
+TEST_CASE("capitalised words hyphenate unless the style says not, and names only where it says so") {
+    const std::string text = "Latinoamericana institutions";
+    INFO(marked(measure(text, true)));
+    CHECK(marked(measure(text, true)).find("|") < marked(measure(text, true)).find(" "));  // inside "Latinoamericana"
+    auto no_capitals = measure(text, true, "", [](auto& p) { p.style.hyphenate_capitals = false; });
+    CHECK(marked(no_capitals).starts_with("Latinoamericana "));
+    CHECK(marked(no_capitals).find("in|sti") != std::string::npos);  // the lower-case word still is
+    auto person = [](auto& p) { p.runs[0].role = compose::base::Role::Person; };
+    CHECK(marked(measure("Bartholomew Fitzgerald", true, "", person)) == "Bartholomew Fitzgerald");
+    auto allowed = measure("Bartholomew Fitzgerald", true, "", [&](auto& p) {
+        person(p);
+        p.style.hyphenate_names = true;
+    });
+    CHECK(marked(allowed).find('|') != std::string::npos);
 }
 
 TEST_CASE("punctuation and hyphens carry their protrusion into the margin") {
