@@ -63,7 +63,6 @@ private:
     bool page_has_text_ = false;  // a segment or a spanning item is placed on this page
     bool page_has_span_ = false;  // a spanning item is placed on this page
     bool kept_tail_ = false;      // the last segment closed ends with an item kept with what follows
-    static inline double unused_ = 0;
     double following_ = 0;  // the kept start of the blocks after a parallel figure's
 
     // ---- the lanes' flows, pulled as they are needed
@@ -312,7 +311,9 @@ private:
             double space = 0;
             following_ = 0;
             for (std::size_t lane = 0; lane < lanes_.size(); ++lane) {
-                following_ = std::max(following_, kept_start(lane, b, {}, true, space));
+                KeptRun next = kept_start(lane, b, {});
+                following_ = std::max(following_, next.height);
+                space = std::max(space, next.first_space);
             }
             following_ += space;
             anchor(figure);
@@ -329,7 +330,7 @@ private:
                 space = std::max(space, item(r).space_before);
                 break;
             }
-            keep = std::max(keep, kept_start(lane, b, items[lane]));
+            keep = std::max(keep, kept_start(lane, b, items[lane]).height);
         }
         if (!any) return;
         close_segment(true);
@@ -381,8 +382,9 @@ private:
         if (!kept || !page_has_text_) return;  // (a block kept whole from the page's top stays)
         double next = 0, space = 0;
         for (std::size_t lane = 0; lane < lanes_.size(); ++lane) {
-            std::vector<ItemRef> none;
-            next = std::max(next, kept_start(lane, b, none, true, space));
+            KeptRun run = kept_start(lane, b, {});
+            next = std::max(next, run.height);
+            space = std::max(space, run.first_space);
         }
         if (next <= 0 || seg_top_ + set_->height() + space + next <= area_.bottom + kEpsilon) return;
         std::vector<std::vector<ItemRef>> tails(lanes_.size());
@@ -401,33 +403,38 @@ private:
 
     // The height of the run of kept items a lane's block starts with; a block kept whole (a
     // heading) is followed into the next blocks, so that it stays with their first lines.
-    // `following_only`: the kept start of the blocks after b, its first space in `first_space`.
-    double kept_start(std::size_t lane, std::size_t b, const std::vector<ItemRef>& items, bool following_only = false,
-                      double& first_space = unused_) {
-        double h = 0;
+    struct KeptRun {
+        double height = 0;       // from the first item's top
+        double first_space = 0;  // above the first item
+    };
+
+    // The run of kept items block b's `items` start with, or (with none given) the blocks after b
+    // start with.
+    KeptRun kept_start(std::size_t lane, std::size_t b, const std::vector<ItemRef>& items) {
+        KeptRun run;
         bool first = true;
         auto take = [&](const FlowItem& it) {
-            if (first && following_only) first_space = std::max(first_space, it.space_before);
-            h += (first ? 0 : it.space_before) + it.height;
+            if (first) run.first_space = it.space_before;
+            run.height += (first ? 0 : it.space_before) + it.height;
             first = false;
             return it.keep_with_next;
         };
         for (ItemRef r : items) {
-            if (!take(item(r))) return h;
+            if (!take(item(r))) return run;
         }
         for (std::size_t next = b + 1; next <= b + kKeepLookahead; ++next) {
             for (std::size_t i = block_first(lane, next); in_block(lane, next, i); ++i) {
                 const FlowItem& it = flow(lane).items[i];
-                if (it.kind == FlowItem::Kind::PageBreak) return h;
+                if (it.kind == FlowItem::Kind::PageBreak) return run;
                 // a figure's image goes across the page, once, from the first lane
                 if (it.kind == FlowItem::Kind::Float || it.kind == FlowItem::Kind::Marker ||
                     (it.span && it.kind == FlowItem::Kind::Image && lane > 0)) {
                     continue;
                 }
-                if (!take(it)) return h;
+                if (!take(it)) return run;
             }
         }
-        return h;
+        return run;
     }
 
     // ---- segments
