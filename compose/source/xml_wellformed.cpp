@@ -2,8 +2,8 @@
 // parsed it (so tags are balanced and quotes closed): characters XML does not allow, raw or as
 // character references (&#0; would end a paragraph's text early), references to entities that
 // are not defined (with no DTD only the five predefined ones are), a bare '&', a '<' in an
-// attribute's value, and anything but comments, processing instructions and white space outside
-// the one root element.
+// attribute's value, "--" inside a comment, and anything but comments, processing instructions
+// and white space outside the one root element.
 #include "compose/source/xml_wellformed.h"
 
 #include <cstdio>
@@ -113,6 +113,13 @@ private:
                     i = found == std::string_view::npos ? text_.size() : found + end.size();
                 };
                 if (rest.substr(0, 4) == "<!--") {
+                    // "--" may not stand inside a comment (nor a '-' right before its "-->")
+                    std::size_t close = text_.find("-->", i + 4);
+                    std::size_t dashes = text_.find("--", i + 4);
+                    if (close != std::string_view::npos && dashes < close) {
+                        return fail(dashes, "'--' inside a comment; XML does not allow it",
+                                    {"write the comment without two hyphens in a row"});
+                    }
                     skip_to("-->");
                 } else if (rest.substr(0, 9) == "<![CDATA[") {
                     skip_to("]]>");
