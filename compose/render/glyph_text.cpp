@@ -104,7 +104,8 @@ GlyphTexts glyph_texts(const display::GlyphRun& run, const std::vector<std::size
     return out;
 }
 
-// A PDF string of UTF-16BE with a byte order mark, in hex: ActualText.
+}  // namespace
+
 std::string utf16_text_string(const std::string& utf8) {
     static const char kHex[] = "0123456789ABCDEF";
     std::string out = "<FEFF";
@@ -123,8 +124,6 @@ std::string utf16_text_string(const std::string& utf8) {
     }
     return out + ">";
 }
-
-}  // namespace
 
 std::string glyph_run_operators(const display::GlyphRun& run, GlyphFont& font, const std::string& font_name,
                                 double page_height) {

@@ -15,4 +15,7 @@ std::string glyph_run_operators(const display::GlyphRun& run, GlyphFont& font, c
 // A number as PDF wants it: no exponent, at most three decimals, no trailing zeros.
 std::string pdf_number(double v);
 
+// A PDF text string of UTF-16BE with a byte order mark, in hex (ActualText, Alt).
+std::string utf16_text_string(const std::string& utf8);
+
 }  // namespace compose::render

@@ -7,6 +7,7 @@
 #include <hpdf_streams.h>
 
 #include "compose/base/utf8.h"
+#include "compose/render/glyph_text.h"
 
 namespace compose::render {
 
@@ -148,25 +149,6 @@ std::string ref(const void* object) {
     return std::to_string(header->obj_id & 0x00FFFFFF) + " " + std::to_string(header->gen_no) + " R";
 }
 
-// A PDF text string: UTF-16BE with a byte order mark, in hex.
-std::string text_string(const std::string& utf8) {
-    static const char kHex[] = "0123456789ABCDEF";
-    std::string out = "<FEFF";
-    auto unit = [&](unsigned u) {
-        for (int shift = 12; shift >= 0; shift -= 4) out += kHex[(u >> shift) & 0xF];
-    };
-    for (std::size_t i = 0; i < utf8.size();) {
-        char32_t cp = base::next_code_point(utf8, i);
-        if (cp >= 0x10000) {
-            cp -= 0x10000;
-            unit(0xD800 + (cp >> 10));
-            unit(0xDC00 + (cp & 0x3FF));
-        } else {
-            unit(cp);
-        }
-    }
-    return out + ">";
-}
 
 constexpr std::size_t kKeysPerLeaf = 4000;  // of the parent tree
 constexpr std::size_t kRowsPerBody = 8000;  // TR in one TBody (PDF/A-1's array limit is 8,191)
@@ -221,7 +203,7 @@ std::string StructTree::elem_text(std::int32_t index) const {
         std::string alt = own ? own->alt : std::string();
         if (alt.empty() && figure) alt = figure->alt;
         if (alt.empty() && figure && figure->caption >= 0 && extra_of(figure->caption)) alt = extra_of(figure->caption)->text;
-        if (!alt.empty()) t += "/Alt " + text_string(base::truncate_code_points(alt, 16000)) + "\n";
+        if (!alt.empty()) t += "/Alt " + utf16_text_string(base::truncate_code_points(alt, 16000)) + "\n";
     }
     return t;
 }

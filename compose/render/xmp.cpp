@@ -3,27 +3,21 @@
 #include <cstdio>
 
 #include "compose/base/dates.h"
+#include "compose/base/utf8.h"
 
 namespace compose::render {
 
 std::string xml_escape(const std::string& text) {
     std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
+    for (char c : base::xml_escaped(text)) {
         // a slash as a character reference: the XMP is the one place a text of the source is in the
         // file's bytes as it is, and "/JavaScript" or "/Launch" in a title must not read as PDF
-        // syntax to scanners that search the bytes (antivirus, our fuzz invariants)
-        case '/': out += "&#47;"; break;
-        default:
-            // control characters are not allowed in XML 1.0 (a tab, a newline are)
-            if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n') out += ' ';
-            else out += c;
-        }
+        // syntax to scanners that search the bytes (antivirus, our fuzz invariants); the entities
+        // xml_escaped writes hold no slash
+        if (c == '/') out += "&#47;";
+        // control characters are not allowed in XML 1.0 (a tab, a newline are)
+        else if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n') out += ' ';
+        else out += c;
     }
     return out;
 }
