@@ -1,6 +1,7 @@
 #include "compose/base/units.h"
 
 #include <cctype>
+#include <charconv>
 #include <cstdlib>
 #include <string>
 
@@ -24,6 +25,15 @@ std::optional<Pt> parse_length(std::string_view text) {
     if (unit == "in") return Pt(value * 72.0);
     if (unit.empty() && value == 0) return Pt(0);
     return std::nullopt;
+}
+
+std::optional<double> parse_percent(std::string_view text) {
+    if (text.size() < 2 || text.back() != '%') return std::nullopt;
+    double percent = 0;
+    const char* end = text.data() + text.size() - 1;
+    auto [ptr, ec] = std::from_chars(text.data(), end, percent);
+    if (ec != std::errc() || ptr != end) return std::nullopt;
+    return percent / 100;
 }
 
 }  // namespace compose::base

@@ -23,4 +23,7 @@ struct Pt {
 // "12pt", "2.5cm", "210mm", "1in", "0" -> points; nullopt if not a length.
 std::optional<Pt> parse_length(std::string_view text);
 
+// "45%", "12.5%" -> 0.45, 0.125 (locale-independent); nullopt if not a percentage.
+std::optional<double> parse_percent(std::string_view text);
+
 }  // namespace compose::base

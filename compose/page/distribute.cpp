@@ -69,6 +69,10 @@ private:
 
     const Flow& flow(std::size_t lane) const { return *flows_[lane]; }
     const FlowItem& item(ItemRef r) const { return flow(r.lane).items[r.item]; }
+    // A figure's image in a lane after the first: the first lane's shows it, once, across the page.
+    bool shown_by_first_lane(std::size_t lane, const FlowItem& it) const {
+        return lane > 0 && it.span && it.kind == FlowItem::Kind::Image;
+    }
     bool pull(std::size_t lane) { return lanes_[lane].more && lanes_[lane].more(); }
 
     // Whether the lane's flow has item i (collecting more as needed).
@@ -173,8 +177,8 @@ private:
         default:
             if (!it.span) {
                 add(r);
-            } else if (!(it.kind == FlowItem::Kind::Image && r.lane > 0)) {
-                add_span(r);  // (an image is shown once, from the first lane)
+            } else if (!shown_by_first_lane(r.lane, it)) {
+                add_span(r);
             }
         }
     }
@@ -300,7 +304,7 @@ private:
                 } else if (it.kind == FlowItem::Kind::PageBreak) {
                     step({lane, i});
                 } else if (it.span) {
-                    if (!(it.kind == FlowItem::Kind::Image && lane > 0)) spans.push_back({lane, i});
+                    if (!shown_by_first_lane(lane, it)) spans.push_back({lane, i});
                 } else {
                     items[lane].push_back({lane, i});
                 }
@@ -428,7 +432,7 @@ private:
                 if (it.kind == FlowItem::Kind::PageBreak) return run;
                 // a figure's image goes across the page, once, from the first lane
                 if (it.kind == FlowItem::Kind::Float || it.kind == FlowItem::Kind::Marker ||
-                    (it.span && it.kind == FlowItem::Kind::Image && lane > 0)) {
+                    shown_by_first_lane(lane, it)) {
                     continue;
                 }
                 if (!take(it)) return run;

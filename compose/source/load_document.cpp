@@ -1,5 +1,4 @@
 #include <algorithm>
-#include <charconv>
 #include <filesystem>
 #include <map>
 
@@ -7,6 +6,7 @@
 
 #include "compose/base/dates.h"
 #include "compose/base/suggest.h"
+#include "compose/base/units.h"
 #include "compose/source/image_info.h"
 #include "compose/source/inline_content.h"
 #include "compose/source/load_agenda.h"
@@ -509,14 +509,11 @@ private:
         if (auto width = node.attribute("width")) {
             // a share of the column (or of the text width, for a figure across the columns)
             std::string value = width.value();
-            double percent = 0;
-            bool number = value.size() > 1 && value.back() == '%' &&
-                          std::from_chars(value.data(), value.data() + value.size() - 1, percent).ptr ==
-                              value.data() + value.size() - 1;
-            if (!number || !(percent >= 1 && percent <= 100)) {
+            auto share = base::parse_percent(value);
+            if (!share || !(*share >= 0.01 && *share <= 1)) {
                 w_.attribute_error(node, "width", "width '" + value + "' is not a percentage from 1% to 100%");
             } else {
-                fig.width = percent / 100;
+                fig.width = *share;
             }
         }
         std::string placement = node.attribute("placement").as_string("here");

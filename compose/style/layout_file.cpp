@@ -1,7 +1,6 @@
 // Layout files (layouts/<name>.xml): page geometry and named paragraph styles.
 // Read with pugixml here, not in source/, because a layout is the style stage's own input.
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <filesystem>
 #include <map>
@@ -114,14 +113,11 @@ private:
                                  std::pair{"min-text", &page.min_text}}) {
             if (auto a = node.attribute(attr)) {
                 std::string value = a.value();
-                double percent = -1;
-                bool number = value.size() > 1 && value.back() == '%' &&
-                              std::from_chars(value.data(), value.data() + value.size() - 1, percent).ptr ==
-                                  value.data() + value.size() - 1;
-                if (!number || percent < 0 || percent > 100) {
+                auto share = base::parse_percent(value);
+                if (!share || *share < 0 || *share > 1) {
                     diags_.error(at(node, attr), std::string(attr) + " is a percentage from 0% to 100%, not '" + value + "'");
                 } else {
-                    *out = percent / 100;
+                    *out = *share;
                 }
             }
         }
